@@ -1,0 +1,94 @@
+package io.attendance.streams.calendar;
+
+import io.attendance.schemas.School;
+import io.attendance.schemas.Term;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One school's calendar: a school day is a weekday inside a term and not a closure
+ * (INSET day, bank holiday, other closure). A school week is a Monday-to-Sunday week with at
+ * least one school day. "N school weeks" and "N school days" in the procedures are counted here,
+ * never as calendar time.
+ */
+public final class SchoolCalendar {
+    private final List<Term> terms;
+    private final Set<LocalDate> closures;
+    private final LocalDate firstDay;
+    private final LocalDate lastDay;
+
+    public SchoolCalendar(List<Term> terms, Iterable<LocalDate> closures) {
+        this.terms = List.copyOf(terms);
+        this.closures = new HashSet<>();
+        closures.forEach(this.closures::add);
+        this.firstDay = terms.stream().map(Term::getStart).min(LocalDate::compareTo).orElse(LocalDate.MAX);
+        this.lastDay = terms.stream().map(Term::getEnd).max(LocalDate::compareTo).orElse(LocalDate.MIN);
+    }
+
+    public static SchoolCalendar of(School school) {
+        return new SchoolCalendar(school.getTerms(), school.getClosures());
+    }
+
+    public boolean isSchoolDay(LocalDate date) {
+        DayOfWeek dow = date.getDayOfWeek();
+        if (dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY) return false;
+        if (closures.contains(date)) return false;
+        for (Term t : terms) {
+            if (!date.isBefore(t.getStart()) && !date.isAfter(t.getEnd())) return true;
+        }
+        return false;
+    }
+
+    public static LocalDate weekOf(LocalDate date) {
+        return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    public boolean isSchoolWeek(LocalDate monday) {
+        for (int i = 0; i < 5; i++) {
+            if (isSchoolDay(monday.plusDays(i))) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The Mondays of the last {@code n} school weeks ending with the week of {@code asOf}
+     * (that week included whether or not it has a school day yet), newest first. Fewer than
+     * {@code n} when the calendar holds no earlier school weeks.
+     */
+    public List<LocalDate> schoolWeeksEndingWith(LocalDate asOf, int n) {
+        List<LocalDate> weeks = new ArrayList<>(n);
+        LocalDate monday = weekOf(asOf);
+        weeks.add(monday);
+        while (weeks.size() < n) {
+            monday = monday.minusWeeks(1);
+            if (monday.isBefore(weekOf(firstDay))) break;
+            if (isSchoolWeek(monday)) weeks.add(monday);
+        }
+        return weeks;
+    }
+
+    /** The n-th school day after {@code from} (from itself not counted); empty past the calendar's end. */
+    public java.util.Optional<LocalDate> schoolDaysAfter(LocalDate from, int n) {
+        LocalDate d = from;
+        int counted = 0;
+        while (counted < n) {
+            d = d.plusDays(1);
+            if (d.isAfter(lastDay)) return java.util.Optional.empty();
+            if (isSchoolDay(d)) counted++;
+        }
+        return java.util.Optional.of(d);
+    }
+
+    /** 1 August: the first day of the academic year a date falls in (English school years run Aug–Jul). */
+    public static LocalDate academicYearStart(LocalDate date) {
+        int year = date.getMonthValue() >= Month.AUGUST.getValue() ? date.getYear() : date.getYear() - 1;
+        return LocalDate.of(year, Month.AUGUST, 1);
+    }
+}

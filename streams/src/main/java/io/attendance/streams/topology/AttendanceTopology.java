@@ -1,0 +1,61 @@
+package io.attendance.streams.topology;
+
+import io.attendance.schemas.PupilAttendance;
+import io.attendance.schemas.School;
+import io.attendance.schemas.serde.RecordSerdes;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.StreamPartitioner;
+import org.apache.kafka.streams.state.Stores;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * marks (+ re-routed marks) ─► mark-processor ─► attendance-signals, marks.dlq
+ *                               ▲ reads the global schools store (calendars)
+ */
+public final class AttendanceTopology {
+    private AttendanceTopology() {
+    }
+
+    public static Topology build(Topics topics, RecordSerdes serdes, TopologySettings settings) {
+        Topology t = new Topology();
+        Deserializer<School> schoolReader = serdes.serde(School.class).deserializer();
+
+        t.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.SCHOOLS),
+                        Serdes.String(), serdes.serde(School.class)).withLoggingDisabled(),
+                "schools-source", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
+                topics.schools.name(), "schools-global-processor", () -> new SchoolsGlobalProcessor(schoolReader));
+
+        t.addSource("marks-source", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
+                topics.marks.name());
+        t.addSource("marks-rerouted-source", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
+                topics.marksRerouted.name());
+        t.addProcessor("mark-processor",
+                () -> new MarkProcessor(settings, topics.marks.name(), topics.marks.valueSerde().deserializer()),
+                "marks-source", "marks-rerouted-source");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PUPILS),
+                Serdes.String(), serdes.serde(PupilAttendance.class)), "mark-processor");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SCHOOL_PUPILS),
+                Serdes.String(), Serdes.String()), "mark-processor");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SCHOOL_AS_OF),
+                Serdes.String(), Serdes.Long()), "mark-processor");
+
+        t.addSink(MarkProcessor.TO_SIGNALS, topics.signals.name(),
+                topics.signals.keySerde().serializer(), topics.signals.valueSerde().serializer(), "mark-processor");
+        t.addSink(MarkProcessor.TO_DLQ, topics.marksDlq.name(),
+                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), "mark-processor");
+        t.addSink(MarkProcessor.TO_REROUTE, topics.marksRerouted.name(),
+                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), byUpn(), "mark-processor");
+        return t;
+    }
+
+    private static StreamPartitioner<byte[], byte[]> byUpn() {
+        return (topic, key, value, partitions) -> Optional.of(Set.of(PupilPartitioner.partitionOf(
+                PupilPartitioner.upnOfMarkKey(new String(key, StandardCharsets.UTF_8)), partitions)));
+    }
+}

@@ -1,0 +1,39 @@
+package io.attendance.streams.topology;
+
+import io.attendance.schemas.RegisterMark;
+import io.attendance.schemas.Session;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** The marks topic key: {@code urn|upn|date|session}. One mark stands per key (compaction keeps the latest). */
+public record MarkKey(String urn, String upn, LocalDate date, Session session) {
+
+    public static MarkKey of(RegisterMark mark) {
+        return new MarkKey(mark.getUrn(), mark.getUpn(), mark.getDate(), mark.getSession());
+    }
+
+    public String format() {
+        return urn + '|' + upn + '|' + date + '|' + session;
+    }
+
+    /** @throws IllegalArgumentException saying which part is wrong */
+    public static MarkKey parse(String key) {
+        if (key == null) throw new IllegalArgumentException("key is missing");
+        String[] parts = key.split("\\|", -1);
+        if (parts.length != 4) throw new IllegalArgumentException("key must be urn|upn|date|session");
+        LocalDate date;
+        try {
+            date = LocalDate.parse(parts[2]);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("key date is not yyyy-mm-dd");
+        }
+        Session session;
+        try {
+            session = Session.valueOf(parts[3]);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("key session must be AM or PM");
+        }
+        return new MarkKey(parts[0], parts[1], date, session);
+    }
+}

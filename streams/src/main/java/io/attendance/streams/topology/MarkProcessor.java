@@ -1,0 +1,195 @@
+package io.attendance.streams.topology;
+
+import io.attendance.schemas.AttendanceSignal;
+import io.attendance.schemas.FlagChange;
+import io.attendance.schemas.PupilAttendance;
+import io.attendance.schemas.RegisterMark;
+import io.attendance.streams.calendar.SchoolCalendar;
+import io.attendance.streams.pupil.Flag;
+import io.attendance.streams.pupil.PupilRegister;
+import io.attendance.streams.pupil.PupilStats;
+import io.attendance.streams.pupil.SessionCounts;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Applies each mark to its pupil's register (one store read and one write per mark), keeps the
+ * school's "as of" date, and emits a signal only when a flag is raised or cleared.
+ */
+final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
+    static final String TO_SIGNALS = "signals-sink";
+    static final String TO_DLQ = "marks-dlq-sink";
+    static final String TO_REROUTE = "marks-reroute-sink";
+
+    private final TopologySettings settings;
+    private final String marksTopic;
+    private final Deserializer<RegisterMark> marks;
+    private final MarkRules rules;
+
+    private ProcessorContext<Object, Object> context;
+    private KeyValueStore<String, PupilAttendance> pupils;
+    private KeyValueStore<String, String> schoolPupils;
+    private KeyValueStore<String, Long> schoolAsOf;
+    private SchoolCalendars calendars;
+
+    MarkProcessor(TopologySettings settings, String marksTopic, Deserializer<RegisterMark> marks) {
+        this.settings = settings;
+        this.marksTopic = marksTopic;
+        this.marks = marks;
+        this.rules = new MarkRules(settings.codes());
+    }
+
+    @Override
+    public void init(ProcessorContext<Object, Object> context) {
+        this.context = context;
+        this.pupils = context.getStateStore(StoreNames.PUPILS);
+        this.schoolPupils = context.getStateStore(StoreNames.SCHOOL_PUPILS);
+        this.schoolAsOf = context.getStateStore(StoreNames.SCHOOL_AS_OF);
+        ReadOnlyKeyValueStore<String, Object> schools = context.getStateStore(StoreNames.SCHOOLS);
+        this.calendars = new SchoolCalendars(schools);
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        if (record.key() == null) {
+            deadLetter(record, "key is missing: marks are keyed urn|upn|date|session");
+            return;
+        }
+        MarkKey key;
+        try {
+            key = MarkKey.parse(new String(record.key(), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            deadLetter(record, "key: " + e.getMessage());
+            return;
+        }
+        Optional<RecordMetadata> meta = context.recordMetadata();
+        if (meta.isPresent() && meta.get().topic().equals(marksTopic)
+                && meta.get().partition() != PupilPartitioner.partitionOf(key.upn(), settings.pupilPartitions())) {
+            // Produced without the pupil partitioner: move it to the pupil's partition, then count it there.
+            context.forward(record, TO_REROUTE);
+            return;
+        }
+        if (record.value() == null) {
+            retract(key, record.timestamp());
+            return;
+        }
+        RegisterMark mark;
+        try {
+            mark = marks.deserialize(marksTopic, record.value());
+        } catch (SerializationException e) {
+            deadLetter(record, "value: " + e.getMessage());
+            return;
+        }
+        if (!MarkKey.of(mark).equals(key)) {
+            deadLetter(record, "key does not match the mark's urn, upn, date and session");
+            return;
+        }
+        List<FieldError> errors = rules.check(mark.getUpn(), mark.getUrn(), mark.getDate(), mark.getCode(), calendars::get);
+        if (!errors.isEmpty()) {
+            deadLetter(record, errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+            return;
+        }
+        PupilAttendance state = pupils.get(mark.getUpn());
+        boolean isNew = state == null;
+        PupilRegister register = isNew
+                ? PupilRegister.empty(mark.getUpn(), mark.getUrn(), mark.getDate())
+                : new PupilRegister(state);
+        String urnBefore = isNew ? null : register.state().getUrn();
+        if (!register.record(mark.getUrn(), mark.getDate(), mark.getSession(), mark.getCode(), mark.getRecordedAt())) {
+            return; // a duplicate or an older recording of a session already amended
+        }
+        advanceSchoolAsOf(mark.getUrn(), mark.getDate());
+        settle(register, urnBefore, record.timestamp());
+    }
+
+    private void retract(MarkKey key, long timestamp) {
+        PupilAttendance state = pupils.get(key.upn());
+        if (state == null) return;
+        PupilRegister register = new PupilRegister(state);
+        if (!register.retract(key.urn(), key.date(), key.session())) return;
+        settle(register, state.getUrn(), timestamp);
+    }
+
+    /** After a change: re-date, re-evaluate flags, signal the differences, store. */
+    private void settle(PupilRegister register, String urnBefore, long timestamp) {
+        PupilAttendance state = register.state();
+        String upn = state.getUpn();
+        if (state.getDays().isEmpty()) {
+            emitChanges(state, EnumSet.noneOf(Flag.class), SessionCounts.ZERO, SessionCounts.ZERO, timestamp);
+            pupils.delete(upn);
+            if (urnBefore != null) schoolPupils.delete(urnBefore + '|' + upn);
+            return;
+        }
+        String urn = state.getDays().get(state.getDays().size() - 1).getUrn();
+        state.setUrn(urn);
+        LocalDate latest = register.latestDateAt(urn);
+        Long known = schoolAsOf.get(urn);
+        LocalDate asOf = known == null || LocalDate.ofEpochDay(known).isBefore(latest) ? latest : LocalDate.ofEpochDay(known);
+        state.setAsOf(asOf);
+        register.prune(asOf);
+
+        SchoolCalendar calendar = calendars.get(urn);
+        if (calendar == null) calendar = new SchoolCalendar(List.of(), List.of());
+        SessionCounts ytd = register.yearToDate(settings.codes(), asOf);
+        SessionCounts penalty = register.rolling(settings.codes(), calendar, asOf, Flag.PENALTY_WINDOW_SCHOOL_WEEKS);
+        Set<Flag> before = PupilStats.storedFlags(state);
+        Set<Flag> now = Flag.evaluate(ytd, penalty);
+        emitChanges(state, now, ytd, penalty, timestamp);
+
+        pupils.put(upn, state);
+        if (urnBefore != null && !urnBefore.equals(urn)) schoolPupils.delete(urnBefore + '|' + upn);
+        if (urnBefore == null || !urnBefore.equals(urn) || !before.equals(now)) {
+            schoolPupils.put(urn + '|' + upn, Flag.join(now));
+        }
+    }
+
+    private void emitChanges(PupilAttendance state, Set<Flag> now, SessionCounts ytd, SessionCounts penalty, long timestamp) {
+        Set<Flag> before = PupilStats.storedFlags(state);
+        if (before.equals(now)) return;
+        for (Flag f : Flag.values()) {
+            boolean was = before.contains(f), is = now.contains(f);
+            if (was == is) continue;
+            SessionCounts c = f == Flag.PENALTY_NOTICE_ELIGIBLE ? penalty : ytd;
+            long seq = state.getSignalSeq() + 1;
+            state.setSignalSeq(seq);
+            AttendanceSignal signal = AttendanceSignal.newBuilder()
+                    .setSignalId(state.getUpn() + "-" + seq)
+                    .setUpn(state.getUpn()).setUrn(state.getUrn()).setFlag(f.name())
+                    .setChange(is ? FlagChange.RAISED : FlagChange.CLEARED)
+                    .setAsOf(state.getAsOf())
+                    .setPossible(c.possible()).setAttended(c.attended())
+                    .setAuthorised(c.authorised()).setUnauthorised(c.unauthorised())
+                    .setWindow(f == Flag.PENALTY_NOTICE_ELIGIBLE
+                            ? Flag.PENALTY_WINDOW_SCHOOL_WEEKS + " school weeks" : "YTD")
+                    .build();
+            context.forward(new Record<Object, Object>(state.getUpn(), signal, timestamp), TO_SIGNALS);
+        }
+        List<String> names = new ArrayList<>();
+        now.forEach(f -> names.add(f.name()));
+        state.setFlags(names);
+    }
+
+    private void advanceSchoolAsOf(String urn, LocalDate date) {
+        Long known = schoolAsOf.get(urn);
+        if (known == null || known < date.toEpochDay()) schoolAsOf.put(urn, date.toEpochDay());
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, String reason) {
+        context.forward(record.withHeaders(DeadLetters.headers(record.headers(), reason, context.recordMetadata())), TO_DLQ);
+    }
+}

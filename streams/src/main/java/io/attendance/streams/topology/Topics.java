@@ -1,0 +1,41 @@
+package io.attendance.streams.topology;
+
+import io.attendance.schemas.AttendanceSignal;
+import io.attendance.schemas.RegisterMark;
+import io.attendance.schemas.School;
+import io.attendance.schemas.serde.RecordSerdes;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serdes;
+
+import java.util.List;
+import java.util.Map;
+
+/** Every topic the product reads or writes, with its serdes and creation settings. */
+public final class Topics {
+    /** Tables: the latest record per key is the truth; nothing is deleted by age. */
+    private static final Map<String, String> TABLE = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+            TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0");
+    /** Event logs keep past event times (replays, backfills): no deletion by age. */
+    private static final Map<String, String> LOG = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
+
+    public static final String DLQ_SUFFIX = ".dlq";
+
+    public final Topic<String, RegisterMark> marks;
+    public final Topic<String, RegisterMark> marksRerouted;
+    public final Topic<String, School> schools;
+    public final Topic<String, AttendanceSignal> signals;
+    public final Topic<byte[], byte[]> marksDlq;
+
+    public Topics(RecordSerdes serdes) {
+        marks = new Topic<>("marks", Serdes.String(), serdes.serde(RegisterMark.class), true, TABLE);
+        marksRerouted = new Topic<>("marks-by-pupil", Serdes.String(), serdes.serde(RegisterMark.class), true, TABLE);
+        schools = new Topic<>("schools", Serdes.String(), serdes.serde(School.class), false, TABLE);
+        signals = new Topic<>("attendance-signals", Serdes.String(), serdes.serde(AttendanceSignal.class), true, LOG);
+        marksDlq = new Topic<>(marks.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
+    }
+
+    public List<Topic<?, ?>> all() {
+        return List.of(marks, marksRerouted, schools, signals, marksDlq);
+    }
+}

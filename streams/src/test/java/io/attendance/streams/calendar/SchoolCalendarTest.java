@@ -1,0 +1,47 @@
+package io.attendance.streams.calendar;
+
+import io.attendance.streams.testing.DemoCalendars;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SchoolCalendarTest {
+    private final SchoolCalendar riverside = SchoolCalendar.of(DemoCalendars.riverside());
+
+    @Test
+    void weekendsHalfTermAndInsetDaysAreNotSchoolDays() {
+        assertThat(riverside.isSchoolDay(LocalDate.parse("2025-09-03"))).isTrue();   // first day of term
+        assertThat(riverside.isSchoolDay(LocalDate.parse("2025-09-02"))).isFalse();  // before term
+        assertThat(riverside.isSchoolDay(LocalDate.parse("2025-09-06"))).isFalse();  // Saturday
+        assertThat(riverside.isSchoolDay(LocalDate.parse("2025-10-29"))).isFalse();  // half-term
+        assertThat(riverside.isSchoolDay(LocalDate.parse("2025-11-03"))).isFalse();  // INSET
+        assertThat(riverside.isSchoolDay(LocalDate.parse("2025-11-04"))).isTrue();
+    }
+
+    @Test
+    void sixSchoolWeeksEndingInNovemberSkipHalfTermAndSpanSevenCalendarWeeks() {
+        assertThat(riverside.schoolWeeksEndingWith(LocalDate.parse("2025-11-12"), 6)).containsExactly(
+                LocalDate.parse("2025-11-10"), LocalDate.parse("2025-11-03"), LocalDate.parse("2025-10-20"),
+                LocalDate.parse("2025-10-13"), LocalDate.parse("2025-10-06"), LocalDate.parse("2025-09-29"));
+    }
+
+    @Test
+    void aWeekWithOnlyAnInsetDayMissingIsStillASchoolWeek() {
+        assertThat(riverside.isSchoolWeek(LocalDate.parse("2025-11-03"))).isTrue();
+        assertThat(riverside.isSchoolWeek(LocalDate.parse("2025-10-27"))).isFalse();
+    }
+
+    @Test
+    void tenSchoolDaysAfterAFridayBeforeHalfTermLandAfterTheInsetDay() {
+        // 24 Oct (Fri) + 10 school days: 4,5,6,7 Nov (4), 10–14 Nov (9), 17 Nov (10).
+        assertThat(riverside.schoolDaysAfter(LocalDate.parse("2025-10-24"), 10)).contains(LocalDate.parse("2025-11-17"));
+    }
+
+    @Test
+    void academicYearStartsOnTheFirstOfAugust() {
+        assertThat(SchoolCalendar.academicYearStart(LocalDate.parse("2026-03-02"))).isEqualTo(LocalDate.parse("2025-08-01"));
+        assertThat(SchoolCalendar.academicYearStart(LocalDate.parse("2025-09-03"))).isEqualTo(LocalDate.parse("2025-08-01"));
+    }
+}
