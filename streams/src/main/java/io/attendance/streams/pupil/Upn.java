@@ -47,6 +47,9 @@ public final class Upn {
 
     /** Builds a valid UPN from LA number, establishment, year and serial (demo and tests). */
     public static String of(int la, int establishment, int year, int serial) {
+        if (la < 0 || la > 999 || establishment < 0 || establishment > 9999 || year < 0 || serial < 0 || serial > 999) {
+            throw new IllegalArgumentException("UPN parts out of range: LA 3 digits, establishment 4, serial 3");
+        }
         String rest = String.format("%03d%04d%02d%03d", la, establishment, year % 100, serial);
         return checkLetter(rest) + rest;
     }

@@ -1,0 +1,69 @@
+package io.attendance.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attendance.api.marks.MarkIngest;
+import io.attendance.api.marks.MarksController;
+import io.attendance.api.ops.HealthController;
+import io.attendance.api.pupils.PupilQueries;
+import io.attendance.api.pupils.PupilsController;
+import io.attendance.api.query.InstanceRouter;
+import io.attendance.api.query.NotReadyException;
+import io.attendance.api.schools.SchoolDirectory;
+import io.attendance.api.schools.SchoolsController;
+import io.attendance.streams.topology.MarkRules;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/** The HTTP face of one instance: thin controllers over plain services, wired here. */
+public final class ApiServer {
+    private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+
+    private ApiServer() {
+    }
+
+    public static Javalin create(KafkaStreams streams, Publisher publisher, ApiSettings settings,
+                                 PrometheusMeterRegistry metrics) {
+        ObjectMapper json = new ObjectMapper();
+        new KafkaStreamsMetrics(streams).bindTo(metrics);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmGcMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+
+        InstanceRouter router = new InstanceRouter(streams, settings.self());
+        SchoolDirectory schools = new SchoolDirectory(streams);
+        MarkIngest ingest = new MarkIngest(new MarkRules(settings.topology().codes()), schools::calendar, json);
+        MarksController marks = new MarksController(ingest, publisher, metrics);
+        SchoolsController schoolsController = new SchoolsController(publisher, schools, json, settings.schoolVisibleWithin());
+        PupilsController pupils = new PupilsController(new PupilQueries(router, schools, settings.topology()), router, json);
+        HealthController health = new HealthController(streams, metrics);
+
+        return Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.startup.showJavalinBanner = false;
+            config.routes.post("/api/v1/marks", marks::post);
+            config.routes.put("/api/v1/schools/{urn}", schoolsController::put);
+            config.routes.get("/api/v1/schools/{urn}", schoolsController::get);
+            config.routes.get("/api/v1/schools/{urn}/pupils", pupils::schoolPupils);
+            config.routes.get("/api/v1/pupils/{upn}", pupils::pupil);
+            config.routes.get("/health", health::health);
+            config.routes.get("/metrics", health::metrics);
+            config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
+            config.routes.exception(NotReadyException.class, (e, ctx) -> ctx.status(503).header("Retry-After", "1")
+                    .json(Map.of("error", e.getMessage())));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("unhandled error on {} {}", ctx.method(), ctx.endpoint().path, e);
+                ctx.status(500).json(Map.of("error", "internal error"));
+            });
+        });
+    }
+}

@@ -1,0 +1,13 @@
+package io.attendance.api;
+
+import io.attendance.schemas.RegisterMark;
+import io.attendance.schemas.School;
+
+import java.util.List;
+
+/** Writes accepted input to its topic; returns once the broker has acknowledged every record. */
+public interface Publisher {
+    void publishMarks(List<RegisterMark> marks);
+
+    void publishSchool(School school);
+}

@@ -1,0 +1,41 @@
+package io.attendance.api.marks;
+
+import io.attendance.api.Publisher;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** POST /api/v1/marks: a JSON array or a CSV of register marks. */
+public final class MarksController {
+    private final MarkIngest ingest;
+    private final Publisher publisher;
+    private final Counter accepted;
+    private final Counter rejected;
+
+    public MarksController(MarkIngest ingest, Publisher publisher, MeterRegistry metrics) {
+        this.ingest = ingest;
+        this.publisher = publisher;
+        this.accepted = Counter.builder("attendance.marks.accepted").description("Marks accepted by the API").register(metrics);
+        this.rejected = Counter.builder("attendance.marks.rejected").description("Rows rejected by the API").register(metrics);
+    }
+
+    public void post(Context ctx) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase();
+        IngestResult result = type.startsWith("text/csv")
+                ? ingest.fromCsv(ctx.body(), now, "csv")
+                : ingest.fromJson(ctx.body(), now, "api");
+        if (!result.accepted().isEmpty()) publisher.publishMarks(result.accepted());
+        accepted.increment(result.accepted().size());
+        rejected.increment(result.rejected().stream().map(RowError::row).distinct().count());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("accepted", result.accepted().size());
+        body.put("rejected", result.rejected());
+        ctx.status(result.accepted().isEmpty() ? 400 : 202).json(body);
+    }
+}

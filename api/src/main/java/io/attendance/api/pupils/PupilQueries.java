@@ -1,0 +1,63 @@
+package io.attendance.api.pupils;
+
+import io.attendance.api.query.InstanceRouter;
+import io.attendance.schemas.PupilAttendance;
+import io.attendance.api.schools.SchoolDirectory;
+import io.attendance.streams.calendar.SchoolCalendar;
+import io.attendance.streams.pupil.Flag;
+import io.attendance.streams.pupil.PupilStats;
+import io.attendance.streams.topology.StoreNames;
+import io.attendance.streams.topology.TopologySettings;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads pupils from this instance's stores. Which instance to ask is the controller's business. */
+public final class PupilQueries {
+    private final InstanceRouter router;
+    private final SchoolDirectory schools;
+    private final TopologySettings settings;
+
+    public PupilQueries(InstanceRouter router, SchoolDirectory schools, TopologySettings settings) {
+        this.router = router;
+        this.schools = schools;
+        this.settings = settings;
+    }
+
+    public Optional<Map<String, Object>> localPupil(String upn, int partition) {
+        ReadOnlyKeyValueStore<String, PupilAttendance> store = router.localStore(StoreNames.PUPILS, partition);
+        PupilAttendance state = store.get(upn);
+        if (state == null) return Optional.empty();
+        return Optional.of(PupilJson.pupil(stats(state), PupilStats.storedFlags(state)));
+    }
+
+    /** This instance's pupils of a school, optionally only those with a flag raised. */
+    public List<Map<String, Object>> localSchoolPupils(String urn, Optional<Flag> flag) {
+        ReadOnlyKeyValueStore<String, String> index = router.localStore(StoreNames.SCHOOL_PUPILS, null);
+        ReadOnlyKeyValueStore<String, PupilAttendance> pupils = router.localStore(StoreNames.PUPILS, null);
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (var it = index.prefixScan(urn + "|", Serdes.String().serializer())) {
+            while (it.hasNext()) {
+                var kv = it.next();
+                Set<Flag> flags = Flag.split(kv.value);
+                if (flag.isPresent() && !flags.contains(flag.get())) continue;
+                String upn = kv.key.substring(urn.length() + 1);
+                PupilAttendance state = pupils.get(upn);
+                if (state == null) continue;
+                out.add(PupilJson.listed(upn, stats(state), flags));
+            }
+        }
+        return out;
+    }
+
+    private PupilStats stats(PupilAttendance state) {
+        SchoolCalendar calendar = schools.calendar(state.getUrn());
+        if (calendar == null) calendar = new SchoolCalendar(List.of(), List.of());
+        return PupilStats.of(state, settings.codes(), calendar, settings.rollingSchoolWeeks());
+    }
+}

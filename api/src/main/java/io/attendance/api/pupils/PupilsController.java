@@ -1,0 +1,88 @@
+package io.attendance.api.pupils;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attendance.api.ApiError;
+import io.attendance.api.query.InstanceRouter;
+import io.attendance.streams.pupil.Flag;
+import io.attendance.streams.pupil.Upn;
+import io.attendance.streams.topology.MarkRules;
+import io.attendance.streams.topology.StoreNames;
+import io.javalin.http.Context;
+import org.apache.kafka.streams.StreamsMetadata;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** GET /api/v1/pupils/{upn} and GET /api/v1/schools/{urn}/pupils, answered by whichever instance owns the data. */
+public final class PupilsController {
+    private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() {
+    };
+
+    private final PupilQueries queries;
+    private final InstanceRouter router;
+    private final ObjectMapper json;
+
+    public PupilsController(PupilQueries queries, InstanceRouter router, ObjectMapper json) {
+        this.queries = queries;
+        this.router = router;
+        this.json = json;
+    }
+
+    public void pupil(Context ctx) {
+        String upn = ctx.pathParam("upn");
+        Upn.problemWith(upn).ifPresent(p -> {
+            throw new ApiError(400, p);
+        });
+        InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, upn);
+        if (!owner.self() && ctx.header(InstanceRouter.FORWARDED) == null) {
+            InstanceRouter.Forwarded f = router.forward(owner.host(), ctx.path(), forwardedHeaders(ctx));
+            ctx.status(f.status()).contentType(f.contentType()).result(f.body());
+            return;
+        }
+        Map<String, Object> pupil = queries.localPupil(upn, owner.partition())
+                .orElseThrow(() -> new ApiError(404, "no marks recorded for that pupil"));
+        ctx.json(pupil);
+    }
+
+    public void schoolPupils(Context ctx) throws Exception {
+        String urn = ctx.pathParam("urn");
+        if (!MarkRules.isUrn(urn)) throw new ApiError(400, "URN must be six digits");
+        Optional<Flag> flag;
+        try {
+            flag = Optional.ofNullable(ctx.queryParam("flag")).map(Flag::fromQueryName);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, e.getMessage());
+        }
+        List<Map<String, Object>> pupils = new ArrayList<>(queries.localSchoolPupils(urn, flag));
+        if (ctx.header(InstanceRouter.FORWARDED) != null) {
+            ctx.json(pupils);
+            return;
+        }
+        for (StreamsMetadata instance : router.instancesOf(StoreNames.SCHOOL_PUPILS)) {
+            if (router.isSelf(instance.hostInfo())) continue;
+            InstanceRouter.Forwarded f = router.forward(instance.hostInfo(),
+                    ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()), forwardedHeaders(ctx));
+            if (f.status() != 200) throw new ApiError(503, "an instance could not list its pupils (" + f.status() + ")");
+            pupils.addAll(json.readValue(f.body(), LIST));
+        }
+        pupils.sort(Comparator.comparing(p -> (String) p.get("upn")));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("urn", urn);
+        body.put("flag", flag.map(Flag::name).orElse(null));
+        body.put("count", pupils.size());
+        body.put("pupils", pupils);
+        ctx.json(body);
+    }
+
+    private static Map<String, String> forwardedHeaders(Context ctx) {
+        Map<String, String> h = new LinkedHashMap<>();
+        String auth = ctx.header("Authorization");
+        if (auth != null) h.put("Authorization", auth);
+        return h;
+    }
+}

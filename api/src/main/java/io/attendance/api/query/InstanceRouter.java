@@ -1,0 +1,100 @@
+package io.attendance.api.query;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Finds which instance owns a key (Kafka Streams' metadata and {@code application.server}) and
+ * forwards a request to it. A forwarded request carries {@link #FORWARDED} so it is never
+ * forwarded again.
+ */
+public final class InstanceRouter {
+    public static final String FORWARDED = "X-Attendance-Forwarded";
+
+    private final KafkaStreams streams;
+    private final HostInfo self;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    public InstanceRouter(KafkaStreams streams, HostInfo self) {
+        this.streams = streams;
+        this.self = self;
+    }
+
+    public record Owner(HostInfo host, int partition, boolean self) {
+    }
+
+    public record Forwarded(int status, String body, String contentType) {
+    }
+
+    public Owner ownerOf(String store, String key) {
+        requireRunning();
+        KeyQueryMetadata meta;
+        try {
+            meta = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
+        } catch (IllegalStateException e) {
+            throw new NotReadyException("the store " + store + " is not available yet");
+        }
+        if (meta == null || meta.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            throw new NotReadyException("no instance owns that key yet (rebalancing)");
+        }
+        return new Owner(meta.activeHost(), meta.partition(), meta.activeHost().equals(self));
+    }
+
+    public <K, V> ReadOnlyKeyValueStore<K, V> localStore(String store, Integer partition) {
+        requireRunning();
+        try {
+            StoreQueryParameters<ReadOnlyKeyValueStore<K, V>> q =
+                    StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore());
+            return streams.store(partition == null ? q : q.withPartition(partition));
+        } catch (InvalidStateStoreException e) {
+            throw new NotReadyException("the store " + store + " is being rebuilt or moved: " + e.getMessage());
+        }
+    }
+
+    public Collection<StreamsMetadata> instancesOf(String store) {
+        requireRunning();
+        return streams.streamsMetadataForStore(store);
+    }
+
+    public boolean isSelf(HostInfo host) {
+        return self.equals(host);
+    }
+
+    public Forwarded forward(HostInfo host, String pathAndQuery, Map<String, String> headers) {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
+                .timeout(Duration.ofSeconds(10)).header(FORWARDED, "1").GET();
+        headers.forEach(req::header);
+        try {
+            HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+            return new Forwarded(res.statusCode(), res.body(),
+                    res.headers().firstValue("Content-Type").orElse("application/json"));
+        } catch (java.io.IOException e) {
+            throw new NotReadyException("the instance at " + host.host() + ":" + host.port() + " did not answer");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotReadyException("interrupted while forwarding");
+        }
+    }
+
+    private void requireRunning() {
+        KafkaStreams.State state = streams.state();
+        if (state != KafkaStreams.State.RUNNING) {
+            throw new NotReadyException("streams are " + state);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.attendance.api.schools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attendance.api.ApiError;
+import io.attendance.api.Publisher;
+import io.attendance.schemas.School;
+import io.javalin.http.Context;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/** PUT /api/v1/schools/{urn} and GET /api/v1/schools/{urn}. */
+public final class SchoolsController {
+    private final Publisher publisher;
+    private final SchoolDirectory directory;
+    private final ObjectMapper json;
+    private final Duration visibleWithin;
+
+    public SchoolsController(Publisher publisher, SchoolDirectory directory, ObjectMapper json, Duration visibleWithin) {
+        this.publisher = publisher;
+        this.directory = directory;
+        this.json = json;
+        this.visibleWithin = visibleWithin;
+    }
+
+    public void put(Context ctx) throws Exception {
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.body());
+        } catch (Exception e) {
+            throw new ApiError(400, "body is not valid JSON");
+        }
+        SchoolRequest.Parsed parsed = SchoolRequest.parse(ctx.pathParam("urn"), body);
+        if (parsed instanceof SchoolRequest.Invalid invalid) {
+            ctx.status(400).json(Map.of("errors", invalid.errors()));
+            return;
+        }
+        School school = ((SchoolRequest.Valid) parsed).school();
+        publisher.publishSchool(school);
+        awaitVisible(school);
+        ctx.status(200).json(SchoolRequest.toJson(school));
+    }
+
+    public void get(Context ctx) {
+        School s = directory.school(ctx.pathParam("urn"));
+        if (s == null) throw new ApiError(404, "no school " + ctx.pathParam("urn"));
+        ctx.json(SchoolRequest.toJson(s));
+    }
+
+    /** Read-your-writes: marks for the school are accepted as soon as PUT answers. */
+    private void awaitVisible(School school) throws InterruptedException {
+        long deadline = System.nanoTime() + visibleWithin.toNanos();
+        while (!Objects.equals(directory.school(school.getUrn()), school)) {
+            if (System.nanoTime() > deadline) {
+                throw new ApiError(503, "school recorded but not yet visible to this instance; retry marks shortly");
+            }
+            Thread.sleep(20);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.attendance.app;
+
+import io.attendance.api.ApiServer;
+import io.attendance.api.ApiSettings;
+import io.attendance.app.kafka.KafkaPublisher;
+import io.attendance.app.kafka.TopicAdmin;
+import io.attendance.schemas.serde.SingleObjectSerdes;
+import io.attendance.streams.codes.CodeTable;
+import io.attendance.streams.topology.AttendanceTopology;
+import io.attendance.streams.topology.Topics;
+import io.attendance.streams.topology.TopologySettings;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Properties;
+
+/** One instance of the service: the streams app and the HTTP API that queries it. */
+public final class AttendanceNode implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AttendanceNode.class);
+
+    private final NodeSettings settings;
+    private final SingleObjectSerdes serdes = new SingleObjectSerdes();
+    private final Topics topics = new Topics(serdes);
+    private KafkaPublisher publisher;
+    private KafkaStreams streams;
+    private Javalin http;
+
+    public AttendanceNode(NodeSettings settings) {
+        this.settings = settings;
+    }
+
+    public AttendanceNode start() {
+        TopicAdmin.ensure(settings.bootstrapServers(), topics, settings.partitions(), settings.replicationFactor());
+        CodeTable codes = settings.codesFile() == null ? CodeTable.standard() : CodeTable.fromFile(settings.codesFile());
+        TopologySettings topology = new TopologySettings(codes, settings.rollingSchoolWeeks(), settings.partitions());
+        publisher = new KafkaPublisher(settings.bootstrapServers(), topics);
+
+        // The HTTP port must be known before Kafka Streams starts: it is this instance's application.server.
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        int port = settings.httpPort() == 0 ? io.attendance.app.broker.EmbeddedBroker.freePort() : settings.httpPort();
+        HostInfo self = new HostInfo(settings.advertisedHost(), port);
+        streams = new KafkaStreams(AttendanceTopology.build(topics, serdes, topology), streamsProperties(self));
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("stream thread failed; replacing it", e);
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        http = ApiServer.create(streams, publisher, new ApiSettings(self, topology, Duration.ofSeconds(15)), metrics);
+        http.start(port);
+        streams.start();
+        log.info("instance {} serving HTTP on port {}", settings.applicationId(), port);
+        return this;
+    }
+
+    private Properties streamsProperties(HostInfo self) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2000);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        return p;
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    public KafkaPublisher publisher() {
+        return publisher;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    @Override
+    public void close() {
+        if (http != null) http.stop();
+        if (streams != null) streams.close(Duration.ofSeconds(30));
+        if (publisher != null) publisher.close();
+    }
+}

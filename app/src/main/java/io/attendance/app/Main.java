@@ -1,0 +1,21 @@
+package io.attendance.app;
+
+import io.attendance.app.bench.BenchCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar attendance.jar <command>}. */
+@Command(name = "attendance", mixinStandardHelpOptions = true, version = "attendance 0.1.0",
+        description = "Live attendance signals for schools and local authorities.",
+        subcommands = {RunCommand.class, BenchCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

@@ -1,0 +1,16 @@
+package io.attendance.app;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything one instance of the streams + API service needs to start.
+ *
+ * @param advertisedHost host other instances use to reach this one's HTTP port ({@code application.server})
+ * @param httpPort       0 picks a free port
+ * @param codesFile      a replacement code table, or null for the shipped 2024 table
+ */
+public record NodeSettings(String bootstrapServers, String applicationId, Path stateDir, String advertisedHost,
+                           int httpPort, int partitions, short replicationFactor, int standbyReplicas,
+                           List<Integer> rollingSchoolWeeks, Path codesFile, int streamThreads) {
+}

@@ -1,0 +1,113 @@
+package io.attendance.app;
+
+import io.attendance.app.broker.EmbeddedBroker;
+import io.attendance.app.demo.DemoLa;
+import io.attendance.app.demo.DemoLoader;
+import io.attendance.schemas.School;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** Runs the service: an embedded broker unless a cluster is named, the streams app, the API, and the demo LA. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the streams app and API (with an in-process Kafka broker unless --bootstrap-servers is given).")
+public final class RunCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+    @Option(names = "--data-dir", defaultValue = "${env:ATTENDANCE_DATA_DIR:-./data}",
+            description = "Broker data and state stores, kept across restarts (default ./data).")
+    Path dataDir;
+
+    @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
+            description = "An external Kafka cluster; when absent an embedded broker is started.")
+    String bootstrapServers;
+
+    @Option(names = "--broker-port", defaultValue = "${env:ATTENDANCE_BROKER_PORT:-9092}",
+            description = "Client port of the embedded broker (default 9092; 0 = any free port).")
+    int brokerPort;
+
+    @Option(names = "--port", defaultValue = "${env:ATTENDANCE_HTTP_PORT:-8080}", description = "HTTP port (default 8080).")
+    int port;
+
+    @Option(names = "--advertised-host", defaultValue = "${env:ATTENDANCE_ADVERTISED_HOST:-localhost}",
+            description = "Host name other instances use to reach this one (application.server).")
+    String advertisedHost;
+
+    @Option(names = "--application-id", defaultValue = "${env:ATTENDANCE_APPLICATION_ID:-attendance}",
+            description = "Kafka Streams application.id shared by every instance.")
+    String applicationId;
+
+    @Option(names = "--partitions", defaultValue = "${env:ATTENDANCE_PARTITIONS:-6}",
+            description = "Partitions of pupil-keyed topics (default 6).")
+    int partitions;
+
+    @Option(names = "--replication-factor", defaultValue = "${env:ATTENDANCE_REPLICATION_FACTOR:-1}",
+            description = "Replication factor of topics the app creates (default 1).")
+    short replication;
+
+    @Option(names = "--standby-replicas", defaultValue = "${env:ATTENDANCE_STANDBY_REPLICAS:-0}",
+            description = "Kafka Streams num.standby.replicas (default 0).")
+    int standbys;
+
+    @Option(names = "--stream-threads", defaultValue = "${env:ATTENDANCE_STREAM_THREADS:-1}",
+            description = "Kafka Streams threads (default 1).")
+    int threads;
+
+    @Option(names = "--rolling-weeks", defaultValue = "${env:ATTENDANCE_ROLLING_WEEKS:-6,10}", split = ",",
+            description = "Rolling windows reported per pupil, in school weeks (default 6,10).")
+    Integer[] rollingWeeks;
+
+    @Option(names = "--codes", defaultValue = "${env:ATTENDANCE_CODES_FILE}",
+            description = "A replacement code table (CSV: code,category,description,withdrawn).")
+    Path codes;
+
+    @Option(names = "--config", defaultValue = "${env:ATTENDANCE_CONFIG}",
+            description = "YAML/JSON file of schools to load at start.")
+    Path config;
+
+    @Option(names = "--no-demo", description = "Start empty: no demo LA.")
+    boolean noDemo;
+
+    @Override
+    public Integer call() throws Exception {
+        Files.createDirectories(dataDir);
+        EmbeddedBroker broker = null;
+        String bootstrap = bootstrapServers;
+        if (bootstrap == null || bootstrap.isBlank()) {
+            broker = EmbeddedBroker.start(dataDir, brokerPort);
+            bootstrap = broker.bootstrapServers();
+        }
+        NodeSettings settings = new NodeSettings(bootstrap, applicationId, dataDir.resolve("streams"), advertisedHost,
+                port, partitions, replication, standbys, List.of(rollingWeeks), codes, threads);
+        AttendanceNode node = new AttendanceNode(settings).start();
+        EmbeddedBroker ownedBroker = broker;
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.close();
+            if (ownedBroker != null) ownedBroker.close();
+            stopped.countDown();
+        }, "shutdown"));
+
+        if (config != null) {
+            List<School> schools = ConfigFile.schools(config);
+            schools.forEach(node.publisher()::publishSchool);
+            log.info("loaded {} schools from {}", schools.size(), config);
+        }
+        Path demoMarker = dataDir.resolve("demo-loaded");
+        if (!noDemo && !Files.exists(demoMarker)) {
+            DemoLoader.load(DemoLa.standard(), node.publisher());
+            Files.writeString(demoMarker, "demo LA " + DemoLa.LA + " published\n");
+        }
+        log.info("ready: http://localhost:{}/api/v1/schools/100001/pupils?flag=persistent", node.httpPort());
+        stopped.await();
+        return 0;
+    }
+}

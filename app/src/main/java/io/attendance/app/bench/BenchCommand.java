@@ -1,0 +1,143 @@
+package io.attendance.app.bench;
+
+import io.attendance.app.broker.EmbeddedBroker;
+import io.attendance.app.demo.DemoLa;
+import io.attendance.app.demo.DemoLoader;
+import io.attendance.app.kafka.KafkaPublisher;
+import io.attendance.app.kafka.TopicAdmin;
+import io.attendance.schemas.RegisterMark;
+import io.attendance.schemas.serde.SingleObjectSerdes;
+import io.attendance.streams.codes.CodeTable;
+import io.attendance.streams.topology.AttendanceTopology;
+import io.attendance.streams.topology.Topics;
+import io.attendance.streams.topology.TopologySettings;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.SlidingWindows;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * Benchmark harness: pushes synthetic demo-LA marks through the counting topology on an embedded
+ * broker and reports marks/s, beside a bare DSL 42-day sliding-window count of the same marks in
+ * the same run. Not a test: figures go in BENCHMARKS.md.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure marks/s through the counting topology against a bare sliding-window count.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--factor", defaultValue = "7", description = "Pupils = 2,000 x factor (default 7: 14,000 pupils).")
+    int factor;
+
+    @Option(names = "--to", defaultValue = "2025-12-19", description = "Last date of marks (from 3 Sep 2025; default end of autumn term).")
+    LocalDate to;
+
+    @Option(names = "--data-dir", defaultValue = "./data/bench", description = "Scratch directory, wiped first.")
+    Path dataDir;
+
+    @Option(names = "--partitions", defaultValue = "6")
+    int partitions;
+
+    @Option(names = "--skip-sliding", description = "Measure only the counting topology.")
+    boolean skipSliding;
+
+    @Override
+    public Integer call() throws Exception {
+        wipe(dataDir);
+        Files.createDirectories(dataDir);
+        SingleObjectSerdes serdes = new SingleObjectSerdes();
+        Topics topics = new Topics(serdes);
+        try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir, 0);
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            String bootstrap = broker.bootstrapServers();
+            TopicAdmin.ensure(bootstrap, topics, partitions, (short) 1);
+            DemoLa la = DemoLa.scaled(factor, to);
+            long t0 = System.nanoTime();
+            long marks;
+            try (KafkaPublisher publisher = new KafkaPublisher(bootstrap, topics)) {
+                marks = DemoLoader.load(la, publisher);
+            }
+            double produceSecs = secs(t0);
+            System.out.printf("produced %,d marks for %,d pupils in %.1f s (%,.0f marks/s, generation included)%n",
+                    marks, la.pupilCount(), produceSecs, marks / produceSecs);
+
+            Topology counting = AttendanceTopology.build(topics, serdes,
+                    new TopologySettings(CodeTable.standard(), List.of(6, 10), partitions));
+            double countingSecs = run(admin, bootstrap, "bench-counting", counting, topics.marks.name());
+            System.out.printf("counting topology (EOS v2, 1 thread): %,d marks in %.1f s = %,.0f marks/s%n",
+                    marks, countingSecs, marks / countingSecs);
+
+            if (!skipSliding) {
+                StreamsBuilder b = new StreamsBuilder();
+                b.stream(topics.marks.name(), Consumed.with(Serdes.String(), topics.marks.valueSerde()))
+                        .groupBy((k, m) -> m.getUpn(), Grouped.with(Serdes.String(), topics.marks.valueSerde()))
+                        .windowedBy(SlidingWindows.ofTimeDifferenceWithNoGrace(Duration.ofDays(42)))
+                        .count();
+                double slidingSecs = run(admin, bootstrap, "bench-sliding", b.build(), topics.marks.name());
+                System.out.printf("bare DSL 42-day sliding count (EOS v2, 1 thread): %,d marks in %.1f s = %,.0f marks/s%n",
+                        marks, slidingSecs, marks / slidingSecs);
+            }
+        }
+        return 0;
+    }
+
+    private double run(Admin admin, String bootstrap, String appId, Topology topology, String source) throws Exception {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toAbsolutePath().toString());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2000);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        long t0 = System.nanoTime();
+        try (KafkaStreams streams = new KafkaStreams(topology, p)) {
+            streams.start();
+            Set<String> watched = new HashSet<>(Set.of(source));
+            while (true) {
+                Thread.sleep(250); // polling the broker's offsets, not synchronising a test
+                watched.addAll(GroupProgress.repartitionTopics(admin, appId));
+                if (streams.state() == KafkaStreams.State.ERROR) throw new IllegalStateException(appId + " failed");
+                if (secs(t0) > 5 && GroupProgress.lag(admin, appId, watched) == 0) break;
+            }
+            return secs(t0);
+        }
+    }
+
+    private static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void wipe(Path dir) throws Exception {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+}

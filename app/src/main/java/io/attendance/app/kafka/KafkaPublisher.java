@@ -1,0 +1,77 @@
+package io.attendance.app.kafka;
+
+import io.attendance.api.Publisher;
+import io.attendance.schemas.RegisterMark;
+import io.attendance.schemas.School;
+import io.attendance.streams.topology.MarkKey;
+import io.attendance.streams.topology.PupilPartitioner;
+import io.attendance.streams.topology.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * Idempotent, acks=all producer for input topics. Marks go to their pupil's partition; the record
+ * timestamp is when the mark was recorded.
+ */
+public final class KafkaPublisher implements Publisher, AutoCloseable {
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final Topics topics;
+
+    public KafkaPublisher(String bootstrap, Topics topics) {
+        this.topics = topics;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    @Override
+    public void publishMarks(List<RegisterMark> marks) {
+        int partitions = producer.partitionsFor(topics.marks.name()).size();
+        List<Future<RecordMetadata>> sent = new ArrayList<>(marks.size());
+        for (RegisterMark m : marks) {
+            String key = MarkKey.of(m).format();
+            sent.add(producer.send(new ProducerRecord<>(topics.marks.name(),
+                    PupilPartitioner.partitionOf(m.getUpn(), partitions), m.getRecordedAt().toEpochMilli(),
+                    topics.marks.keySerde().serializer().serialize(topics.marks.name(), key),
+                    topics.marks.valueSerde().serializer().serialize(topics.marks.name(), m))));
+        }
+        await(sent);
+    }
+
+    @Override
+    public void publishSchool(School school) {
+        await(List.of(producer.send(new ProducerRecord<>(topics.schools.name(),
+                topics.schools.keySerde().serializer().serialize(topics.schools.name(), school.getUrn()),
+                topics.schools.valueSerde().serializer().serialize(topics.schools.name(), school)))));
+    }
+
+    private static void await(List<Future<RecordMetadata>> sent) {
+        try {
+            for (Future<RecordMetadata> f : sent) f.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the broker did not take the records: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,55 @@
+package io.attendance.app.kafka;
+
+import io.attendance.streams.topology.Topic;
+import io.attendance.streams.topology.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Creates the product's topics with explicit partitions and settings, and refuses to start when a
+ * pupil-keyed topic exists with another partition count (pupils would be split across tasks).
+ */
+public final class TopicAdmin {
+    private TopicAdmin() {
+    }
+
+    public static void ensure(String bootstrap, Topics topics, int pupilPartitions, short replication) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = new ArrayList<>();
+            for (Topic<?, ?> t : topics.all()) {
+                if (existing.contains(t.name())) continue;
+                int partitions = t.pupilKeyed() ? pupilPartitions : 1;
+                missing.add(new NewTopic(t.name(), partitions, replication).configs(t.config()));
+            }
+            try {
+                if (!missing.isEmpty()) admin.createTopics(missing).all().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) throw e; // another instance won the race
+            }
+            List<String> pupilTopics = topics.all().stream().filter(Topic::pupilKeyed).map(Topic::name).toList();
+            Map<String, TopicDescription> described = admin.describeTopics(pupilTopics).allTopicNames().get();
+            for (TopicDescription d : described.values()) {
+                if (d.partitions().size() != pupilPartitions) {
+                    throw new IllegalStateException("topic " + d.name() + " has " + d.partitions().size()
+                            + " partitions but pupil-keyed topics must have " + pupilPartitions
+                            + " (set ATTENDANCE_PARTITIONS to match the cluster)");
+                }
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create topics: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+}
