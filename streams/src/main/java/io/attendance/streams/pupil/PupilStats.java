@@ -2,7 +2,6 @@ package io.attendance.streams.pupil;
 
 import io.attendance.schemas.PupilAttendance;
 import io.attendance.streams.calendar.SchoolCalendar;
-import io.attendance.streams.codes.CodeTable;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,18 +16,13 @@ public record PupilStats(String upn, String urn, LocalDate asOf, SessionCounts y
     public record Rolling(int schoolWeeks, SessionCounts counts) {
     }
 
-    public static PupilStats of(PupilAttendance state, CodeTable codes, SchoolCalendar calendar, List<Integer> windows) {
-        PupilRegister register = new PupilRegister(state);
+    public static PupilStats of(PupilAttendance state, SchoolCalendar calendar, List<Integer> windows) {
+        WeekCounters counters = WeekCounters.decode(state.getWeeks());
         LocalDate asOf = state.getAsOf();
-        SessionCounts ytd = register.yearToDate(codes, asOf);
+        SessionCounts ytd = counters.yearToDate(asOf);
         List<Rolling> rolling = new ArrayList<>(windows.size());
-        SessionCounts penalty = null;
-        for (int n : windows) {
-            SessionCounts c = register.rolling(codes, calendar, asOf, n);
-            rolling.add(new Rolling(n, c));
-            if (n == Flag.PENALTY_WINDOW_SCHOOL_WEEKS) penalty = c;
-        }
-        if (penalty == null) penalty = register.rolling(codes, calendar, asOf, Flag.PENALTY_WINDOW_SCHOOL_WEEKS);
+        for (int n : windows) rolling.add(new Rolling(n, counters.rolling(calendar, asOf, n)));
+        SessionCounts penalty = counters.rolling(calendar, asOf, Flag.PENALTY_WINDOW_SCHOOL_WEEKS);
         return new PupilStats(state.getUpn(), state.getUrn(), asOf, ytd, rolling, penalty, Flag.evaluate(ytd, penalty));
     }
 

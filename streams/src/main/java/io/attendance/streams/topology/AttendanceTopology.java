@@ -1,5 +1,6 @@
 package io.attendance.streams.topology;
 
+import io.attendance.schemas.MarkCell;
 import io.attendance.schemas.PupilAttendance;
 import io.attendance.schemas.School;
 import io.attendance.schemas.serde.RecordSerdes;
@@ -40,6 +41,8 @@ public final class AttendanceTopology {
                 "marks-source", "marks-rerouted-source");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PUPILS),
                 Serdes.String(), serdes.serde(PupilAttendance.class)), "mark-processor");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PUPIL_MARKS),
+                Serdes.String(), serdes.serde(MarkCell.class)), "mark-processor");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SCHOOL_PUPILS),
                 Serdes.String(), Serdes.String()), "mark-processor");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SCHOOL_AS_OF),

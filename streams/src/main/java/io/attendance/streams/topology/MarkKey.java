@@ -17,6 +17,11 @@ public record MarkKey(String urn, String upn, LocalDate date, Session session) {
         return urn + '|' + upn + '|' + date + '|' + session;
     }
 
+    /** The key of the standing-mark store: pupil first, so one prefix scan reads a pupil's register in date order. */
+    public String cellKey() {
+        return upn + '|' + date + '|' + session + '|' + urn;
+    }
+
     /** @throws IllegalArgumentException saying which part is wrong */
     public static MarkKey parse(String key) {
         if (key == null) throw new IllegalArgumentException("key is missing");

@@ -6,7 +6,9 @@ import io.attendance.schemas.PupilAttendance;
 import io.attendance.schemas.RegisterMark;
 import io.attendance.streams.calendar.SchoolCalendar;
 import io.attendance.streams.pupil.Flag;
-import io.attendance.streams.pupil.PupilRegister;
+import io.attendance.streams.pupil.WeekCounters;
+import io.attendance.streams.codes.CodeTable;
+import io.attendance.schemas.MarkCell;
 import io.attendance.streams.pupil.PupilStats;
 import io.attendance.streams.pupil.SessionCounts;
 import org.apache.kafka.common.errors.SerializationException;
@@ -28,7 +30,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Applies each mark to its pupil's register (one store read and one write per mark), keeps the
+ * Applies each mark to its pupil's counts (two small store reads and writes per mark), keeps the
  * school's "as of" date, and emits a signal only when a flag is raised or cleared.
  */
 final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
@@ -38,11 +40,13 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
 
     private final TopologySettings settings;
     private final String marksTopic;
-    private final Deserializer<RegisterMark> marks;
+    private final Deserializer<RegisterMark> markReader;
     private final MarkRules rules;
+    private final CodeTable codes;
 
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, PupilAttendance> pupils;
+    private KeyValueStore<String, MarkCell> marks;
     private KeyValueStore<String, String> schoolPupils;
     private KeyValueStore<String, Long> schoolAsOf;
     private SchoolCalendars calendars;
@@ -50,14 +54,16 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
     MarkProcessor(TopologySettings settings, String marksTopic, Deserializer<RegisterMark> marks) {
         this.settings = settings;
         this.marksTopic = marksTopic;
-        this.marks = marks;
+        this.markReader = marks;
         this.rules = new MarkRules(settings.codes());
+        this.codes = settings.codes();
     }
 
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
         this.pupils = context.getStateStore(StoreNames.PUPILS);
+        this.marks = context.getStateStore(StoreNames.PUPIL_MARKS);
         this.schoolPupils = context.getStateStore(StoreNames.SCHOOL_PUPILS);
         this.schoolAsOf = context.getStateStore(StoreNames.SCHOOL_AS_OF);
         ReadOnlyKeyValueStore<String, Object> schools = context.getStateStore(StoreNames.SCHOOLS);
@@ -90,7 +96,7 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
         }
         RegisterMark mark;
         try {
-            mark = marks.deserialize(marksTopic, record.value());
+            mark = markReader.deserialize(marksTopic, record.value());
         } catch (SerializationException e) {
             deadLetter(record, "value: " + e.getMessage());
             return;
@@ -104,52 +110,67 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
             deadLetter(record, errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
             return;
         }
+        String cellKey = key.cellKey();
+        MarkCell standing = marks.get(cellKey);
+        if (standing != null) {
+            int newer = mark.getRecordedAt().compareTo(standing.getRecordedAt());
+            // A duplicate, or an older recording of a session already amended: nothing changes.
+            if (newer < 0 || (newer == 0 && standing.getCode().equals(mark.getCode()))) return;
+        }
         PupilAttendance state = pupils.get(mark.getUpn());
-        boolean isNew = state == null;
-        PupilRegister register = isNew
-                ? PupilRegister.empty(mark.getUpn(), mark.getUrn(), mark.getDate())
-                : new PupilRegister(state);
-        String urnBefore = isNew ? null : register.state().getUrn();
-        if (!register.record(mark.getUrn(), mark.getDate(), mark.getSession(), mark.getCode(), mark.getRecordedAt())) {
-            return; // a duplicate or an older recording of a session already amended
+        String urnBefore = state == null ? null : state.getUrn();
+        if (state == null) state = newPupil(mark.getUpn(), mark.getUrn(), mark.getDate());
+        WeekCounters counters = WeekCounters.decode(state.getWeeks());
+        if (standing != null) counters.add(key.date(), codes.categoryOf(standing.getCode()), -1);
+        counters.add(key.date(), codes.categoryOf(mark.getCode()), +1);
+        marks.put(cellKey, new MarkCell(mark.getCode(), mark.getRecordedAt()));
+        if (!mark.getDate().isBefore(state.getLatestDate())) {
+            state.setLatestDate(mark.getDate());
+            state.setUrn(mark.getUrn());
         }
         advanceSchoolAsOf(mark.getUrn(), mark.getDate());
-        settle(register, urnBefore, record.timestamp());
+        settle(state, counters, urnBefore, record.timestamp());
+    }
+
+    private static PupilAttendance newPupil(String upn, String urn, LocalDate date) {
+        return PupilAttendance.newBuilder().setUpn(upn).setUrn(urn).setLatestDate(date).setAsOf(date)
+                .setWeeks(WeekCounters.empty().encode()).setFlags(new ArrayList<>()).build();
     }
 
     private void retract(MarkKey key, long timestamp) {
+        MarkCell standing = marks.get(key.cellKey());
         PupilAttendance state = pupils.get(key.upn());
-        if (state == null) return;
-        PupilRegister register = new PupilRegister(state);
-        if (!register.retract(key.urn(), key.date(), key.session())) return;
-        settle(register, state.getUrn(), timestamp);
+        if (standing == null || state == null) return;
+        marks.delete(key.cellKey());
+        WeekCounters counters = WeekCounters.decode(state.getWeeks());
+        counters.add(key.date(), codes.categoryOf(standing.getCode()), -1);
+        settle(state, counters, state.getUrn(), timestamp);
     }
 
     /** After a change: re-date, re-evaluate flags, signal the differences, store. */
-    private void settle(PupilRegister register, String urnBefore, long timestamp) {
-        PupilAttendance state = register.state();
+    private void settle(PupilAttendance state, WeekCounters counters, String urnBefore, long timestamp) {
         String upn = state.getUpn();
-        if (state.getDays().isEmpty()) {
+        if (counters.isEmpty()) {
             emitChanges(state, EnumSet.noneOf(Flag.class), SessionCounts.ZERO, SessionCounts.ZERO, timestamp);
             pupils.delete(upn);
             if (urnBefore != null) schoolPupils.delete(urnBefore + '|' + upn);
             return;
         }
-        String urn = state.getDays().get(state.getDays().size() - 1).getUrn();
-        state.setUrn(urn);
-        LocalDate latest = register.latestDateAt(urn);
+        String urn = state.getUrn();
         Long known = schoolAsOf.get(urn);
+        LocalDate latest = state.getLatestDate();
         LocalDate asOf = known == null || LocalDate.ofEpochDay(known).isBefore(latest) ? latest : LocalDate.ofEpochDay(known);
         state.setAsOf(asOf);
-        register.prune(asOf);
+        counters.prune(asOf);
 
         SchoolCalendar calendar = calendars.get(urn);
         if (calendar == null) calendar = new SchoolCalendar(List.of(), List.of());
-        SessionCounts ytd = register.yearToDate(settings.codes(), asOf);
-        SessionCounts penalty = register.rolling(settings.codes(), calendar, asOf, Flag.PENALTY_WINDOW_SCHOOL_WEEKS);
+        SessionCounts ytd = counters.yearToDate(asOf);
+        SessionCounts penalty = counters.rolling(calendar, asOf, Flag.PENALTY_WINDOW_SCHOOL_WEEKS);
         Set<Flag> before = PupilStats.storedFlags(state);
         Set<Flag> now = Flag.evaluate(ytd, penalty);
         emitChanges(state, now, ytd, penalty, timestamp);
+        state.setWeeks(counters.encode());
 
         pupils.put(upn, state);
         if (urnBefore != null && !urnBefore.equals(urn)) schoolPupils.delete(urnBefore + '|' + upn);

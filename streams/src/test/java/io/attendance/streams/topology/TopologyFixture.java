@@ -79,7 +79,7 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     PupilStats stats(School school, String upn) {
-        return PupilStats.of(state(upn), CODES, SchoolCalendar.of(school), List.of(6, 10));
+        return PupilStats.of(state(upn), SchoolCalendar.of(school), List.of(6, 10));
     }
 
     @Override
