@@ -40,7 +40,7 @@ public final class ApiServer {
         new ProcessorMetrics().bindTo(metrics);
 
         InstanceRouter router = new InstanceRouter(streams, settings.self());
-        SchoolDirectory schools = new SchoolDirectory(streams);
+        SchoolDirectory schools = new SchoolDirectory(streams, settings.schoolReader());
         MarkIngest ingest = new MarkIngest(new MarkRules(settings.topology().codes()), schools::calendar, json);
         MarksController marks = new MarksController(ingest, publisher, metrics);
         SchoolsController schoolsController = new SchoolsController(publisher, schools, json, settings.schoolVisibleWithin());

@@ -53,7 +53,7 @@ public final class AttendanceNode implements AutoCloseable {
             log.error("stream thread failed; replacing it", e);
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        http = ApiServer.create(streams, publisher, new ApiSettings(self, topology, Duration.ofSeconds(15)), metrics);
+        http = ApiServer.create(streams, publisher, new ApiSettings(self, topology, Duration.ofSeconds(15), serdes.serde(io.attendance.schemas.School.class).deserializer()), metrics);
         http.start(port);
         streams.start();
         log.info("instance {} serving HTTP on port {}", settings.applicationId(), port);

@@ -23,6 +23,8 @@ public final class SchoolCalendar {
     private final Set<LocalDate> closures;
     private final LocalDate firstDay;
     private final LocalDate lastDay;
+    /** (Monday of the as-of week, n) → school weeks: every mark of a day asks the same question. */
+    private final java.util.concurrent.ConcurrentHashMap<Long, List<LocalDate>> windows = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SchoolCalendar(List<Term> terms, Iterable<LocalDate> closures) {
         this.terms = List.copyOf(terms);
@@ -63,6 +65,15 @@ public final class SchoolCalendar {
      * {@code n} when the calendar holds no earlier school weeks.
      */
     public List<LocalDate> schoolWeeksEndingWith(LocalDate asOf, int n) {
+        long key = weekOf(asOf).toEpochDay() * 1000 + n;
+        List<LocalDate> cached = windows.get(key);
+        if (cached != null) return cached;
+        List<LocalDate> weeks = computeWeeks(asOf, n);
+        if (windows.size() < 4096) windows.put(key, weeks);
+        return weeks;
+    }
+
+    private List<LocalDate> computeWeeks(LocalDate asOf, int n) {
         List<LocalDate> weeks = new ArrayList<>(n);
         LocalDate monday = weekOf(asOf);
         weeks.add(monday);
@@ -71,7 +82,7 @@ public final class SchoolCalendar {
             if (monday.isBefore(weekOf(firstDay))) break;
             if (isSchoolWeek(monday)) weeks.add(monday);
         }
-        return weeks;
+        return List.copyOf(weeks);
     }
 
     /** The n-th school day after {@code from} (from itself not counted); empty past the calendar's end. */

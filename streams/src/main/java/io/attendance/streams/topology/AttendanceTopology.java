@@ -28,7 +28,7 @@ public final class AttendanceTopology {
 
         t.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.SCHOOLS),
-                        Serdes.String(), serdes.serde(School.class)).withLoggingDisabled(),
+                        Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
                 "schools-source", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
                 topics.schools.name(), "schools-global-processor", () -> new SchoolsGlobalProcessor(schoolReader));
 
@@ -37,7 +37,7 @@ public final class AttendanceTopology {
         t.addSource("marks-rerouted-source", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
                 topics.marksRerouted.name());
         t.addProcessor("mark-processor",
-                () -> new MarkProcessor(settings, topics.marks.name(), topics.marks.valueSerde().deserializer()),
+                () -> new MarkProcessor(settings, topics.marks.name(), topics.marks.valueSerde().deserializer(), schoolReader),
                 "marks-source", "marks-rerouted-source");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PUPILS),
                 Serdes.String(), serdes.serde(PupilAttendance.class)), "mark-processor");

@@ -4,6 +4,7 @@ import io.attendance.schemas.AttendanceSignal;
 import io.attendance.schemas.FlagChange;
 import io.attendance.schemas.PupilAttendance;
 import io.attendance.schemas.RegisterMark;
+import io.attendance.schemas.School;
 import io.attendance.streams.calendar.SchoolCalendar;
 import io.attendance.streams.pupil.Flag;
 import io.attendance.streams.pupil.WeekCounters;
@@ -50,8 +51,14 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
     private KeyValueStore<String, String> schoolPupils;
     private KeyValueStore<String, Long> schoolAsOf;
     private SchoolCalendars calendars;
+    /** The school-as-of value just read or written for the current mark (saves a second store read). */
+    private String lastAsOfUrn;
+    private Long lastAsOf;
 
-    MarkProcessor(TopologySettings settings, String marksTopic, Deserializer<RegisterMark> marks) {
+    private final Deserializer<School> schoolReader;
+
+    MarkProcessor(TopologySettings settings, String marksTopic, Deserializer<RegisterMark> marks, Deserializer<School> schoolReader) {
+        this.schoolReader = schoolReader;
         this.settings = settings;
         this.marksTopic = marksTopic;
         this.markReader = marks;
@@ -66,8 +73,8 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
         this.marks = context.getStateStore(StoreNames.PUPIL_MARKS);
         this.schoolPupils = context.getStateStore(StoreNames.SCHOOL_PUPILS);
         this.schoolAsOf = context.getStateStore(StoreNames.SCHOOL_AS_OF);
-        ReadOnlyKeyValueStore<String, Object> schools = context.getStateStore(StoreNames.SCHOOLS);
-        this.calendars = new SchoolCalendars(schools);
+        ReadOnlyKeyValueStore<String, byte[]> schools = context.getStateStore(StoreNames.SCHOOLS);
+        this.calendars = new SchoolCalendars(schools::get, schoolReader);
     }
 
     @Override
@@ -138,6 +145,7 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
     }
 
     private void retract(MarkKey key, long timestamp) {
+        lastAsOfUrn = null;
         MarkCell standing = marks.get(key.cellKey());
         PupilAttendance state = pupils.get(key.upn());
         if (standing == null || state == null) return;
@@ -157,7 +165,7 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
             return;
         }
         String urn = state.getUrn();
-        Long known = schoolAsOf.get(urn);
+        Long known = urn.equals(lastAsOfUrn) ? lastAsOf : schoolAsOf.get(urn);
         LocalDate latest = state.getLatestDate();
         LocalDate asOf = known == null || LocalDate.ofEpochDay(known).isBefore(latest) ? latest : LocalDate.ofEpochDay(known);
         state.setAsOf(asOf);
@@ -207,7 +215,12 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
 
     private void advanceSchoolAsOf(String urn, LocalDate date) {
         Long known = schoolAsOf.get(urn);
-        if (known == null || known < date.toEpochDay()) schoolAsOf.put(urn, date.toEpochDay());
+        if (known == null || known < date.toEpochDay()) {
+            known = date.toEpochDay();
+            schoolAsOf.put(urn, known);
+        }
+        lastAsOfUrn = urn;
+        lastAsOf = known;
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String reason) {

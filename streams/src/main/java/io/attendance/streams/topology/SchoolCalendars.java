@@ -2,45 +2,53 @@ package io.attendance.streams.topology;
 
 import io.attendance.schemas.School;
 import io.attendance.streams.calendar.SchoolCalendar;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.common.serialization.Deserializer;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * Calendars of known schools, read from the global schools store and rebuilt only when a school's
- * record changes. One per processor instance (stream threads do not share it).
+ * Known schools and their calendars, read from the global schools store (raw bytes) and decoded
+ * only when a school's record changes: every mark asks for its school's calendar.
  */
 public final class SchoolCalendars {
-    private record Entry(School school, SchoolCalendar calendar) {
+    private record Entry(byte[] bytes, School school, SchoolCalendar calendar) {
     }
 
-    private final ReadOnlyKeyValueStore<String, ?> schools;
-    private final Map<String, Entry> cache = new HashMap<>();
+    private final Function<String, byte[]> lookup;
+    private final Deserializer<School> reader;
+    private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
 
-    public SchoolCalendars(ReadOnlyKeyValueStore<String, ?> schools) {
-        this.schools = schools;
+    /** @param lookup the school's bytes by URN, or null when unknown */
+    public SchoolCalendars(Function<String, byte[]> lookup, Deserializer<School> reader) {
+        this.lookup = lookup;
+        this.reader = reader;
     }
 
     /** The calendar of a known school, or null when the school is unknown. */
     public SchoolCalendar get(String urn) {
-        School school = school(urn);
-        if (school == null) {
+        Entry e = entry(urn);
+        return e == null ? null : e.calendar();
+    }
+
+    public School school(String urn) {
+        Entry e = entry(urn);
+        return e == null ? null : e.school();
+    }
+
+    private Entry entry(String urn) {
+        byte[] bytes = lookup.apply(urn);
+        if (bytes == null) {
             cache.remove(urn);
             return null;
         }
         Entry e = cache.get(urn);
-        if (e == null || !e.school().equals(school)) {
-            e = new Entry(school, SchoolCalendar.of(school));
+        if (e == null || !Arrays.equals(e.bytes(), bytes)) {
+            School school = reader.deserialize("schools", bytes);
+            e = new Entry(bytes, school, SchoolCalendar.of(school));
             cache.put(urn, e);
         }
-        return e.calendar();
-    }
-
-    public School school(String urn) {
-        Object v = schools.get(urn);
-        if (v instanceof ValueAndTimestamp<?> vt) v = vt.value();
-        return (School) v;
+        return e;
     }
 }

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Keeps the global schools store. A global store cannot forward to a dead-letter topic, so an
+ * Keeps the global schools store (the validated record's bytes). A global store cannot forward to a dead-letter topic, so an
  * unreadable school record is logged (school records hold no personal data) and skipped; the
  * API validates schools before they reach the topic.
  */
@@ -21,7 +21,7 @@ final class SchoolsGlobalProcessor implements Processor<byte[], byte[], Void, Vo
     private static final Logger log = LoggerFactory.getLogger(SchoolsGlobalProcessor.class);
 
     private final Deserializer<School> schools;
-    private KeyValueStore<String, School> store;
+    private KeyValueStore<String, byte[]> store;
     private ProcessorContext<Void, Void> context;
 
     SchoolsGlobalProcessor(Deserializer<School> schools) {
@@ -51,7 +51,7 @@ final class SchoolsGlobalProcessor implements Processor<byte[], byte[], Void, Vo
                 log.warn("school record keyed {} holds URN {}: skipped at {}", urn, school.getUrn(), where());
                 return;
             }
-            store.put(urn, school);
+            store.put(urn, record.value());
         } catch (SerializationException e) {
             log.warn("unreadable school record {} skipped at {}: {}", urn, where(), e.getMessage());
         }

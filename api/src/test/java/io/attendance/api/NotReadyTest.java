@@ -1,0 +1,71 @@
+package io.attendance.api;
+
+import io.attendance.schemas.RegisterMark;
+import io.attendance.schemas.School;
+import io.attendance.schemas.serde.SingleObjectSerdes;
+import io.attendance.streams.codes.CodeTable;
+import io.attendance.streams.topology.AttendanceTopology;
+import io.attendance.streams.topology.Topics;
+import io.attendance.streams.topology.TopologySettings;
+import io.javalin.testtools.JavalinTest;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Before the streams app runs (starting, rebalancing) the API says so instead of guessing. */
+class NotReadyTest {
+    private static final Publisher NOWHERE = new Publisher() {
+        @Override
+        public void publishMarks(List<RegisterMark> marks) {
+            throw new AssertionError("nothing may be published");
+        }
+
+        @Override
+        public void publishSchool(School school) {
+            throw new AssertionError("nothing may be published");
+        }
+    };
+
+    @Test
+    void queriesAnswer503WithRetryAfterAndHealthIs503UntilStreamsRun() {
+        SingleObjectSerdes serdes = new SingleObjectSerdes();
+        TopologySettings settings = new TopologySettings(CodeTable.standard(), List.of(6, 10), 6);
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "not-ready-" + UUID.randomUUID());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, Path.of("target", "not-ready").toAbsolutePath().toString());
+        KafkaStreams streams = new KafkaStreams(AttendanceTopology.build(new Topics(serdes), serdes, settings), p);
+        try {
+            var app = ApiServer.create(streams, NOWHERE, new ApiSettings(new HostInfo("localhost", 1), settings,
+                    Duration.ofSeconds(1), serdes.serde(School.class).deserializer()), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+            JavalinTest.test(app, (server, client) -> {
+                var pupil = client.get("/api/v1/pupils/E801200125001");
+                assertThat(pupil.code()).isEqualTo(503);
+                assertThat(pupil.headers().get("Retry-After")).containsExactly("1");
+                assertThat(pupil.body().string()).contains("streams are CREATED");
+                assertThat(client.get("/api/v1/schools/100001/pupils").code()).isEqualTo(503);
+                var health = client.get("/health");
+                assertThat(health.code()).isEqualTo(503);
+                assertThat(health.body().string()).isEqualTo("{\"status\":\"CREATED\"}");
+                // Marks for a school this instance cannot see yet are refused, not queued blindly.
+                var marks = client.post("/api/v1/marks",
+                        "[{\"upn\":\"E801200125001\",\"urn\":\"100001\",\"date\":\"2025-09-08\",\"session\":\"AM\",\"code\":\"/\"}]");
+                assertThat(marks.code()).isEqualTo(400);
+                assertThat(marks.body().string()).contains("unknown school 100001");
+            });
+        } finally {
+            streams.close(Duration.ofSeconds(5));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.attendance.api.marks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attendance.schemas.RegisterMark;
+import io.attendance.schemas.Session;
+import io.attendance.streams.calendar.SchoolCalendar;
+import io.attendance.streams.codes.CodeTable;
+import io.attendance.streams.testing.DemoCalendars;
+import io.attendance.streams.topology.MarkRules;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MarkIngestTest {
+    private static final Instant NOW = Instant.parse("2025-09-08T09:15:00Z");
+    private final SchoolCalendar riverside = SchoolCalendar.of(DemoCalendars.riverside());
+    private final MarkIngest ingest = new MarkIngest(new MarkRules(CodeTable.standard()),
+            urn -> urn.equals(DemoCalendars.RIVERSIDE) ? riverside : null, new ObjectMapper());
+
+    @Test
+    void aCsvWithoutTheRequiredHeaderIsRefusedAsAWhole() {
+        IngestResult r = ingest.fromCsv("pupil,school,day,session,code\nE801200125001,100001,2025-09-08,AM,/\n", NOW, "csv");
+        assertThat(r.accepted()).isEmpty();
+        assertThat(r.rejected()).containsExactly(new RowError(0, "header",
+                "CSV header must be upn,urn,date,session,code (missing 'upn')"));
+    }
+
+    @Test
+    void aJsonBodyThatIsNotAnArrayIsRefusedAsAWhole() {
+        assertThat(ingest.fromJson("{\"upn\": \"E801200125001\"}", NOW, "api").rejected())
+                .containsExactly(new RowError(0, "body", "expected a JSON array of marks"));
+    }
+
+    @Test
+    void everyProblemOfARowIsNamedAndTheGoodRowsAreKept() {
+        IngestResult r = ingest.fromJson("""
+                [{"upn": "E801200125001", "urn": "100001", "date": "2025-09-08", "session": "am", "code": "/"},
+                 {"upn": "E801200125001", "urn": "100001", "date": "08/09/2025", "session": "EVE", "code": "H"},
+                 "not an object",
+                 {"upn": "E801200125001", "urn": "100001", "date": "2025-10-29", "session": "PM", "code": "H"}]
+                """, NOW, "api");
+        assertThat(r.accepted()).containsExactly(new RegisterMark("E801200125001", "100001",
+                LocalDate.parse("2025-09-08"), Session.AM, "/", NOW, "api"));
+        assertThat(r.rejected()).containsExactly(
+                new RowError(2, "date", "date must be an ISO date yyyy-mm-dd"),
+                new RowError(2, "session", "session must be AM or PM"),
+                new RowError(3, "row", "expected an object with upn, urn, date, session, code"),
+                new RowError(4, "code", "code 'H' was withdrawn on 2024-08-19 and cannot be recorded for 2025-10-29"),
+                new RowError(4, "date", "2025-10-29 is not a school day of school 100001"));
+    }
+}
