@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -61,6 +60,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Kafka Streams threads (default 1).")
     int threads;
 
+    @Option(names = "--commit-interval-ms", defaultValue = "${env:ATTENDANCE_COMMIT_INTERVAL_MS:-1000}",
+            description = "Kafka Streams commit interval under exactly-once (default 1000; see BENCHMARKS.md).")
+    int commitIntervalMs;
+
     @Option(names = "--rolling-weeks", defaultValue = "${env:ATTENDANCE_ROLLING_WEEKS:-6,10}", split = ",",
             description = "Rolling windows reported per pupil, in school weeks (default 6,10).")
     Integer[] rollingWeeks;
@@ -86,7 +89,7 @@ public final class RunCommand implements Callable<Integer> {
             bootstrap = broker.bootstrapServers();
         }
         NodeSettings settings = new NodeSettings(bootstrap, applicationId, dataDir.resolve("streams"), advertisedHost,
-                port, partitions, replication, standbys, List.of(rollingWeeks), codes, threads);
+                port, partitions, replication, standbys, List.of(rollingWeeks), codes, threads, commitIntervalMs);
         AttendanceNode node = new AttendanceNode(settings).start();
         EmbeddedBroker ownedBroker = broker;
         CountDownLatch stopped = new CountDownLatch(1);
