@@ -5,7 +5,6 @@ import io.attendance.streams.pupil.PupilStats;
 import io.attendance.streams.pupil.SessionCounts;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,9 +46,5 @@ final class PupilJson {
         m.put("yearToDate", counts(s.yearToDate()));
         m.put("flags", flags.stream().map(Flag::name).toList());
         return m;
-    }
-
-    static List<String> names(Set<Flag> flags) {
-        return flags.stream().map(Flag::name).toList();
     }
 }
