@@ -162,7 +162,7 @@ class EndToEndTest {
             assertThat(p.json().get("yearToDate").get("unauthorised").asInt()).isEqualTo(1);
         });
         List<String> reasons = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = consumer(ByteArrayDeserializer.class)) {
+        try (KafkaConsumer<byte[], byte[]> c = consumer()) {
             c.subscribe(List.of("marks.dlq"));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 c.poll(Duration.ofMillis(200)).forEach(r -> reasons.add(DeadLetters.reasonOf(r.headers())));
@@ -200,7 +200,7 @@ class EndToEndTest {
         return out;
     }
 
-    private static <T> KafkaConsumer<byte[], byte[]> consumer(Class<T> ignored) {
+    private static KafkaConsumer<byte[], byte[]> consumer() {
         return new KafkaConsumer<>(consumerProps(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
