@@ -57,7 +57,6 @@ public final class PupilQueries {
 
     private PupilStats stats(PupilAttendance state) {
         SchoolCalendar calendar = schools.calendar(state.getUrn());
-        if (calendar == null) calendar = new SchoolCalendar(List.of(), List.of());
-        return PupilStats.of(state, calendar, settings.rollingSchoolWeeks());
+        return PupilStats.of(state, calendar == null ? SchoolCalendar.NONE : calendar, settings.rollingSchoolWeeks());
     }
 }

@@ -26,6 +26,9 @@ public final class SchoolCalendar {
     /** (Monday of the as-of week, n) → school weeks: every mark of a day asks the same question. */
     private final java.util.concurrent.ConcurrentHashMap<Long, List<LocalDate>> windows = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** For a school no longer known: no school weeks before the as-of week, so windows hold only that week. */
+    public static final SchoolCalendar NONE = new SchoolCalendar(List.of(), List.of());
+
     public SchoolCalendar(List<Term> terms, Iterable<LocalDate> closures) {
         this.terms = List.copyOf(terms);
         this.closures = new HashSet<>();

@@ -51,9 +51,6 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
     private KeyValueStore<String, String> schoolPupils;
     private KeyValueStore<String, Long> schoolAsOf;
     private SchoolCalendars calendars;
-    /** The school-as-of value just read or written for the current mark (saves a second store read). */
-    private String lastAsOfUrn;
-    private Long lastAsOf;
 
     private final Deserializer<School> schoolReader;
 
@@ -135,8 +132,8 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
             state.setLatestDate(mark.getDate());
             state.setUrn(mark.getUrn());
         }
-        advanceSchoolAsOf(mark.getUrn(), mark.getDate());
-        settle(state, counters, urnBefore, record.timestamp());
+        long schoolDay = advanceSchoolAsOf(mark.getUrn(), mark.getDate());
+        settle(state, counters, urnBefore, record.timestamp(), state.getUrn().equals(mark.getUrn()) ? schoolDay : null);
     }
 
     private static PupilAttendance newPupil(String upn, String urn, LocalDate date) {
@@ -145,18 +142,21 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
     }
 
     private void retract(MarkKey key, long timestamp) {
-        lastAsOfUrn = null;
         MarkCell standing = marks.get(key.cellKey());
         PupilAttendance state = pupils.get(key.upn());
         if (standing == null || state == null) return;
         marks.delete(key.cellKey());
         WeekCounters counters = WeekCounters.decode(state.getWeeks());
         counters.add(key.date(), codes.categoryOf(standing.getCode()), -1);
-        settle(state, counters, state.getUrn(), timestamp);
+        settle(state, counters, state.getUrn(), timestamp, null);
     }
 
-    /** After a change: re-date, re-evaluate flags, signal the differences, store. */
-    private void settle(PupilAttendance state, WeekCounters counters, String urnBefore, long timestamp) {
+    /**
+     * After a change: re-date, re-evaluate flags, signal the differences, store.
+     *
+     * @param schoolAsOfDay the pupil's school's as-of (epoch day) when the caller has just read it, else null
+     */
+    private void settle(PupilAttendance state, WeekCounters counters, String urnBefore, long timestamp, Long schoolAsOfDay) {
         String upn = state.getUpn();
         if (counters.isEmpty()) {
             emitChanges(state, EnumSet.noneOf(Flag.class), SessionCounts.ZERO, SessionCounts.ZERO, timestamp);
@@ -165,19 +165,17 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
             return;
         }
         String urn = state.getUrn();
-        Long known = urn.equals(lastAsOfUrn) ? lastAsOf : schoolAsOf.get(urn);
+        Long known = schoolAsOfDay != null ? schoolAsOfDay : schoolAsOf.get(urn);
         LocalDate latest = state.getLatestDate();
         LocalDate asOf = known == null || LocalDate.ofEpochDay(known).isBefore(latest) ? latest : LocalDate.ofEpochDay(known);
         state.setAsOf(asOf);
         counters.prune(asOf);
 
         SchoolCalendar calendar = calendars.get(urn);
-        if (calendar == null) calendar = new SchoolCalendar(List.of(), List.of());
-        SessionCounts ytd = counters.yearToDate(asOf);
-        SessionCounts penalty = counters.rolling(calendar, asOf, Flag.PENALTY_WINDOW_SCHOOL_WEEKS);
+        PupilStats.Thresholds t = PupilStats.thresholds(counters, calendar == null ? SchoolCalendar.NONE : calendar, asOf);
         Set<Flag> before = PupilStats.storedFlags(state);
-        Set<Flag> now = Flag.evaluate(ytd, penalty);
-        emitChanges(state, now, ytd, penalty, timestamp);
+        Set<Flag> now = t.flags();
+        emitChanges(state, now, t.yearToDate(), t.penaltyWindow(), timestamp);
         state.setWeeks(counters.encode());
 
         pupils.put(upn, state);
@@ -213,14 +211,14 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
         state.setFlags(names);
     }
 
-    private void advanceSchoolAsOf(String urn, LocalDate date) {
+    /** Moves the school's as-of forward to this mark's date if it is later; returns the as-of (epoch day). */
+    private long advanceSchoolAsOf(String urn, LocalDate date) {
         Long known = schoolAsOf.get(urn);
         if (known == null || known < date.toEpochDay()) {
             known = date.toEpochDay();
             schoolAsOf.put(urn, known);
         }
-        lastAsOfUrn = urn;
-        lastAsOf = known;
+        return known;
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String reason) {
