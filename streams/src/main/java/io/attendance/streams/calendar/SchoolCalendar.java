@@ -41,6 +41,11 @@ public final class SchoolCalendar {
         return new SchoolCalendar(school.getTerms(), school.getClosures());
     }
 
+    /** The last day of the last term the calendar knows (LocalDate.MIN when it knows none). */
+    public LocalDate lastDay() {
+        return lastDay;
+    }
+
     public boolean isSchoolDay(LocalDate date) {
         DayOfWeek dow = date.getDayOfWeek();
         if (dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY) return false;

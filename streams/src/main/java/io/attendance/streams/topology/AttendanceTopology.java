@@ -1,5 +1,7 @@
 package io.attendance.streams.topology;
 
+import io.attendance.schemas.CaseIndex;
+import io.attendance.schemas.CaseState;
 import io.attendance.schemas.MarkCell;
 import io.attendance.schemas.PupilAttendance;
 import io.attendance.schemas.School;
@@ -17,6 +19,8 @@ import java.util.Set;
 /**
  * marks (+ re-routed marks) ─► mark-processor ─► attendance-signals, marks.dlq
  *                               ▲ reads the global schools store (calendars)
+ * clock, case-actions ────────► case-processor ─► case-events, clock.dlq, case-actions.dlq
+ *                               ▲ reads the pupil stores the mark processor writes (same task)
  */
 public final class AttendanceTopology {
     private AttendanceTopology() {
@@ -47,6 +51,29 @@ public final class AttendanceTopology {
                 Serdes.String(), Serdes.String()), "mark-processor");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SCHOOL_AS_OF),
                 Serdes.String(), Serdes.Long()), "mark-processor");
+
+        t.addSource("clock-source", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), topics.clock.name());
+        t.addSource("case-actions-source", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
+                topics.caseActions.name());
+        t.addProcessor("case-processor", () -> new CaseProcessor(settings, topics, schoolReader),
+                "clock-source", "case-actions-source");
+        t.connectProcessorAndStateStores("case-processor", StoreNames.PUPILS, StoreNames.PUPIL_MARKS, StoreNames.SCHOOL_PUPILS);
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CASES),
+                Serdes.String(), serdes.serde(CaseState.class)), "case-processor");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CASE_INDEX),
+                Serdes.String(), serdes.serde(CaseIndex.class)), "case-processor");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CASE_DEADLINES),
+                Serdes.String(), Serdes.String()), "case-processor");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CLOCK_SEEN),
+                Serdes.String(), Serdes.Long()), "case-processor");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CASE_ACTION_LOG),
+                Serdes.String(), Serdes.String()), "case-processor");
+        t.addSink(CaseProcessor.TO_EVENTS, topics.caseEvents.name(),
+                topics.caseEvents.keySerde().serializer(), topics.caseEvents.valueSerde().serializer(), "case-processor");
+        t.addSink(CaseProcessor.TO_CLOCK_DLQ, topics.clockDlq.name(),
+                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), "case-processor");
+        t.addSink(CaseProcessor.TO_ACTIONS_DLQ, topics.caseActionsDlq.name(),
+                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), "case-processor");
 
         t.addSink(MarkProcessor.TO_SIGNALS, topics.signals.name(),
                 topics.signals.keySerde().serializer(), topics.signals.valueSerde().serializer(), "mark-processor");

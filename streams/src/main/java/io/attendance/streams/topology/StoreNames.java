@@ -13,6 +13,17 @@ public final class StoreNames {
     /** urn → School, on every instance (global store). */
     public static final String SCHOOLS = "schools-global";
 
+    /** case id → CaseState. */
+    public static final String CASES = "cases";
+    /** "upn|urn|family" → CaseIndex: the pupil's open and last case under one procedure. */
+    public static final String CASE_INDEX = "case-index";
+    /** "urn|epochDay|caseId|T or D|name" → due date: deadlines and task due dates, scanned on each tick. */
+    public static final String CASE_DEADLINES = "case-deadlines";
+    /** urn → the last tick (epoch day) this task applied: ticks are idempotent. */
+    public static final String CLOCK_SEEN = "clock-seen";
+    /** "upn|action|per" → comma-separated dates: limited actions (penalty notices per parent and child). */
+    public static final String CASE_ACTION_LOG = "case-action-log";
+
     private StoreNames() {
     }
 }

@@ -1,6 +1,9 @@
 package io.attendance.streams.topology;
 
 import io.attendance.schemas.AttendanceSignal;
+import io.attendance.schemas.CaseAction;
+import io.attendance.schemas.CaseEvent;
+import io.attendance.schemas.ClockTick;
 import io.attendance.schemas.RegisterMark;
 import io.attendance.schemas.School;
 import io.attendance.schemas.serde.RecordSerdes;
@@ -26,6 +29,12 @@ public final class Topics {
     public final Topic<String, School> schools;
     public final Topic<String, AttendanceSignal> signals;
     public final Topic<byte[], byte[]> marksDlq;
+    /** School-day ticks, key urn|date, each written to every partition (every task sees every school's clock). */
+    public final Topic<String, ClockTick> clock;
+    public final Topic<String, CaseAction> caseActions;
+    public final Topic<String, CaseEvent> caseEvents;
+    public final Topic<byte[], byte[]> clockDlq;
+    public final Topic<byte[], byte[]> caseActionsDlq;
 
     public Topics(RecordSerdes serdes) {
         marks = new Topic<>("marks", Serdes.String(), serdes.serde(RegisterMark.class), true, TABLE);
@@ -33,9 +42,14 @@ public final class Topics {
         schools = new Topic<>("schools", Serdes.String(), serdes.serde(School.class), false, TABLE);
         signals = new Topic<>("attendance-signals", Serdes.String(), serdes.serde(AttendanceSignal.class), true, LOG);
         marksDlq = new Topic<>(marks.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
+        clock = new Topic<>("clock", Serdes.String(), serdes.serde(ClockTick.class), true, LOG);
+        caseActions = new Topic<>("case-actions", Serdes.String(), serdes.serde(CaseAction.class), true, LOG);
+        caseEvents = new Topic<>("case-events", Serdes.String(), serdes.serde(CaseEvent.class), true, LOG);
+        clockDlq = new Topic<>(clock.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
+        caseActionsDlq = new Topic<>(caseActions.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
     }
 
     public List<Topic<?, ?>> all() {
-        return List.of(marks, marksRerouted, schools, signals, marksDlq);
+        return List.of(marks, marksRerouted, schools, signals, marksDlq, clock, caseActions, caseEvents, clockDlq, caseActionsDlq);
     }
 }

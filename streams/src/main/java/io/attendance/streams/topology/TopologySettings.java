@@ -1,6 +1,8 @@
 package io.attendance.streams.topology;
 
+import io.attendance.streams.calendar.WorkingDays;
 import io.attendance.streams.codes.CodeTable;
+import io.attendance.streams.policy.PolicyRegistry;
 
 import java.util.List;
 
@@ -9,8 +11,16 @@ import java.util.List;
  *
  * @param rollingSchoolWeeks the rolling windows reported per pupil (e.g. 6 and 10)
  * @param pupilPartitions    partitions of every pupil-keyed topic (to detect a mis-partitioned mark)
+ * @param policies           every LA procedure the case engine can run
+ * @param workingDays        bank holidays, for notice periods and working-day deadlines
  */
-public record TopologySettings(CodeTable codes, List<Integer> rollingSchoolWeeks, int pupilPartitions) {
+public record TopologySettings(CodeTable codes, List<Integer> rollingSchoolWeeks, int pupilPartitions,
+                               PolicyRegistry policies, WorkingDays workingDays) {
+    /** With the shipped policies and England's bank holidays. */
+    public TopologySettings(CodeTable codes, List<Integer> rollingSchoolWeeks, int pupilPartitions) {
+        this(codes, rollingSchoolWeeks, pupilPartitions, PolicyRegistry.shipped(), WorkingDays.england());
+    }
+
     public TopologySettings {
         if (rollingSchoolWeeks.isEmpty() || rollingSchoolWeeks.stream().anyMatch(n -> n < 1)) {
             throw new IllegalArgumentException("rolling windows must be whole numbers of school weeks >= 1");

@@ -1,0 +1,83 @@
+package io.attendance.streams.cases;
+
+import io.attendance.schemas.CaseState;
+import io.attendance.streams.policy.ActionSpec;
+import io.attendance.streams.policy.FieldSpec;
+import io.attendance.streams.policy.Policy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Whether an action may be recorded on a case now. The API asks before accepting a request;
+ * the engine asks again when it reads the action (the stage may have moved on in between).
+ */
+public final class ActionCheck {
+    private ActionCheck() {
+    }
+
+    public static Optional<Refusal> check(CaseState c, Policy policy, String action, LocalDate date,
+                                          Map<String, String> fields, CaseEnv env) {
+        if (!"open".equals(c.getStatus())) return Optional.of(Refusal.conflict("the case is closed (" + c.getClosureCode() + ")"));
+        List<String> allowed = policy.actionsAllowedIn(c.getStage());
+        ActionSpec spec = policy.actions().get(action);
+        if (spec == null || !allowed.contains(action)) {
+            return Optional.of(Refusal.conflict((spec == null ? "policy " + policy.id() + " has no action '" + action + "'"
+                    : "'" + action + "' is not allowed in stage '" + c.getStage() + "'")
+                    + "; allowed now: " + allowed));
+        }
+        if (date == null) return Optional.of(Refusal.badField("date", "is required (yyyy-mm-dd)"));
+        if (date.isBefore(c.getStageEnteredOn())) {
+            return Optional.of(Refusal.badField("date", date + " is before the case entered stage '" + c.getStage()
+                    + "' on " + c.getStageEnteredOn()));
+        }
+        for (String name : fields.keySet()) {
+            if (!spec.fields().containsKey(name)) {
+                return Optional.of(Refusal.badField(name, "is not a field of '" + action + "' (fields: " + spec.fields().keySet() + ")"));
+            }
+        }
+        for (Map.Entry<String, FieldSpec> f : spec.fields().entrySet()) {
+            String value = fields.get(f.getKey());
+            String problem = f.getValue().problem(value);
+            if (problem != null) return Optional.of(Refusal.badField(f.getKey(), problem));
+            if (value == null || value.isBlank() || f.getValue().type() != FieldSpec.Type.DATE) continue;
+            LocalDate d = LocalDate.parse(value);
+            if (f.getValue().notice() != null) {
+                LocalDate earliest = f.getValue().notice().after(date, env.calendar(), env.workingDays());
+                if (d.isBefore(earliest)) {
+                    return Optional.of(Refusal.badField(f.getKey(), value + " is too soon: at least " + f.getValue().notice()
+                            + " notice from " + date + " is needed; the earliest valid date is " + earliest));
+                }
+            }
+            if (f.getValue().within() != null) {
+                LocalDate latest = f.getValue().within().after(date, env.calendar(), env.workingDays());
+                if (d.isAfter(latest)) {
+                    return Optional.of(Refusal.badField(f.getKey(), value + " is too late: it must be within "
+                            + f.getValue().within() + " of " + date + ", by " + latest));
+                }
+            }
+        }
+        if (!spec.requires().isEmpty()) {
+            CaseState merged = CaseState.newBuilder(c).build();
+            merged.setFields(new java.util.HashMap<>(c.getFields()));
+            merged.getFields().putAll(fields);
+            var facts = CaseEngine.facts(merged, date, env);
+            for (ActionSpec.Requirement r : spec.requires()) {
+                if (!r.when().test(facts)) return Optional.of(Refusal.conflict(r.refusal() + " (" + r.when().explain(facts) + ")"));
+            }
+        }
+        if (spec.limit() != null) {
+            String per = fields.get(spec.limit().per());
+            List<LocalDate> earlier = env.actionLog(action, per).stream()
+                    .filter(d -> !d.isAfter(date) && spec.limit().within().after(d, env.calendar(), env.workingDays()).isAfter(date))
+                    .toList();
+            if (earlier.size() >= spec.limit().max()) {
+                return Optional.of(Refusal.conflict(spec.limit().refusal() + " (" + spec.limit().per() + " " + per + ": "
+                        + earlier.size() + " already within " + spec.limit().within() + ", on " + earlier + ")"));
+            }
+        }
+        return Optional.empty();
+    }
+}

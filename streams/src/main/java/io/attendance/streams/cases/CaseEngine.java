@@ -1,0 +1,265 @@
+package io.attendance.streams.cases;
+
+import io.attendance.schemas.CaseDeadline;
+import io.attendance.schemas.CaseEvent;
+import io.attendance.schemas.CaseEventType;
+import io.attendance.schemas.CaseLetter;
+import io.attendance.schemas.CaseState;
+import io.attendance.schemas.CaseTask;
+import io.attendance.streams.policy.ActionSpec;
+import io.attendance.streams.policy.Condition;
+import io.attendance.streams.policy.DeadlineRequest;
+import io.attendance.streams.policy.LetterRequest;
+import io.attendance.streams.policy.Policy;
+import io.attendance.streams.policy.Rule;
+import io.attendance.streams.policy.Stage;
+import io.attendance.streams.policy.TaskRequest;
+import io.attendance.streams.policy.Window;
+import io.attendance.streams.pupil.SessionCounts;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one case through its policy: opening, actions, deadlines and the end-of-day watch rules.
+ * Every change is a {@link CaseEvent} appended to the case's history and returned to the caller
+ * to publish; event ids are the case id and a sequence number, so a replay gives the same ids.
+ * No method reads a clock: "today" is always the date of the tick or action being applied.
+ */
+public final class CaseEngine {
+    public static final String OPEN = "open";
+    public static final String CLOSED = "closed";
+    /** Rules applied in a row before the engine assumes a policy loops (a checked file cannot, but be safe). */
+    private static final int MAX_STEPS = 50;
+
+    private CaseEngine() {
+    }
+
+    /** A new case at {@code stage}; its entry letters, tasks and deadlines start on {@code date}. */
+    public static CaseState open(String caseId, Policy policy, String upn, String urn, LocalDate date, String stage,
+                                 LocalDate periodStart, String linkedCase, String detail, String actionId,
+                                 CaseEnv env, List<CaseEvent> out) {
+        CaseState c = CaseState.newBuilder().setCaseId(caseId).setUpn(upn).setUrn(urn).setFamily(policy.family())
+                .setPolicy(policy.id()).setPolicyVersion(policy.version()).setStatus(OPEN).setStage(stage)
+                .setStageEnteredOn(date).setOpenedOn(date).setPeriodStart(periodStart).setLinkedCase(linkedCase)
+                .setEventSeq(0).setFields(new HashMap<>()).setHistory(new ArrayList<>()).setTasks(new ArrayList<>())
+                .setLetters(new ArrayList<>()).setDeadlines(new ArrayList<>()).build();
+        CaseEvent e = event(c, CaseEventType.OPENED, date, out);
+        e.setLinkedCase(linkedCase);
+        e.setActionId(actionId);
+        e.setDetail(detail);
+        enter(c, policy, stage, date, env, out, 0);
+        return c;
+    }
+
+    /** Records an action already checked by {@link ActionCheck} (or refuses it, if the case moved on). */
+    public static void act(CaseState c, Policy policy, String actionId, String action, LocalDate date,
+                           Map<String, String> fields, String recordedBy, CaseEnv env, List<CaseEvent> out) {
+        for (CaseEvent h : c.getHistory()) {
+            if (actionId.equals(h.getActionId())) return; // a retried request: already recorded (or refused)
+        }
+        var refusal = ActionCheck.check(c, policy, action, date, fields, env);
+        if (refusal.isPresent()) {
+            CaseEvent e = event(c, CaseEventType.ACTION_REFUSED, date, out);
+            e.setAction(action);
+            e.setActionId(actionId);
+            e.setDetail(refusal.get().message());
+            e.setFields(new HashMap<>(fields));
+            return;
+        }
+        ActionSpec spec = policy.actions().get(action);
+        CaseEvent e = event(c, CaseEventType.ACTION_RECORDED, date, out);
+        e.setAction(action);
+        e.setActionId(actionId);
+        e.setFields(new HashMap<>(fields));
+        e.setDetail(spec.title() + label(spec, action, date, fields, env) + (recordedBy == null ? "" : " — recorded by " + recordedBy));
+        c.getFields().putAll(fields);
+        c.getFields().put(action + ".date", date.toString());
+        for (CaseTask t : c.getTasks()) {
+            if (t.getDone()) continue;
+            TaskRequest req = taskRequest(policy, t.getName());
+            if (req != null && req.doneBy().contains(action)) {
+                t.setDone(true);
+                t.setDoneOn(date);
+                c.getDeadlines().removeIf(d -> d.getTask() && d.getName().equals(t.getName()));
+                CaseEvent done = event(c, CaseEventType.TASK_DONE, date, out);
+                done.setTask(t.getName());
+                done.setAction(action);
+            }
+        }
+        applyFirst(c, policy, spec.then(), date, env, out, 0);
+    }
+
+    /** For a limited action: which one this is ("first notice: ..."), from the earlier ones within the limit's span. */
+    private static String label(ActionSpec spec, String action, LocalDate date, Map<String, String> fields, CaseEnv env) {
+        if (spec.limit() == null || spec.labels().isEmpty()) return "";
+        long earlier = env.actionLog(action, fields.get(spec.limit().per())).stream()
+                .filter(d -> !d.isAfter(date) && spec.limit().within().after(d, env.calendar(), env.workingDays()).isAfter(date))
+                .count();
+        int i = (int) Math.min(earlier, spec.labels().size() - 1);
+        return " — " + spec.labels().get(i);
+    }
+
+    /** A deadline or a task's due date has ended (the tick of its due day). */
+    public static void due(CaseState c, Policy policy, CaseDeadline d, LocalDate today, CaseEnv env, List<CaseEvent> out) {
+        if (!c.getDeadlines().remove(d)) return; // already cancelled or fired
+        if (d.getTask()) {
+            for (CaseTask t : c.getTasks()) {
+                if (t.getName().equals(d.getName()) && !t.getDone() && !t.getMissed()) {
+                    t.setMissed(true);
+                    CaseEvent e = event(c, CaseEventType.DEADLINE_MISSED, today, out);
+                    e.setTask(t.getName());
+                    e.setDue(d.getDue());
+                    e.setDetail("task '" + t.getName() + "' was due " + d.getDue() + " and is not done");
+                }
+            }
+            return;
+        }
+        DeadlineRequest req = policy.stage(c.getStage()).deadlines().stream()
+                .filter(r -> r.name().equals(d.getName())).findFirst().orElse(null);
+        CaseEvent e = event(c, CaseEventType.DEADLINE_REACHED, today, out);
+        e.setDue(d.getDue());
+        e.setDetail(d.getName());
+        if (req != null) applyFirst(c, policy, req.then(), today, env, out, 0);
+    }
+
+    /** End of a school day: the stage's watch rules, against the day's figures. */
+    public static void watch(CaseState c, Policy policy, LocalDate today, CaseEnv env, List<CaseEvent> out) {
+        if (!OPEN.equals(c.getStatus())) return;
+        List<Rule> watch = policy.stage(c.getStage()).watch();
+        if (!watch.isEmpty()) applyFirst(c, policy, watch, today, env, out, 0);
+    }
+
+    /** Figures and fields as a condition sees them for this case on {@code today}. */
+    public static Condition.Facts facts(CaseState c, LocalDate today, CaseEnv env) {
+        return new Condition.Facts() {
+            @Override
+            public SessionCounts counts(Window w) {
+                return switch (w.kind()) {
+                    case SCHOOL_WEEKS -> env.schoolWeeks(today, w.schoolWeeks());
+                    case YEAR_TO_DATE -> env.yearToDate(today);
+                    case SINCE_STAGE -> env.between(c.getStageEnteredOn().plusDays(1), today);
+                    case SINCE_OPENED -> env.between(c.getOpenedOn().plusDays(1), today);
+                    case PROSECUTION_PERIOD -> env.between(c.getPeriodStart(), today);
+                    case SINCE_FIELD -> {
+                        String v = c.getFields().get(w.field());
+                        yield v == null ? SessionCounts.ZERO : env.between(LocalDate.parse(v).plusDays(1), today);
+                    }
+                };
+            }
+
+            @Override
+            public BigDecimal schoolExpectedPct() {
+                return env.schoolExpectedPct();
+            }
+
+            @Override
+            public String field(String name) {
+                return c.getFields().get(name);
+            }
+        };
+    }
+
+    private static void applyFirst(CaseState c, Policy policy, List<Rule> rules, LocalDate date, CaseEnv env,
+                                   List<CaseEvent> out, int depth) {
+        Condition.Facts facts = facts(c, date, env);
+        for (Rule r : rules) {
+            if (r.when() == null || r.when().test(facts)) {
+                apply(c, policy, r, date, env, out, depth);
+                return;
+            }
+        }
+    }
+
+    private static void apply(CaseState c, Policy policy, Rule r, LocalDate date, CaseEnv env, List<CaseEvent> out, int depth) {
+        if (depth > MAX_STEPS) throw new IllegalStateException("policy " + policy.id() + " loops between stages");
+        String why = r.when() == null ? null : r.when().describe();
+        for (LetterRequest l : r.letters()) letter(c, l, date, out);
+        for (TaskRequest t : r.tasks()) task(c, t, date, env, out);
+        if (r.close() != null) {
+            close(c, policy, r.close(), date, why, out);
+        } else if (r.goTo() != null) {
+            String from = c.getStage();
+            c.getDeadlines().removeIf(d -> !d.getTask()); // the old stage's timers end with it
+            c.setStage(r.goTo());
+            c.setStageEnteredOn(date);
+            CaseEvent e = event(c, CaseEventType.STAGE_CHANGED, date, out);
+            e.setFromStage(from);
+            e.setDetail(why == null ? "" : "because " + why);
+            enter(c, policy, r.goTo(), date, env, out, depth + 1);
+        }
+    }
+
+    private static void enter(CaseState c, Policy policy, String stageName, LocalDate date, CaseEnv env,
+                              List<CaseEvent> out, int depth) {
+        Stage s = policy.stage(stageName);
+        for (LetterRequest l : s.letters()) letter(c, l, date, out);
+        for (TaskRequest t : s.tasks()) task(c, t, date, env, out);
+        for (DeadlineRequest d : s.deadlines()) {
+            LocalDate from = d.from() == null ? date : fieldDate(c, d.from(), date);
+            c.getDeadlines().add(new CaseDeadline(d.name(), d.after().after(from, env.calendar(), env.workingDays()), false));
+        }
+    }
+
+    private static void close(CaseState c, Policy policy, String code, LocalDate date, String why, List<CaseEvent> out) {
+        c.setStatus(CLOSED);
+        c.setClosedOn(date);
+        c.setClosureCode(code);
+        c.getDeadlines().clear();
+        CaseEvent e = event(c, CaseEventType.CLOSED, date, out);
+        e.setClosureCode(code);
+        e.setDetail(policy.closureCodes().get(code) + (why == null ? "" : " — because " + why));
+    }
+
+    private static void letter(CaseState c, LetterRequest l, LocalDate date, List<CaseEvent> out) {
+        CaseEvent e = event(c, CaseEventType.LETTER_REQUESTED, date, out);
+        e.setLetterId(l.id());
+        e.setLetterTitle(l.title());
+        e.setFields(new HashMap<>(c.getFields()));
+        e.getFields().put("letterTo", l.to());
+        c.getLetters().add(new CaseLetter(l.id(), l.title(), date, e.getEventId()));
+    }
+
+    private static void task(CaseState c, TaskRequest t, LocalDate date, CaseEnv env, List<CaseEvent> out) {
+        LocalDate due = null;
+        if (t.due() != null) {
+            LocalDate from = t.from() == null ? date : fieldDate(c, t.from(), date);
+            due = t.due().after(from, env.calendar(), env.workingDays());
+            c.getDeadlines().add(new CaseDeadline(t.name(), due, true));
+        }
+        c.getTasks().add(new CaseTask(t.name(), date, due, false, null, false));
+        CaseEvent e = event(c, CaseEventType.TASK_CREATED, date, out);
+        e.setTask(t.name());
+        e.setDue(due);
+    }
+
+    private static LocalDate fieldDate(CaseState c, String field, LocalDate otherwise) {
+        String v = c.getFields().get(field);
+        return v == null ? otherwise : LocalDate.parse(v);
+    }
+
+    private static TaskRequest taskRequest(Policy p, String name) {
+        for (Stage s : p.stages().values()) {
+            for (TaskRequest t : s.tasks()) if (t.name().equals(name)) return t;
+            for (DeadlineRequest d : s.deadlines()) for (Rule r : d.then()) for (TaskRequest t : r.tasks()) if (t.name().equals(name)) return t;
+            for (Rule r : s.watch()) for (TaskRequest t : r.tasks()) if (t.name().equals(name)) return t;
+        }
+        for (ActionSpec a : p.actions().values()) for (Rule r : a.then()) for (TaskRequest t : r.tasks()) if (t.name().equals(name)) return t;
+        return null;
+    }
+
+    private static CaseEvent event(CaseState c, CaseEventType type, LocalDate date, List<CaseEvent> out) {
+        long seq = c.getEventSeq() + 1;
+        c.setEventSeq(seq);
+        CaseEvent e = CaseEvent.newBuilder().setEventId(c.getCaseId() + ":" + seq).setCaseId(c.getCaseId())
+                .setUpn(c.getUpn()).setUrn(c.getUrn()).setPolicy(c.getPolicy()).setPolicyVersion(c.getPolicyVersion())
+                .setType(type).setDate(date).setStage(c.getStage()).setFields(new HashMap<>()).build();
+        c.getHistory().add(e);
+        out.add(e);
+        return e;
+    }
+}

@@ -1,0 +1,30 @@
+package io.attendance.streams.cases;
+
+import io.attendance.streams.calendar.SchoolCalendar;
+import io.attendance.streams.calendar.WorkingDays;
+import io.attendance.streams.pupil.SessionCounts;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the engine reads about the world around a case: the school's calendar and the pupil's figures. */
+public interface CaseEnv {
+    SchoolCalendar calendar();
+
+    WorkingDays workingDays();
+
+    BigDecimal schoolExpectedPct();
+
+    /** The pupil's last {@code n} school weeks ending with the week of {@code asOf}. */
+    SessionCounts schoolWeeks(LocalDate asOf, int n);
+
+    /** The academic year up to {@code asOf}. */
+    SessionCounts yearToDate(LocalDate asOf);
+
+    /** Every standing mark of the pupil dated from {@code from} to {@code to}, both included. */
+    SessionCounts between(LocalDate from, LocalDate to);
+
+    /** Dates on which {@code action} was recorded for this child and this value of its limit field. */
+    List<LocalDate> actionLog(String action, String per);
+}

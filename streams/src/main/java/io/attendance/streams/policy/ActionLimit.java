@@ -1,0 +1,19 @@
+package io.attendance.streams.policy;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * At most {@code max} of this action per child and per value of field {@code per} (e.g. per
+ * parent) within {@code within} of each other; the next is refused with {@code refusal}.
+ */
+public record ActionLimit(String per, int max, Span within, String refusal) {
+    @JsonCreator
+    static ActionLimit of(@JsonProperty("per") String per, @JsonProperty("max") int max,
+                          @JsonProperty("within") String within, @JsonProperty("refusal") String refusal) {
+        if (per == null) throw new IllegalArgumentException("a limit needs 'per' (the field it counts by)");
+        if (max < 1) throw new IllegalArgumentException("a limit's max must be >= 1");
+        if (refusal == null || refusal.isBlank()) throw new IllegalArgumentException("a limit needs the refusal reason");
+        return new ActionLimit(per, max, Span.parse(within), refusal);
+    }
+}

@@ -1,0 +1,168 @@
+package io.attendance.streams.policy;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a policy file (YAML or JSON) and checks it: shape and values while reading (errors
+ * carry the line), then that every stage, action, field, task and closure code it names exists
+ * (errors carry the path). Nothing half-valid is ever returned.
+ */
+public final class PolicyLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private PolicyLoader() {
+    }
+
+    public static Policy load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in, file.toString());
+        } catch (IOException e) {
+            throw new PolicyException(List.of(file + ": cannot read: " + e.getMessage()));
+        }
+    }
+
+    public static Policy load(InputStream in, String name) {
+        Policy p;
+        try {
+            p = YAML.readValue(in, Policy.class);
+        } catch (JsonMappingException e) {
+            throw new PolicyException(List.of(name + where(e.getLocation()) + ": " + path(e) + reason(e)));
+        } catch (JacksonException e) {
+            throw new PolicyException(List.of(name + where(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new PolicyException(List.of(name + ": cannot read: " + e.getMessage()));
+        }
+        if (p == null) throw new PolicyException(List.of(name + ": empty file"));
+        List<String> problems = new ArrayList<>();
+        check(p, problems);
+        if (!problems.isEmpty()) throw new PolicyException(problems.stream().map(s -> name + ": " + s).toList());
+        return p;
+    }
+
+    private static String where(JsonLocation l) {
+        return l == null || l.getLineNr() < 1 ? "" : ":" + l.getLineNr();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) b.append(b.length() == 0 ? "" : ".").append(r.getFieldName());
+            else if (r.getIndex() >= 0) b.append('[').append(r.getIndex()).append(']');
+        }
+        return b.length() == 0 ? "" : b + ": ";
+    }
+
+    private static String reason(JsonMappingException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        if (root instanceof IllegalArgumentException) return root.getMessage();
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return "unknown key '" + u.getPropertyName() + "' (known: " + u.getKnownPropertyIds() + ")";
+        }
+        return e.getOriginalMessage();
+    }
+
+    /** Cross-references, which no single element can check while being read. */
+    static void check(Policy p, List<String> problems) {
+        Set<String> stages = p.stages().keySet();
+        Set<String> actions = p.actions().keySet();
+        Set<String> fields = new HashSet<>();
+        p.actions().values().forEach(a -> fields.addAll(a.fields().keySet()));
+
+        for (int i = 0; i < p.triggers().size(); i++) {
+            Trigger t = p.triggers().get(i);
+            stageExists(stages, t.stage(), "triggers[" + i + "].stage", problems);
+            conditionFields(t.when(), Set.of(), "triggers[" + i + "].when", problems);
+            if (!pupilOnly(t.when())) problems.add("triggers[" + i + "].when: a trigger reads only the pupil's figures "
+                    + "over N school weeks or the year to date (there is no case yet)");
+        }
+        if (p.manualOpen() != null) stageExists(stages, p.manualOpen().stage(), "manualOpen.stage", problems);
+        for (Map.Entry<String, Stage> e : p.stages().entrySet()) {
+            String at = "stages." + e.getKey();
+            Stage s = e.getValue();
+            tasks(s.tasks(), actions, fields, at + ".tasks", problems);
+            for (int i = 0; i < s.deadlines().size(); i++) {
+                DeadlineRequest d = s.deadlines().get(i);
+                if (d.from() != null && !fields.contains(d.from())) problems.add(at + ".deadlines[" + i + "].from: no action has a field '" + d.from() + "'");
+                rules(d.then(), p, fields, at + ".deadlines[" + i + "].then", problems);
+            }
+            rules(s.watch(), p, fields, at + ".watch", problems);
+            boolean way = !s.deadlines().isEmpty() || !s.watch().isEmpty() || !p.actionsAllowedIn(e.getKey()).isEmpty();
+            if (!way) problems.add(at + ": the stage has no way out (no action allowed in it, no deadline, no watch rule)");
+        }
+        for (Map.Entry<String, ActionSpec> e : p.actions().entrySet()) {
+            String at = "actions." + e.getKey();
+            ActionSpec a = e.getValue();
+            for (int i = 0; i < a.stages().size(); i++) stageExists(stages, a.stages().get(i), at + ".stages[" + i + "]", problems);
+            if (e.getKey().equals("open")) problems.add(at + ": 'open' is reserved for opening a case by hand");
+            rules(a.then(), p, fields, at + ".then", problems);
+            for (int i = 0; i < a.requires().size(); i++) conditionFields(a.requires().get(i).when(), fields, at + ".requires[" + i + "].when", problems);
+            if (a.labels().size() > 0 && a.limit() == null) problems.add(at + ".labels: labels name the 1st, 2nd... of a limited action: add a limit");
+            if (a.limit() != null && !a.fields().containsKey(a.limit().per())) {
+                problems.add(at + ".limit.per: the action has no field '" + a.limit().per() + "'");
+            }
+        }
+        for (String code : p.closureCodes().keySet()) {
+            if (!code.matches("[A-Z0-9-]+")) problems.add("closureCodes." + code + ": codes are upper case, e.g. ATI");
+        }
+    }
+
+    private static void rules(List<Rule> rules, Policy p, Set<String> fields, String at, List<String> problems) {
+        for (int i = 0; i < rules.size(); i++) {
+            Rule r = rules.get(i);
+            String here = at + "[" + i + "]";
+            if (r.goTo() != null) stageExists(p.stages().keySet(), r.goTo(), here + ".goto", problems);
+            if (r.close() != null && !p.closureCodes().containsKey(r.close())) {
+                problems.add(here + ".close: '" + r.close() + "' is not in closureCodes " + p.closureCodes().keySet());
+            }
+            if (r.when() != null) conditionFields(r.when(), fields, here + ".when", problems);
+            tasks(r.tasks(), p.actions().keySet(), fields, here + ".tasks", problems);
+        }
+    }
+
+    private static void tasks(List<TaskRequest> tasks, Set<String> actions, Set<String> fields, String at, List<String> problems) {
+        for (int i = 0; i < tasks.size(); i++) {
+            TaskRequest t = tasks.get(i);
+            for (String a : t.doneBy()) {
+                if (!actions.contains(a)) problems.add(at + "[" + i + "].doneBy: no action '" + a + "' (actions: " + actions + ")");
+            }
+            if (t.from() != null && !fields.contains(t.from())) problems.add(at + "[" + i + "].from: no action has a field '" + t.from() + "'");
+        }
+    }
+
+    private static void conditionFields(Condition c, Set<String> fields, String at, List<String> problems) {
+        Set<String> read = new HashSet<>();
+        c.fieldsRead(read);
+        for (String f : read) if (!fields.contains(f)) problems.add(at + ": no action records a field '" + f + "'");
+    }
+
+    private static boolean pupilOnly(Condition c) {
+        if (c.all() != null) return c.all().stream().allMatch(PolicyLoader::pupilOnly);
+        if (c.any() != null) return c.any().stream().allMatch(PolicyLoader::pupilOnly);
+        if (c.not() != null) return pupilOnly(c.not());
+        if (c.field() != null) return false;
+        return c.window().kind() == io.attendance.streams.policy.Window.Kind.SCHOOL_WEEKS
+                || c.window().kind() == io.attendance.streams.policy.Window.Kind.YEAR_TO_DATE;
+    }
+
+    private static void stageExists(Set<String> stages, String name, String at, List<String> problems) {
+        if (!stages.contains(name)) problems.add(at + ": no stage '" + name + "' (stages: " + stages + ")");
+    }
+}

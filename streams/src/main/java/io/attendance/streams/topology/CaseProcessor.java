@@ -1,0 +1,311 @@
+package io.attendance.streams.topology;
+
+import io.attendance.schemas.CaseAction;
+import io.attendance.schemas.CaseDeadline;
+import io.attendance.schemas.CaseEvent;
+import io.attendance.schemas.CaseIndex;
+import io.attendance.schemas.CaseState;
+import io.attendance.schemas.ClockTick;
+import io.attendance.schemas.MarkCell;
+import io.attendance.schemas.PupilAttendance;
+import io.attendance.schemas.School;
+import io.attendance.streams.calendar.SchoolCalendar;
+import io.attendance.streams.cases.CaseEngine;
+import io.attendance.streams.cases.PupilCaseEnv;
+import io.attendance.streams.policy.ActionSpec;
+import io.attendance.streams.policy.Policy;
+import io.attendance.streams.policy.PolicyRegistry;
+import io.attendance.streams.policy.Trigger;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The case engine on the stream. A clock tick for a school (end of its day) fires the deadlines
+ * due that day, then, on a school day, runs every pupil's open cases' watch rules and opens a case
+ * where a policy's trigger starts to hold. A case action records a person's decision or opens a
+ * case by hand. Runs in the same task as the counting, so it reads the pupil's live figures.
+ */
+final class CaseProcessor implements Processor<byte[], byte[], Object, Object> {
+    private static final Logger log = LoggerFactory.getLogger(CaseProcessor.class);
+    static final String TO_EVENTS = "case-events-sink";
+    static final String TO_CLOCK_DLQ = "clock-dlq-sink";
+    static final String TO_ACTIONS_DLQ = "case-actions-dlq-sink";
+
+    private final TopologySettings settings;
+    private final PolicyRegistry policies;
+    private final Topics topics;
+    private final Deserializer<ClockTick> tickReader;
+    private final Deserializer<CaseAction> actionReader;
+    private final Deserializer<School> schoolReader;
+
+    private ProcessorContext<Object, Object> context;
+    private KeyValueStore<String, CaseState> cases;
+    private KeyValueStore<String, CaseIndex> index;
+    private KeyValueStore<String, String> deadlines;
+    private KeyValueStore<String, Long> clockSeen;
+    private KeyValueStore<String, String> actionLog;
+    private KeyValueStore<String, PupilAttendance> pupils;
+    private KeyValueStore<String, MarkCell> cells;
+    private KeyValueStore<String, String> schoolPupils;
+    private SchoolCalendars schools;
+
+    CaseProcessor(TopologySettings settings, Topics topics, Deserializer<School> schoolReader) {
+        this.settings = settings;
+        this.policies = settings.policies();
+        this.topics = topics;
+        this.tickReader = topics.clock.valueSerde().deserializer();
+        this.actionReader = topics.caseActions.valueSerde().deserializer();
+        this.schoolReader = schoolReader;
+    }
+
+    @Override
+    public void init(ProcessorContext<Object, Object> context) {
+        this.context = context;
+        cases = context.getStateStore(StoreNames.CASES);
+        index = context.getStateStore(StoreNames.CASE_INDEX);
+        deadlines = context.getStateStore(StoreNames.CASE_DEADLINES);
+        clockSeen = context.getStateStore(StoreNames.CLOCK_SEEN);
+        actionLog = context.getStateStore(StoreNames.CASE_ACTION_LOG);
+        pupils = context.getStateStore(StoreNames.PUPILS);
+        cells = context.getStateStore(StoreNames.PUPIL_MARKS);
+        schoolPupils = context.getStateStore(StoreNames.SCHOOL_PUPILS);
+        ReadOnlyKeyValueStore<String, byte[]> global = context.getStateStore(StoreNames.SCHOOLS);
+        schools = new SchoolCalendars(global::get, schoolReader);
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        String topic = context.recordMetadata().map(m -> m.topic()).orElse(topics.clock.name());
+        boolean isClock = topic.equals(topics.clock.name());
+        String sink = isClock ? TO_CLOCK_DLQ : TO_ACTIONS_DLQ;
+        if (record.value() == null) {
+            deadLetter(record, "value is missing", sink);
+            return;
+        }
+        try {
+            if (isClock) tick(tickReader.deserialize(topic, record.value()), record.timestamp());
+            else act(actionReader.deserialize(topic, record.value()), record, record.timestamp());
+        } catch (SerializationException e) {
+            deadLetter(record, "value: " + e.getMessage(), sink);
+        }
+    }
+
+    // ---- clock ----------------------------------------------------------------------------
+
+    private void tick(ClockTick tick, long ts) {
+        String urn = tick.getUrn();
+        LocalDate today = tick.getDate();
+        Long seen = clockSeen.get(urn);
+        if (seen != null && seen >= today.toEpochDay()) return; // a repeated or late tick changes nothing
+        fireDeadlines(urn, today, ts);
+        SchoolCalendar calendar = schools.get(urn);
+        if (calendar != null && calendar.isSchoolDay(today)) endOfSchoolDay(urn, today, ts);
+        clockSeen.put(urn, today.toEpochDay());
+    }
+
+    private void fireDeadlines(String urn, LocalDate today, long ts) {
+        List<String> dueKeys = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = deadlines.range(urn + "|", urn + "|" + day(today) + "|~")) {
+            while (it.hasNext()) dueKeys.add(it.next().key);
+        }
+        for (String key : dueKeys) {
+            deadlines.delete(key);
+            String[] p = key.split("\\|", 5);
+            CaseState c = cases.get(p[2]);
+            if (c == null) continue;
+            CaseDeadline d = new CaseDeadline(p[4], LocalDate.ofEpochDay(Long.parseLong(p[1])), p[3].equals("T"));
+            Policy policy = policyOf(c);
+            List<CaseEvent> out = new ArrayList<>();
+            List<CaseDeadline> before = List.copyOf(c.getDeadlines());
+            CaseEngine.due(c, policy, d, today, env(c.getUpn(), urn), out);
+            save(c, before, out, ts);
+        }
+    }
+
+    private void endOfSchoolDay(String urn, LocalDate today, long ts) {
+        School school = schools.school(urn);
+        List<String> upns = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = schoolPupils.prefixScan(urn + "|", org.apache.kafka.common.serialization.Serdes.String().serializer())) {
+            while (it.hasNext()) upns.add(it.next().key.substring(urn.length() + 1));
+        }
+        List<Policy> applicable = applicable(school, today);
+        for (String upn : upns) {
+            PupilCaseEnv env = env(upn, urn);
+            for (Policy current : applicable) {
+                String indexKey = upn + '|' + urn + '|' + current.family();
+                CaseIndex idx = index.get(indexKey);
+                if (idx != null && idx.getOpenCase() != null) {
+                    CaseState c = cases.get(idx.getOpenCase());
+                    if (c == null) continue;
+                    List<CaseEvent> out = new ArrayList<>();
+                    List<CaseDeadline> before = List.copyOf(c.getDeadlines());
+                    CaseEngine.watch(c, policyOf(c), today, env, out);
+                    save(c, before, out, ts);
+                    continue;
+                }
+                Optional<Trigger> fired = current.triggers().stream()
+                        .filter(t -> t.when().test(CaseEngine.facts(placeholder(upn, urn, today), today, env))).findFirst();
+                boolean breaching = fired.isPresent();
+                boolean wasBreaching = idx != null && idx.getBreaching();
+                if (breaching && !wasBreaching) {
+                    Trigger t = fired.get();
+                    int widest = t.when().widestSchoolWeeks();
+                    List<LocalDate> weeks = env.calendar().schoolWeeksEndingWith(today, Math.max(widest, 1));
+                    LocalDate periodStart = widest == 0 ? today : weeks.get(weeks.size() - 1);
+                    open(upn, urn, current, today, t.stage(), periodStart, "trigger: " + t.when().describe(), null, ts);
+                } else if (idx == null || idx.getBreaching() != breaching) {
+                    CaseIndex next = idx == null ? new CaseIndex(null, null, 0, breaching) : idx;
+                    next.setBreaching(breaching);
+                    index.put(indexKey, next);
+                }
+            }
+        }
+    }
+
+    /** The policies a school's pupils run under on a day: the school's own, and every-school frameworks. */
+    private List<Policy> applicable(School school, LocalDate today) {
+        Map<String, Policy> byFamily = new LinkedHashMap<>();
+        if (school != null) policies.resolve(school.getPolicy(), today).ifPresent(p -> byFamily.put(p.family(), p));
+        for (Policy p : policies.everySchool(today)) byFamily.putIfAbsent(p.family(), p);
+        return List.copyOf(byFamily.values());
+    }
+
+    /** A not-yet-open case, for evaluating a trigger (triggers read only the pupil's figures). */
+    private static CaseState placeholder(String upn, String urn, LocalDate today) {
+        return CaseState.newBuilder().setCaseId("").setUpn(upn).setUrn(urn).setFamily("").setPolicy("")
+                .setPolicyVersion(0).setStatus(CaseEngine.OPEN).setStage("").setStageEnteredOn(today).setOpenedOn(today)
+                .setPeriodStart(today).setEventSeq(0).setFields(Map.of()).setHistory(List.of()).setTasks(List.of())
+                .setLetters(List.of()).setDeadlines(List.of()).build();
+    }
+
+    private String open(String upn, String urn, Policy policy, LocalDate date, String stage, LocalDate periodStart,
+                        String detail, String actionId, long ts) {
+        String indexKey = upn + '|' + urn + '|' + policy.family();
+        CaseIndex idx = index.get(indexKey);
+        if (idx == null) idx = new CaseIndex(null, null, 0, false);
+        int n = idx.getCount() + 1;
+        String caseId = upn + "-" + urn + "-" + policy.family() + "-" + n;
+        List<CaseEvent> out = new ArrayList<>();
+        CaseState c = CaseEngine.open(caseId, policy, upn, urn, date, stage, periodStart, idx.getLastCase(), detail,
+                actionId, env(upn, urn), out);
+        idx.setCount(n);
+        idx.setOpenCase(caseId);
+        idx.setLastCase(caseId);
+        idx.setBreaching(true);
+        index.put(indexKey, idx);
+        save(c, List.of(), out, ts);
+        return caseId;
+    }
+
+    // ---- actions --------------------------------------------------------------------------
+
+    private void act(CaseAction a, Record<byte[], byte[]> record, long ts) {
+        if (CaseEngine.OPEN.equals(a.getAction()) && a.getCaseId() == null) {
+            openByHand(a, record, ts);
+            return;
+        }
+        CaseState c = a.getCaseId() == null ? null : cases.get(a.getCaseId());
+        if (c == null || !c.getUpn().equals(a.getUpn())) {
+            deadLetter(record, "case '" + a.getCaseId() + "' is not a case of this pupil", TO_ACTIONS_DLQ);
+            return;
+        }
+        Policy policy = policyOf(c);
+        List<CaseEvent> out = new ArrayList<>();
+        List<CaseDeadline> before = List.copyOf(c.getDeadlines());
+        PupilCaseEnv env = env(c.getUpn(), c.getUrn());
+        CaseEngine.act(c, policy, a.getActionId(), a.getAction(), a.getDate(), a.getFields(), a.getRecordedBy(), env, out);
+        ActionSpec spec = policy.actions().get(a.getAction());
+        boolean recorded = out.stream().anyMatch(e -> e.getType() == io.attendance.schemas.CaseEventType.ACTION_RECORDED);
+        if (recorded && spec != null && spec.limit() != null) {
+            String key = PupilCaseEnv.actionLogKey(c.getUpn(), a.getAction(), a.getFields().get(spec.limit().per()));
+            String was = actionLog.get(key);
+            actionLog.put(key, was == null || was.isEmpty() ? a.getDate().toString() : was + "," + a.getDate());
+        }
+        save(c, before, out, ts);
+    }
+
+    private void openByHand(CaseAction a, Record<byte[], byte[]> record, long ts) {
+        String urn = a.getUrn();
+        School school = urn == null ? null : schools.school(urn);
+        if (school == null) {
+            deadLetter(record, "urn: school '" + urn + "' is not known", TO_ACTIONS_DLQ);
+            return;
+        }
+        String name = a.getPolicy() != null ? a.getPolicy() : school.getPolicy();
+        Optional<Policy> policy = policies.resolve(name, a.getDate());
+        if (policy.isEmpty() || policy.get().manualOpen() == null) {
+            deadLetter(record, "policy: '" + name + "' is not known or cannot be opened by hand", TO_ACTIONS_DLQ);
+            return;
+        }
+        CaseIndex idx = index.get(a.getUpn() + '|' + urn + '|' + policy.get().family());
+        if (idx != null && idx.getOpenCase() != null) {
+            deadLetter(record, "a " + policy.get().family() + " case is already open: " + idx.getOpenCase(), TO_ACTIONS_DLQ);
+            return;
+        }
+        String note = a.getFields().getOrDefault("note", "");
+        open(a.getUpn(), urn, policy.get(), a.getDate(), policy.get().manualOpen().stage(), a.getDate(),
+                "opened by hand" + (note.isEmpty() ? "" : ": " + note), a.getActionId(), ts);
+    }
+
+    // ---- shared ---------------------------------------------------------------------------
+
+    private Policy policyOf(CaseState c) {
+        return policies.byId(c.getPolicy()).orElseThrow(() -> new IllegalStateException(
+                "case " + c.getCaseId() + " runs under policy " + c.getPolicy() + ", which is no longer loaded: "
+                        + "a policy version must stay loaded while any case runs under it"));
+    }
+
+    private PupilCaseEnv env(String upn, String urn) {
+        return new PupilCaseEnv(upn, schools.school(urn), schools.get(urn), settings.workingDays(), settings.codes(),
+                pupils, cells, actionLog);
+    }
+
+    /** Stores the case, moves its timers in the deadline index, closes its index entry, publishes its events. */
+    private void save(CaseState c, List<CaseDeadline> before, List<CaseEvent> out, long ts) {
+        if (out.isEmpty()) return;
+        Set<CaseDeadline> now = new HashSet<>(c.getDeadlines());
+        for (CaseDeadline d : before) if (!now.contains(d)) deadlines.delete(deadlineKey(c, d));
+        Set<CaseDeadline> was = new HashSet<>(before);
+        for (CaseDeadline d : c.getDeadlines()) if (!was.contains(d)) deadlines.put(deadlineKey(c, d), d.getDue().toString());
+        if (CaseEngine.CLOSED.equals(c.getStatus())) {
+            String key = c.getUpn() + '|' + c.getUrn() + '|' + c.getFamily();
+            CaseIndex idx = index.get(key);
+            if (idx != null && c.getCaseId().equals(idx.getOpenCase())) {
+                idx.setOpenCase(null);
+                index.put(key, idx);
+            }
+        }
+        cases.put(c.getCaseId(), c);
+        for (CaseEvent e : out) context.forward(new Record<Object, Object>(e.getUpn(), e, ts), TO_EVENTS);
+        log.debug("case {}: {} event(s)", c.getCaseId().hashCode(), out.size());
+    }
+
+    static String deadlineKey(CaseState c, CaseDeadline d) {
+        return c.getUrn() + '|' + day(d.getDue()) + '|' + c.getCaseId() + '|' + (d.getTask() ? "T" : "D") + '|' + d.getName();
+    }
+
+    private static String day(LocalDate d) {
+        return String.format("%07d", d.toEpochDay());
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, String reason, String sink) {
+        context.forward(record.withHeaders(DeadLetters.headers(record.headers(), reason, context.recordMetadata())), sink);
+    }
+}
