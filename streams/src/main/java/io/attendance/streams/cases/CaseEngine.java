@@ -39,6 +39,16 @@ public final class CaseEngine {
     private CaseEngine() {
     }
 
+    /** A case read from a store, with lists and maps the engine can change (Avro's own arrays refuse removal). */
+    public static CaseState editable(CaseState c) {
+        c.setFields(new HashMap<>(c.getFields()));
+        c.setHistory(new ArrayList<>(c.getHistory()));
+        c.setTasks(new ArrayList<>(c.getTasks()));
+        c.setLetters(new ArrayList<>(c.getLetters()));
+        c.setDeadlines(new ArrayList<>(c.getDeadlines()));
+        return c;
+    }
+
     /** A new case at {@code stage}; its entry letters, tasks and deadlines start on {@code date}. */
     public static CaseState open(String caseId, Policy policy, String upn, String urn, LocalDate date, String stage,
                                  LocalDate periodStart, String linkedCase, String detail, String actionId,

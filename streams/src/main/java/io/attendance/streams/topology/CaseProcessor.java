@@ -128,7 +128,7 @@ final class CaseProcessor implements Processor<byte[], byte[], Object, Object> {
         for (String key : dueKeys) {
             deadlines.delete(key);
             String[] p = key.split("\\|", 5);
-            CaseState c = cases.get(p[2]);
+            CaseState c = load(p[2]);
             if (c == null) continue;
             CaseDeadline d = new CaseDeadline(p[4], LocalDate.ofEpochDay(Long.parseLong(p[1])), p[3].equals("T"));
             Policy policy = policyOf(c);
@@ -152,7 +152,7 @@ final class CaseProcessor implements Processor<byte[], byte[], Object, Object> {
                 String indexKey = upn + '|' + urn + '|' + current.family();
                 CaseIndex idx = index.get(indexKey);
                 if (idx != null && idx.getOpenCase() != null) {
-                    CaseState c = cases.get(idx.getOpenCase());
+                    CaseState c = load(idx.getOpenCase());
                     if (c == null) continue;
                     List<CaseEvent> out = new ArrayList<>();
                     List<CaseDeadline> before = List.copyOf(c.getDeadlines());
@@ -221,7 +221,7 @@ final class CaseProcessor implements Processor<byte[], byte[], Object, Object> {
             openByHand(a, record, ts);
             return;
         }
-        CaseState c = a.getCaseId() == null ? null : cases.get(a.getCaseId());
+        CaseState c = a.getCaseId() == null ? null : load(a.getCaseId());
         if (c == null || !c.getUpn().equals(a.getUpn())) {
             deadLetter(record, "case '" + a.getCaseId() + "' is not a case of this pupil", TO_ACTIONS_DLQ);
             return;
@@ -265,6 +265,11 @@ final class CaseProcessor implements Processor<byte[], byte[], Object, Object> {
     }
 
     // ---- shared ---------------------------------------------------------------------------
+
+    private CaseState load(String caseId) {
+        CaseState c = cases.get(caseId);
+        return c == null ? null : CaseEngine.editable(c);
+    }
 
     private Policy policyOf(CaseState c) {
         return policies.byId(c.getPolicy()).orElseThrow(() -> new IllegalStateException(

@@ -37,6 +37,23 @@ public final class DemoCalendars {
                 .build();
     }
 
+    /**
+     * A whole school year, 2025/26, for case scenarios. Autumn: Wed 3 Sep – Fri 19 Dec 2025,
+     * half-term 27–31 Oct, INSET Mon 3 Nov. Spring: Mon 5 Jan – Fri 27 Mar 2026, half-term
+     * 16–20 Feb (Easter holiday 30 Mar – 10 Apr holds Good Friday 3 Apr and Easter Monday 6 Apr).
+     * Summer: Mon 13 Apr – Wed 22 Jul 2026, closed on the May Day bank holiday Mon 4 May,
+     * half-term 25–29 May (spring bank holiday Mon 25 May).
+     */
+    public static School year2025(String urn, String name, String policy, double expectedPct) {
+        return School.newBuilder()
+                .setUrn(urn).setName(name).setLa("Northshire").setPolicy(policy).setExpectedAttendancePct(expectedPct)
+                .setTerms(List.of(term("2025-09-03", "2025-10-24"), term("2025-11-03", "2025-12-19"),
+                        term("2026-01-05", "2026-02-13"), term("2026-02-23", "2026-03-27"),
+                        term("2026-04-13", "2026-05-22"), term("2026-06-01", "2026-07-22")))
+                .setClosures(List.of(LocalDate.parse("2025-11-03"), LocalDate.parse("2026-05-04")))
+                .build();
+    }
+
     public static Term term(String start, String end) {
         return new Term(LocalDate.parse(start), LocalDate.parse(end));
     }

@@ -1,0 +1,196 @@
+package io.attendance.streams.cases;
+
+import io.attendance.schemas.CaseAction;
+import io.attendance.schemas.CaseEvent;
+import io.attendance.schemas.CaseEventType;
+import io.attendance.schemas.CaseState;
+import io.attendance.schemas.ClockTick;
+import io.attendance.schemas.RegisterMark;
+import io.attendance.schemas.School;
+import io.attendance.schemas.Session;
+import io.attendance.schemas.serde.SingleObjectSerdes;
+import io.attendance.streams.calendar.SchoolCalendar;
+import io.attendance.streams.codes.CodeTable;
+import io.attendance.streams.topology.AttendanceTopology;
+import io.attendance.streams.topology.MarkKey;
+import io.attendance.streams.topology.StoreNames;
+import io.attendance.streams.topology.Topics;
+import io.attendance.streams.topology.TopologySettings;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * Runs a school's days through the whole topology: each school day every enrolled pupil's marks
+ * (present unless the scenario says otherwise), then the day's clock tick; actions are recorded
+ * during their day, before its tick. Dates in the tests are worked out by hand from the calendar.
+ */
+final class CaseFixture implements AutoCloseable {
+    final SingleObjectSerdes serdes = new SingleObjectSerdes();
+    final Topics topics = new Topics(serdes);
+    final TopologyTestDriver driver;
+    private final TestInputTopic<String, RegisterMark> marks;
+    private final TestInputTopic<String, ClockTick> clock;
+    private final TestInputTopic<String, CaseAction> actions;
+    private final TestOutputTopic<String, CaseEvent> eventsOut;
+    private final TestOutputTopic<byte[], byte[]> actionsDlq;
+    private final School school;
+    private final SchoolCalendar calendar;
+    private final List<String> pupils = new ArrayList<>();
+    private final Map<String, Map<LocalDate, String[]>> overrides = new HashMap<>();
+    final List<CaseEvent> events = new ArrayList<>();
+    private LocalDate lastTicked;
+
+    CaseFixture(School school, LocalDate firstDay) {
+        this.school = school;
+        this.calendar = SchoolCalendar.of(school);
+        this.lastTicked = firstDay.minusDays(1);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "case-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(AttendanceTopology.build(topics, serdes,
+                new TopologySettings(CodeTable.standard(), List.of(6, 10), 1)), props);
+        marks = driver.createInputTopic(topics.marks.name(), Serdes.String().serializer(), topics.marks.valueSerde().serializer());
+        clock = driver.createInputTopic(topics.clock.name(), Serdes.String().serializer(), topics.clock.valueSerde().serializer());
+        actions = driver.createInputTopic(topics.caseActions.name(), Serdes.String().serializer(), topics.caseActions.valueSerde().serializer());
+        eventsOut = driver.createOutputTopic(topics.caseEvents.name(), Serdes.String().deserializer(), topics.caseEvents.valueSerde().deserializer());
+        actionsDlq = driver.createOutputTopic(topics.caseActionsDlq.name(), Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
+        driver.createInputTopic(topics.schools.name(), Serdes.String().serializer(), topics.schools.valueSerde().serializer())
+                .pipeInput(school.getUrn(), school);
+    }
+
+    void enrol(String upn) {
+        pupils.add(upn);
+    }
+
+    /** Both sessions of every school day from..to (inclusive) marked {@code code} for the pupil. */
+    void absent(String upn, String from, String to, String code) {
+        for (LocalDate d = LocalDate.parse(from); !d.isAfter(LocalDate.parse(to)); d = d.plusDays(1)) {
+            if (calendar.isSchoolDay(d)) sessions(upn, d.toString(), code, code);
+        }
+    }
+
+    void sessions(String upn, String date, String am, String pm) {
+        overrides.computeIfAbsent(upn, k -> new HashMap<>()).put(LocalDate.parse(date), new String[]{am, pm});
+    }
+
+    /** Runs every day up to and including {@code date}: marks, then the end-of-day tick. */
+    void runTo(String date) {
+        LocalDate to = LocalDate.parse(date);
+        while (lastTicked.isBefore(to)) {
+            LocalDate d = lastTicked.plusDays(1);
+            if (calendar.isSchoolDay(d)) {
+                for (String upn : pupils) {
+                    String[] codes = overrides.getOrDefault(upn, Map.of()).getOrDefault(d, new String[]{"/", "\\"});
+                    mark(upn, d, Session.AM, codes[0], 9);
+                    mark(upn, d, Session.PM, codes[1], 13);
+                }
+            }
+            Instant endOfDay = d.atTime(18, 0).toInstant(ZoneOffset.UTC);
+            clock.pipeInput(new TestRecord<>(school.getUrn() + "|" + d, new ClockTick(school.getUrn(), d, "data"), endOfDay));
+            lastTicked = d;
+        }
+        drain();
+    }
+
+    /** Amends (or records late) a mark on a past day, recorded now. */
+    void amend(String upn, String date, Session session, String code) {
+        mark(upn, LocalDate.parse(date), session, code, 17);
+    }
+
+    private void mark(String upn, LocalDate d, Session s, String code, int hour) {
+        Instant at = lastTicked.plusDays(1).atTime(hour, 0).toInstant(ZoneOffset.UTC);
+        RegisterMark m = new RegisterMark(upn, school.getUrn(), d, s, code, at.plusSeconds(Math.abs(upn.hashCode() % 600)), "test");
+        marks.pipeInput(new TestRecord<>(MarkKey.of(m).format(), m, at));
+    }
+
+    /** Records an action during {@code date} (every earlier day has ended first). */
+    String act(String caseId, String action, String date, String... fieldPairs) {
+        runTo(LocalDate.parse(date).minusDays(1).toString());
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < fieldPairs.length; i += 2) fields.put(fieldPairs[i], fieldPairs[i + 1]);
+        CaseState c = caseState(caseId);
+        String id = UUID.randomUUID().toString();
+        CaseAction a = CaseAction.newBuilder().setActionId(id).setUpn(c.getUpn()).setCaseId(caseId)
+                .setAction(action).setDate(LocalDate.parse(date)).setFields(fields).setRecordedBy("officer").build();
+        actions.pipeInput(new TestRecord<>(c.getUpn(), a, LocalDate.parse(date).atTime(12, 0).toInstant(ZoneOffset.UTC)));
+        drain();
+        return id;
+    }
+
+    /** Replays an action exactly as given (same id): for idempotence tests. */
+    void pipe(CaseAction a) {
+        actions.pipeInput(new TestRecord<>(a.getUpn(), a, a.getDate().atTime(12, 0).toInstant(ZoneOffset.UTC)));
+        drain();
+    }
+
+    void openByHand(String upn, String date, String policy, String note) {
+        runTo(LocalDate.parse(date).minusDays(1).toString());
+        CaseAction a = CaseAction.newBuilder().setActionId(UUID.randomUUID().toString()).setUpn(upn)
+                .setUrn(school.getUrn()).setPolicy(policy).setAction("open").setDate(LocalDate.parse(date))
+                .setFields(Map.of("note", note)).setRecordedBy("officer").build();
+        actions.pipeInput(new TestRecord<>(upn, a, LocalDate.parse(date).atTime(12, 0).toInstant(ZoneOffset.UTC)));
+        drain();
+    }
+
+    int deadLetteredActions() {
+        return (int) actionsDlq.getQueueSize();
+    }
+
+    private void drain() {
+        events.addAll(eventsOut.readValuesToList());
+    }
+
+    CaseState caseState(String caseId) {
+        CaseState c = driver.<String, CaseState>getKeyValueStore(StoreNames.CASES).get(caseId);
+        if (c == null) throw new AssertionError("no case " + caseId + "; cases opened: " + openedCases());
+        return c;
+    }
+
+    List<String> openedCases() {
+        return events.stream().filter(e -> e.getType() == CaseEventType.OPENED).map(CaseEvent::getCaseId).toList();
+    }
+
+    List<CaseEvent> events(String caseId) {
+        return events.stream().filter(e -> e.getCaseId().equals(caseId)).toList();
+    }
+
+    /** The case's events as "date TYPE what" lines, to compare with a hand-written history. */
+    List<String> story(String caseId) {
+        return events(caseId).stream().map(CaseFixture::line).toList();
+    }
+
+    static String line(CaseEvent e) {
+        String what = switch (e.getType()) {
+            case OPENED -> e.getStage();
+            case STAGE_CHANGED -> e.getFromStage() + " -> " + e.getStage();
+            case ACTION_RECORDED, ACTION_REFUSED -> e.getAction();
+            case LETTER_REQUESTED -> e.getLetterId();
+            case TASK_CREATED -> e.getTask() + (e.getDue() == null ? "" : " due " + e.getDue());
+            case TASK_DONE -> e.getTask();
+            case DEADLINE_REACHED -> e.getDetail();
+            case DEADLINE_MISSED -> e.getTask();
+            case CLOSED -> e.getClosureCode();
+        };
+        return e.getDate() + " " + e.getType() + " " + what;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}

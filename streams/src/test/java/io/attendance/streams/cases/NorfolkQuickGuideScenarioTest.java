@@ -1,0 +1,130 @@
+package io.attendance.streams.cases;
+
+import io.attendance.schemas.CaseEvent;
+import io.attendance.schemas.CaseEventType;
+import io.attendance.schemas.Session;
+import io.attendance.streams.pupil.Upn;
+import io.attendance.streams.testing.DemoCalendars;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Seed 000 on the 2025/26 calendar (half-term 27–31 Oct, INSET Mon 3 Nov). Dates worked by hand:
+ * school weeks skip the half-term week; school days skip it and the INSET day.
+ */
+class NorfolkQuickGuideScenarioTest {
+    static final String URN = "100001";
+    static final String PUPIL = Upn.of(938, 4001, 25, 1);
+    final CaseFixture f = new CaseFixture(DemoCalendars.year2025(URN, "Riverside Primary", "norfolk-quick-guide", 96), LocalDate.parse("2025-09-03"));
+    final String caseId = PUPIL + "-" + URN + "-norfolk-fast-track-1";
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    /** Opens on 3 Sep (absent both sessions: 0% < 90%), warning letter on 10 Sep, 9 unauthorised in 6 school weeks by 1 Oct. */
+    private void upToTheInvite() {
+        f.enrol(PUPIL);
+        f.absent(PUPIL, "2025-09-03", "2025-09-03", "O");
+        f.absent(PUPIL, "2025-09-15", "2025-09-15", "O");
+        f.absent(PUPIL, "2025-09-19", "2025-09-19", "O");
+        f.absent(PUPIL, "2025-09-22", "2025-09-22", "O");
+        f.sessions(PUPIL, "2025-09-29", "/", "O");
+        f.runTo("2025-09-09");
+        assertThat(f.story(caseId)).startsWith(
+                "2025-09-03 OPENED early-interventions",
+                "2025-09-03 TASK_CREATED Confirm early interventions are in place; decide on the Pre-Legal Intervention Warning Letter");
+        f.act(caseId, "send-pre-legal-warning", "2025-09-10");
+        // 3 school weeks after Wed 10 Sep: Wed 1 Oct. By then 9 unauthorised sessions (3, 15, 19, 22 Sep x2, 29 Sep PM).
+        f.runTo("2025-10-01");
+        assertThat(f.story(caseId)).containsSubsequence(
+                "2025-09-10 STAGE_CHANGED early-interventions -> monitoring",
+                "2025-09-10 LETTER_REQUESTED Pre-Legal Intervention Warning Letter",
+                "2025-10-01 DEADLINE_REACHED 3-week monitoring ends",
+                "2025-10-01 STAGE_CHANGED monitoring -> invite",
+                "2025-10-01 TASK_CREATED Send the initial Fast Track invite to parents due 2025-10-08");
+        f.act(caseId, "send-invite", "2025-10-06", "meetingDate", "2025-10-13", "meetingTime", "15:30",
+                "place", "Riverside Primary, meeting room 1", "attendees", "Head of Year 6; AEO");
+    }
+
+    @Test
+    void parents_do_not_attend_then_second_invite_4_to_6_school_weeks_later_then_review_finds_15_percent_then_ATP_due_within_10_days() {
+        upToTheInvite();
+        f.act(caseId, "first-meeting", "2025-10-13", "parentsAttended", "no");
+        // Absences go on: Fri 7, Mon 10, Fri 14, Mon 17, Fri 21 Nov unauthorised (10 sessions; 19 in all).
+        for (String d : new String[]{"2025-11-07", "2025-11-10", "2025-11-14", "2025-11-17", "2025-11-21"}) f.absent(PUPIL, d, d, "O");
+        // 4 school weeks after Mon 13 Oct: 20 Oct, (half-term skipped), 3 Nov, 10 Nov, 17 Nov.
+        f.runTo("2025-11-16");
+        assertThat(f.caseState(caseId).getStage()).isEqualTo("parents-did-not-attend");
+        // Too early for the 2nd invite: the engine refuses it and names what is allowed.
+        f.act(caseId, "send-second-invite", "2025-11-14", "meetingDate", "2025-12-03", "meetingTime", "15:30", "place", "room 1", "attendees", "AEO");
+        assertThat(f.events(caseId)).last().satisfies(e -> {
+            assertThat(e.getType()).isEqualTo(CaseEventType.ACTION_REFUSED);
+            assertThat(e.getDetail()).contains("not allowed in stage 'parents-did-not-attend'");
+        });
+        f.act(caseId, "send-second-invite", "2025-11-20", "meetingDate", "2025-12-03", "meetingTime", "15:30",
+                "place", "Riverside Primary, meeting room 1", "attendees", "AEO");
+        // Prosecution period 3 Sep – 2 Dec: 59 school days, 118 sessions, 19 unauthorised = 16.1% >= 15%.
+        f.act(caseId, "review-meeting", "2025-12-03", "parentsAttended", "no", "statutoryDefenceEvidenced", "no");
+        f.runTo("2025-12-17");
+        assertThat(f.story(caseId)).containsSubsequence(
+                "2025-10-13 ACTION_RECORDED first-meeting",
+                "2025-10-13 STAGE_CHANGED meeting-invited -> parents-did-not-attend",
+                "2025-11-14 ACTION_REFUSED send-second-invite",
+                "2025-11-17 DEADLINE_REACHED 4 weeks since the meeting parents did not attend",
+                "2025-11-17 STAGE_CHANGED parents-did-not-attend -> second-invite-due",
+                // 6 school weeks after 13 Oct is Mon 1 Dec
+                "2025-11-17 TASK_CREATED Send the reminder invite to the 2nd Fast Track meeting due 2025-12-01",
+                "2025-11-20 TASK_DONE Send the reminder invite to the 2nd Fast Track meeting",
+                "2025-11-20 LETTER_REQUESTED 2nd Fast Track invite",
+                "2025-11-20 STAGE_CHANGED second-invite-due -> second-meeting-invited",
+                "2025-12-03 ACTION_RECORDED review-meeting",
+                "2025-12-03 STAGE_CHANGED second-meeting-invited -> atp",
+                // 10 school days after Wed 3 Dec: Wed 17 Dec
+                "2025-12-03 TASK_CREATED Send the Application to Prosecute and the YTD herringbone to the LA; hold the case management conversation due 2025-12-17",
+                "2025-12-17 DEADLINE_MISSED Send the Application to Prosecute and the YTD herringbone to the LA; hold the case management conversation");
+        // No meeting was held, so no minutes or covering letter: the only letters are the warning and the two invites.
+        assertThat(f.caseState(caseId).getLetters()).extracting(l -> l.getLetterId()).containsExactly(
+                "Pre-Legal Intervention Warning Letter", "Fast Track invite", "2nd Fast Track invite");
+        CaseEvent invite = f.events(caseId).stream().filter(e -> "2nd Fast Track invite".equals(e.getLetterId())).findFirst().orElseThrow();
+        assertThat(invite.getFields()).containsEntry("meetingDate", "2025-12-03").containsEntry("place", "Riverside Primary, meeting room 1");
+    }
+
+    @Test
+    void parents_attend_and_plan_is_signed_then_review_finds_attendance_improved_and_case_closes() {
+        upToTheInvite();
+        f.act(caseId, "first-meeting", "2025-10-13", "parentsAttended", "yes");
+        f.act(caseId, "send-review-invite", "2025-11-04", "meetingDate", "2025-11-18", "meetingTime", "09:00", "place", "room 1", "attendees", "AEO");
+        // Prosecution period 3 Sep – 17 Nov: 9 unauthorised of 2 x 50 school days = 9% < 15%.
+        f.act(caseId, "review-meeting", "2025-11-18", "parentsAttended", "yes", "statutoryDefenceEvidenced", "no");
+        assertThat(f.story(caseId)).containsSubsequence(
+                "2025-10-13 STAGE_CHANGED meeting-invited -> plan-agreed",
+                "2025-11-04 LETTER_REQUESTED Review Fast Track invite",
+                "2025-11-18 CLOSED IMPROVED");
+        assertThat(f.caseState(caseId).getStatus()).isEqualTo("closed");
+        assertThat(f.caseState(caseId).getLetters()).extracting(l -> l.getLetterId())
+                .doesNotContain("Minutes covering letter"); // the plan is signed at the meeting: nothing to post
+    }
+
+    @Test
+    void amending_an_unauthorised_mark_to_illness_before_the_monitoring_deadline_keeps_the_case_out_of_fast_track() {
+        f.enrol(PUPIL);
+        f.absent(PUPIL, "2025-09-03", "2025-09-03", "O");
+        f.absent(PUPIL, "2025-09-15", "2025-09-15", "O");
+        f.absent(PUPIL, "2025-09-19", "2025-09-19", "O");
+        f.absent(PUPIL, "2025-09-22", "2025-09-22", "O");
+        f.sessions(PUPIL, "2025-09-29", "/", "O");
+        f.act(caseId, "send-pre-legal-warning", "2025-09-10");
+        f.runTo("2025-09-30");
+        f.amend(PUPIL, "2025-09-29", Session.PM, "I"); // parent rang: illness, authorised — 8 unauthorised left
+        f.runTo("2025-10-01");
+        assertThat(f.story(caseId)).containsSubsequence(
+                "2025-10-01 DEADLINE_REACHED 3-week monitoring ends",
+                "2025-10-01 STAGE_CHANGED monitoring -> early-interventions");
+    }
+}
