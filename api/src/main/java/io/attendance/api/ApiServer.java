@@ -1,7 +1,10 @@
 package io.attendance.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attendance.api.cases.CaseService;
+import io.attendance.api.cases.CasesController;
 import io.attendance.api.marks.MarkIngest;
+import io.attendance.api.policies.PoliciesController;
 import io.attendance.api.marks.MarksController;
 import io.attendance.api.ops.HealthController;
 import io.attendance.api.pupils.PupilQueries;
@@ -46,6 +49,9 @@ public final class ApiServer {
         SchoolsController schoolsController = new SchoolsController(publisher, schools, json, settings.schoolVisibleWithin());
         PupilsController pupils = new PupilsController(new PupilQueries(router, schools, settings.topology()), router, json);
         HealthController health = new HealthController(streams, metrics);
+        CasesController cases = new CasesController(new CaseService(router, schools, settings.topology(), publisher,
+                settings.schoolVisibleWithin()), router, json);
+        PoliciesController policies = new PoliciesController(settings.topology().policies());
 
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json, false));
@@ -55,6 +61,12 @@ public final class ApiServer {
             config.routes.get("/api/v1/schools/{urn}", schoolsController::get);
             config.routes.get("/api/v1/schools/{urn}/pupils", pupils::schoolPupils);
             config.routes.get("/api/v1/pupils/{upn}", pupils::pupil);
+            config.routes.post("/api/v1/pupils/{upn}/cases", cases::open);
+            config.routes.get("/api/v1/cases", cases::list);
+            config.routes.get("/api/v1/cases/{id}", cases::get);
+            config.routes.post("/api/v1/cases/{id}/actions", cases::act);
+            config.routes.get("/api/v1/policies", policies::list);
+            config.routes.get("/api/v1/policies/{id}", policies::get);
             config.routes.get("/health", health::health);
             config.routes.get("/metrics", health::metrics);
             config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));

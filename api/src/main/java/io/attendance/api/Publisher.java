@@ -10,4 +10,7 @@ public interface Publisher {
     void publishMarks(List<RegisterMark> marks);
 
     void publishSchool(School school);
+
+    /** A person's action on a case (or a request to open one), to the pupil's partition. */
+    void publishCaseAction(io.attendance.schemas.CaseAction action);
 }

@@ -35,6 +35,10 @@ class NotReadyTest {
         public void publishSchool(School school) {
             throw new AssertionError("nothing may be published");
         }
+
+        @Override
+        public void publishCaseAction(io.attendance.schemas.CaseAction action) {
+        }
     };
 
     @Test

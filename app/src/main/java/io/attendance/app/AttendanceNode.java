@@ -1,5 +1,8 @@
 package io.attendance.app;
 
+import io.attendance.streams.calendar.WorkingDays;
+import io.attendance.streams.policy.PolicyRegistry;
+
 import io.attendance.api.ApiServer;
 import io.attendance.api.ApiSettings;
 import io.attendance.app.kafka.KafkaPublisher;
@@ -34,6 +37,7 @@ public final class AttendanceNode implements AutoCloseable {
     private KafkaPublisher publisher;
     private KafkaStreams streams;
     private Javalin http;
+    private io.attendance.app.clock.WallClock wallClock;
 
     public AttendanceNode(NodeSettings settings) {
         this.settings = settings;
@@ -42,7 +46,9 @@ public final class AttendanceNode implements AutoCloseable {
     public AttendanceNode start() {
         TopicAdmin.ensure(settings.bootstrapServers(), topics, settings.partitions(), settings.replicationFactor());
         CodeTable codes = settings.codesFile() == null ? CodeTable.standard() : CodeTable.fromFile(settings.codesFile());
-        TopologySettings topology = new TopologySettings(codes, settings.rollingSchoolWeeks(), settings.partitions());
+        PolicyRegistry policies = settings.policiesDir() == null ? PolicyRegistry.shipped() : PolicyRegistry.shippedPlus(settings.policiesDir());
+        TopologySettings topology = new TopologySettings(codes, settings.rollingSchoolWeeks(), settings.partitions(),
+                policies, WorkingDays.england());
         publisher = new KafkaPublisher(settings.bootstrapServers(), topics);
 
         // The HTTP port must be known before Kafka Streams starts: it is this instance's application.server.
@@ -72,12 +78,20 @@ public final class AttendanceNode implements AutoCloseable {
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
+        p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, settings.maxTaskIdleMs());
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2000);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         return p;
+    }
+
+    /** Live mode: end each school's day from the wall clock (the demo and replays tick from data instead). */
+    public void startWallClock(java.time.LocalTime tickAt, java.nio.file.Path lastTickFile) {
+        wallClock = new io.attendance.app.clock.WallClock(publisher,
+                new io.attendance.api.schools.SchoolDirectory(streams, serdes.serde(io.attendance.schemas.School.class).deserializer()),
+                tickAt, lastTickFile, java.time.Clock.systemUTC()).start();
     }
 
     public Topics topics() {
@@ -98,6 +112,7 @@ public final class AttendanceNode implements AutoCloseable {
 
     @Override
     public void close() {
+        if (wallClock != null) wallClock.close();
         if (http != null) http.stop();
         // Leave the group on a deliberate stop: its partitions move at once instead of after the session timeout.
         if (streams != null) streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)

@@ -79,6 +79,23 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-demo", description = "Start empty: no demo LA.")
     boolean noDemo;
 
+    @Option(names = "--policies", defaultValue = "${env:ATTENDANCE_POLICIES_DIR}",
+            description = "A folder of policy files, added to the shipped ones (same id replaces).")
+    Path policies;
+
+    @Option(names = "--clock", defaultValue = "${env:ATTENDANCE_CLOCK}",
+            description = "wall: tick each school's day end from the wall clock at --tick-at; data: ticks come from "
+                    + "the data (replays, the demo). Default: data with the demo, wall without.")
+    String clock;
+
+    @Option(names = "--tick-at", defaultValue = "${env:ATTENDANCE_TICK_AT:-18:00}",
+            description = "Local time (Europe/London) the wall clock ends each school's day (default 18:00).")
+    String tickAt;
+
+    @Option(names = "--max-task-idle-ms", defaultValue = "${env:ATTENDANCE_MAX_TASK_IDLE_MS:-0}",
+            description = "Kafka Streams max.task.idle.ms (default 0; above 0 a replay interleaves marks and ticks strictly by time).")
+    long maxTaskIdleMs;
+
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(dataDir);
@@ -89,7 +106,11 @@ public final class RunCommand implements Callable<Integer> {
             bootstrap = broker.bootstrapServers();
         }
         NodeSettings settings = new NodeSettings(bootstrap, applicationId, dataDir.resolve("streams"), advertisedHost,
-                port, partitions, replication, standbys, List.of(rollingWeeks), codes, threads, commitIntervalMs);
+                port, partitions, replication, standbys, List.of(rollingWeeks), codes, threads, commitIntervalMs,
+                policies, maxTaskIdleMs);
+        String clockMode = clock != null ? clock : noDemo ? "wall" : "data";
+        if (!clockMode.equals("wall") && !clockMode.equals("data")) throw new picocli.CommandLine.ParameterException(
+                new picocli.CommandLine(this), "--clock: wall or data, not '" + clock + "'");
         AttendanceNode node = new AttendanceNode(settings).start();
         EmbeddedBroker ownedBroker = broker;
         CountDownLatch stopped = new CountDownLatch(1);
@@ -108,6 +129,9 @@ public final class RunCommand implements Callable<Integer> {
         if (!noDemo && !Files.exists(demoMarker)) {
             DemoLoader.load(DemoLa.standard(), node.publisher());
             Files.writeString(demoMarker, "demo LA " + DemoLa.LA + " published\n");
+        }
+        if (clockMode.equals("wall")) {
+            node.startWallClock(java.time.LocalTime.parse(tickAt), dataDir.resolve("clock-last-tick"));
         }
         log.info("ready: http://localhost:{}/api/v1/schools/100001/pupils?flag=persistent", node.httpPort());
         stopped.await();

@@ -76,8 +76,15 @@ public final class InstanceRouter {
     }
 
     public Forwarded forward(HostInfo host, String pathAndQuery, Map<String, String> headers) {
+        return forward(host, "GET", pathAndQuery, null, headers);
+    }
+
+    /** Forwards a request with a JSON body (POST to the instance that owns the case). */
+    public Forwarded forward(HostInfo host, String method, String pathAndQuery, String body, Map<String, String> headers) {
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-                .timeout(Duration.ofSeconds(10)).header(FORWARDED, "1").GET();
+                .timeout(Duration.ofSeconds(15)).header(FORWARDED, "1")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) req.header("Content-Type", "application/json");
         headers.forEach(req::header);
         try {
             HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());

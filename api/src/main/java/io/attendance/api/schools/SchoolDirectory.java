@@ -30,6 +30,21 @@ public final class SchoolDirectory {
         return calendars.get(urn);
     }
 
+    /** Every known school's URN (empty while the store is not ready). */
+    public java.util.List<String> urns() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try {
+            ReadOnlyKeyValueStore<String, byte[]> store = streams.store(
+                    StoreQueryParameters.fromNameAndType(StoreNames.SCHOOLS, QueryableStoreTypes.keyValueStore()));
+            try (var it = store.all()) {
+                while (it.hasNext()) out.add(it.next().key);
+            }
+        } catch (InvalidStateStoreException e) {
+            return out;
+        }
+        return out;
+    }
+
     private byte[] bytes(String urn) {
         try {
             ReadOnlyKeyValueStore<String, byte[]> store = streams.store(

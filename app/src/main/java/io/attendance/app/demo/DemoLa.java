@@ -90,6 +90,11 @@ public final class DemoLa {
         return schools;
     }
 
+    /** The last day of the demo's term so far. */
+    public LocalDate lastDay() {
+        return to;
+    }
+
     /** Every mark, day by day (AM register, then PM), amendments following a few days later. */
     public void marks(Consumer<RegisterMark> out) {
         List<Profile[]> profiles = new ArrayList<>();

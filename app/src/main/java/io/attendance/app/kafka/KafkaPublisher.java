@@ -1,6 +1,8 @@
 package io.attendance.app.kafka;
 
 import io.attendance.api.Publisher;
+import io.attendance.schemas.CaseAction;
+import io.attendance.schemas.ClockTick;
 import io.attendance.schemas.RegisterMark;
 import io.attendance.schemas.School;
 import io.attendance.streams.topology.MarkKey;
@@ -58,6 +60,36 @@ public final class KafkaPublisher implements Publisher, AutoCloseable {
                 topics.schools.keySerde().serializer().serialize(topics.schools.name(), school.getUrn()),
                 topics.schools.valueSerde().serializer().serialize(topics.schools.name(), school)))));
     }
+
+    @Override
+    public void publishCaseAction(CaseAction action) {
+        int partitions = producer.partitionsFor(topics.caseActions.name()).size();
+        await(List.of(producer.send(new ProducerRecord<>(topics.caseActions.name(),
+                PupilPartitioner.partitionOf(action.getUpn(), partitions), System.currentTimeMillis(),
+                topics.caseActions.keySerde().serializer().serialize(topics.caseActions.name(), action.getUpn()),
+                topics.caseActions.valueSerde().serializer().serialize(topics.caseActions.name(), action)))));
+    }
+
+    /**
+     * The end of a day for schools: each tick goes to every partition of the clock topic, so every
+     * task (each holding some of every school's pupils) sees every school's day end. The record
+     * time is the end of that day, so a replay interleaves ticks and marks as they happened.
+     */
+    public void publishTicks(List<ClockTick> ticks) {
+        int partitions = producer.partitionsFor(topics.clock.name()).size();
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (ClockTick t : ticks) {
+            String key = t.getUrn() + "|" + t.getDate();
+            long ts = t.getDate().atTime(END_OF_DAY).toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+            byte[] k = topics.clock.keySerde().serializer().serialize(topics.clock.name(), key);
+            byte[] v = topics.clock.valueSerde().serializer().serialize(topics.clock.name(), t);
+            for (int p = 0; p < partitions; p++) sent.add(producer.send(new ProducerRecord<>(topics.clock.name(), p, ts, k, v)));
+        }
+        await(sent);
+    }
+
+    /** Ticks are stamped at this time of their day (UTC): after both registers and the day's amendments by staff. */
+    public static final java.time.LocalTime END_OF_DAY = java.time.LocalTime.of(18, 0);
 
     private static void await(List<Future<RecordMetadata>> sent) {
         try {

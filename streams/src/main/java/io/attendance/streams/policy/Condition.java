@@ -13,6 +13,7 @@ import java.util.List;
  * (value may be {@code school expected}: the school's expected attendance %), or
  * {@code {field: parentsAttended, equals: "yes"}} / {@code {field: route, in: [a, b]}}.
  */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record Condition(List<Condition> all, List<Condition> any, Condition not,
                         Metric metric, Window window, String op, BigDecimal value, boolean schoolExpected,
                         String field, List<String> in) {

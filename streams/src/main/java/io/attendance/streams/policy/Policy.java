@@ -20,7 +20,7 @@ public record Policy(String id, String family, int version, LocalDate effectiveF
 
     @JsonCreator
     static Policy of(@JsonProperty("id") String id, @JsonProperty("family") String family,
-                     @JsonProperty("version") Integer version, @JsonProperty("effectiveFrom") String effectiveFrom,
+                     @JsonProperty("version") Integer version, @JsonProperty("effectiveFrom") LocalDate effectiveFrom,
                      @JsonProperty("title") String title, @JsonProperty("source") String source,
                      @JsonProperty("appliesTo") String appliesTo, @JsonProperty("triggers") List<Trigger> triggers,
                      @JsonProperty("manualOpen") ManualOpening manualOpen,
@@ -31,12 +31,8 @@ public record Policy(String id, String family, int version, LocalDate effectiveF
         if (id == null || !id.matches("[a-z0-9]+(-[a-z0-9]+)*")) throw new IllegalArgumentException("id '" + id + "': lower-case words joined by '-'");
         if (family == null || !family.matches("[a-z0-9]+(-[a-z0-9]+)*")) throw new IllegalArgumentException("family '" + family + "': lower-case words joined by '-'");
         if (version == null || version < 1) throw new IllegalArgumentException("version must be a whole number >= 1");
-        LocalDate from;
-        try {
-            from = LocalDate.parse(String.valueOf(effectiveFrom));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("effectiveFrom '" + effectiveFrom + "' is not a date (yyyy-mm-dd)");
-        }
+        if (effectiveFrom == null) throw new IllegalArgumentException("effectiveFrom (yyyy-mm-dd) is required");
+        LocalDate from = effectiveFrom;
         if (title == null || source == null) throw new IllegalArgumentException("a policy needs a title and its source document");
         boolean every;
         if (appliesTo == null || appliesTo.equals("schools naming it")) every = false;

@@ -24,6 +24,7 @@ import java.util.Set;
  */
 public final class PolicyLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
@@ -73,6 +74,9 @@ public final class PolicyLoader {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         if (root instanceof IllegalArgumentException) return root.getMessage();
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getTargetType() == java.time.LocalDate.class) {
+            return "'" + f.getValue() + "' is not a date (yyyy-mm-dd)";
+        }
         if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
             return "unknown key '" + u.getPropertyName() + "' (known: " + u.getKnownPropertyIds() + ")";
         }

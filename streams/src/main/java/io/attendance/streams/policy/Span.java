@@ -70,6 +70,7 @@ public record Span(int count, Unit unit) {
     }
 
     @Override
+    @com.fasterxml.jackson.annotation.JsonValue
     public String toString() {
         return count + " " + (count == 1 ? unit.words.substring(0, unit.words.length() - 1) : unit.words);
     }

@@ -31,6 +31,7 @@ public record Window(Kind kind, int schoolWeeks, String field) {
     }
 
     @Override
+    @com.fasterxml.jackson.annotation.JsonValue
     public String toString() {
         return switch (kind) {
             case SCHOOL_WEEKS -> schoolWeeks + " school weeks";

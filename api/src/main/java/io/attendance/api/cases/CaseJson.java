@@ -1,0 +1,121 @@
+package io.attendance.api.cases;
+
+import io.attendance.schemas.CaseEvent;
+import io.attendance.schemas.CaseLetter;
+import io.attendance.schemas.CaseState;
+import io.attendance.schemas.CaseTask;
+import io.attendance.streams.policy.ActionSpec;
+import io.attendance.streams.policy.FieldSpec;
+import io.attendance.streams.policy.Policy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Cases as the API shows them. */
+final class CaseJson {
+    private CaseJson() {
+    }
+
+    static boolean overdue(CaseState c) {
+        return "open".equals(c.getStatus()) && c.getTasks().stream().anyMatch(t -> t.getMissed() && !t.getDone());
+    }
+
+    static Map<String, Object> summary(CaseState c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.getCaseId());
+        m.put("upn", c.getUpn());
+        m.put("urn", c.getUrn());
+        m.put("policy", c.getPolicy());
+        m.put("policyVersion", c.getPolicyVersion());
+        m.put("stage", c.getStage());
+        m.put("status", c.getStatus());
+        m.put("openedOn", str(c.getOpenedOn()));
+        m.put("closedOn", str(c.getClosedOn()));
+        m.put("closureCode", c.getClosureCode());
+        m.put("overdue", overdue(c));
+        return m;
+    }
+
+    static Map<String, Object> detail(CaseState c, Policy policy) {
+        Map<String, Object> m = summary(c);
+        m.put("stageTitle", policy == null ? null : policy.stages().get(c.getStage()) == null ? null : policy.stages().get(c.getStage()).title());
+        m.put("linkedCase", c.getLinkedCase());
+        m.put("prosecutionPeriodStart", str(c.getPeriodStart()));
+        List<Map<String, Object>> history = new ArrayList<>();
+        for (CaseEvent e : c.getHistory()) history.add(event(e));
+        m.put("history", history);
+        List<Map<String, Object>> tasks = new ArrayList<>();
+        for (CaseTask t : c.getTasks()) {
+            Map<String, Object> tm = new LinkedHashMap<>();
+            tm.put("name", t.getName());
+            tm.put("created", str(t.getCreated()));
+            tm.put("due", str(t.getDue()));
+            tm.put("done", t.getDone());
+            tm.put("doneOn", str(t.getDoneOn()));
+            tm.put("overdue", t.getMissed() && !t.getDone());
+            tasks.add(tm);
+        }
+        m.put("tasks", tasks);
+        List<Map<String, Object>> letters = new ArrayList<>();
+        for (CaseLetter l : c.getLetters()) {
+            Map<String, Object> lm = new LinkedHashMap<>();
+            lm.put("id", l.getLetterId());
+            lm.put("title", l.getTitle());
+            lm.put("requestedOn", str(l.getRequestedOn()));
+            lm.put("event", l.getEventId());
+            letters.add(lm);
+        }
+        m.put("letters", letters);
+        m.put("allowedActions", "open".equals(c.getStatus()) && policy != null ? allowed(policy, c.getStage()) : List.of());
+        return m;
+    }
+
+    static List<Map<String, Object>> allowed(Policy policy, String stage) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String name : policy.actionsAllowedIn(stage)) {
+            ActionSpec a = policy.actions().get(name);
+            Map<String, Object> am = new LinkedHashMap<>();
+            am.put("name", name);
+            am.put("title", a.title());
+            List<Map<String, Object>> fields = new ArrayList<>();
+            for (Map.Entry<String, FieldSpec> f : a.fields().entrySet()) {
+                Map<String, Object> fm = new LinkedHashMap<>();
+                fm.put("name", f.getKey());
+                fm.put("type", f.getValue().type().name().toLowerCase());
+                fm.put("required", f.getValue().required());
+                if (!f.getValue().choices().isEmpty()) fm.put("choices", f.getValue().choices());
+                if (f.getValue().notice() != null) fm.put("notice", f.getValue().notice().toString());
+                if (f.getValue().within() != null) fm.put("within", f.getValue().within().toString());
+                fields.add(fm);
+            }
+            am.put("fields", fields);
+            out.add(am);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> event(CaseEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.getEventId());
+        m.put("date", e.getDate().toString());
+        m.put("type", e.getType().name());
+        m.put("stage", e.getStage());
+        if (e.getFromStage() != null) m.put("fromStage", e.getFromStage());
+        if (e.getAction() != null) m.put("action", e.getAction());
+        if (e.getLetterId() != null) m.put("letterId", e.getLetterId());
+        if (e.getLetterTitle() != null) m.put("letterTitle", e.getLetterTitle());
+        if (e.getTask() != null) m.put("task", e.getTask());
+        if (e.getDue() != null) m.put("due", e.getDue().toString());
+        if (e.getClosureCode() != null) m.put("closureCode", e.getClosureCode());
+        if (e.getLinkedCase() != null) m.put("linkedCase", e.getLinkedCase());
+        if (!e.getDetail().isEmpty()) m.put("detail", e.getDetail());
+        if (e.getType() == io.attendance.schemas.CaseEventType.ACTION_RECORDED && !e.getFields().isEmpty()) m.put("fields", e.getFields());
+        return m;
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+}

@@ -1,0 +1,177 @@
+package io.attendance.api.cases;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attendance.api.ApiError;
+import io.attendance.api.query.InstanceRouter;
+import io.attendance.streams.pupil.Upn;
+import io.attendance.streams.topology.MarkRules;
+import io.attendance.streams.topology.StoreNames;
+import io.javalin.http.Context;
+import org.apache.kafka.streams.StreamsMetadata;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cases: list (gathered from every instance, or from the pupil's owner), one case, actions, and
+ * opening by hand. Requests about one pupil go to the instance that owns the pupil's partition.
+ */
+public final class CasesController {
+    private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() {
+    };
+    private final CaseService cases;
+    private final InstanceRouter router;
+    private final ObjectMapper json;
+
+    public CasesController(CaseService cases, InstanceRouter router, ObjectMapper json) {
+        this.cases = cases;
+        this.router = router;
+        this.json = json;
+    }
+
+    public void list(Context ctx) throws Exception {
+        String upn = ctx.queryParam("upn");
+        String urn = ctx.queryParam("urn");
+        String status = ctx.queryParam("status");
+        String overdue = ctx.queryParam("overdue");
+        if (upn != null) Upn.problemWith(upn).ifPresent(p -> {
+            throw new ApiError(400, "upn: " + p);
+        });
+        if (urn != null && !MarkRules.isUrn(urn)) throw new ApiError(400, "urn: must be six digits");
+        if (status != null && !status.equals("open") && !status.equals("closed")) throw new ApiError(400, "status: open or closed");
+        if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) throw new ApiError(400, "overdue: true or false");
+        CaseService.Filter filter = new CaseService.Filter(urn, upn, status, ctx.queryParam("stage"),
+                overdue == null ? null : Boolean.valueOf(overdue));
+        String pathAndQuery = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+        if (upn != null) {
+            InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, upn);
+            if (!owner.self() && ctx.header(InstanceRouter.FORWARDED) == null) {
+                relay(ctx, router.forward(owner.host(), pathAndQuery, headers(ctx)));
+                return;
+            }
+            ctx.json(sorted(cases.localCases(filter, owner.partition())));
+            return;
+        }
+        List<Map<String, Object>> all = new ArrayList<>(cases.localCases(filter, null));
+        if (ctx.header(InstanceRouter.FORWARDED) == null) {
+            for (StreamsMetadata instance : router.instancesOf(StoreNames.CASES)) {
+                if (router.isSelf(instance.hostInfo())) continue;
+                InstanceRouter.Forwarded f = router.forward(instance.hostInfo(), pathAndQuery, headers(ctx));
+                if (f.status() != 200) throw new ApiError(503, "an instance could not list its cases (" + f.status() + ")");
+                all.addAll(json.readValue(f.body(), LIST));
+            }
+        }
+        ctx.json(sorted(all));
+    }
+
+    public void get(Context ctx) {
+        String id = ctx.pathParam("id");
+        InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, CaseService.upnOf(id));
+        if (!owner.self() && ctx.header(InstanceRouter.FORWARDED) == null) {
+            relay(ctx, router.forward(owner.host(), ctx.path(), headers(ctx)));
+            return;
+        }
+        ctx.json(cases.localCase(id, owner.partition()).orElseThrow(() -> new ApiError(404, "no case " + id)));
+    }
+
+    public void act(Context ctx) {
+        String id = ctx.pathParam("id");
+        InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, CaseService.upnOf(id));
+        if (!owner.self() && ctx.header(InstanceRouter.FORWARDED) == null) {
+            relay(ctx, router.forward(owner.host(), "POST", ctx.path(), ctx.body(), headers(ctx)));
+            return;
+        }
+        JsonNode body = body(ctx);
+        String action = text(body, "action");
+        if (action == null) throw new ApiError(400, "action: is required");
+        LocalDate date = date(body, "date");
+        if (date == null) throw new ApiError(400, "date: is required (yyyy-mm-dd)");
+        Map<String, String> fields = new LinkedHashMap<>();
+        body.fields().forEachRemaining(e -> {
+            if (e.getKey().equals("action") || e.getKey().equals("date")) return;
+            if (!e.getValue().isValueNode()) throw new ApiError(400, e.getKey() + ": must be a single value");
+            fields.put(e.getKey(), e.getValue().asText());
+        });
+        try {
+            ctx.status(202).json(cases.act(id, owner.partition(), action, date, fields, recordedBy(ctx)));
+        } catch (CaseService.RefusedException r) {
+            Map<String, Object> err = new LinkedHashMap<>();
+            err.put("error", r.getMessage());
+            if (r.field != null) err.put("field", r.field);
+            err.put("allowedActions", r.allowed);
+            ctx.status(r.status).json(err);
+        }
+    }
+
+    public void open(Context ctx) throws InterruptedException {
+        String upn = ctx.pathParam("upn");
+        Upn.problemWith(upn).ifPresent(p -> {
+            throw new ApiError(400, "upn: " + p);
+        });
+        InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, upn);
+        if (!owner.self() && ctx.header(InstanceRouter.FORWARDED) == null) {
+            relay(ctx, router.forward(owner.host(), "POST", ctx.path(), ctx.body(), headers(ctx)));
+            return;
+        }
+        JsonNode body = body(ctx);
+        String id = cases.open(upn, owner.partition(), text(body, "policy"), text(body, "note"), date(body, "date"), recordedBy(ctx));
+        ctx.status(201).header("Location", "/api/v1/cases/" + id).json(Map.of("id", id));
+    }
+
+    private JsonNode body(Context ctx) {
+        try {
+            JsonNode n = json.readTree(ctx.body().isBlank() ? "{}" : ctx.body());
+            if (!n.isObject()) throw new ApiError(400, "body must be a JSON object");
+            return n;
+        } catch (ApiError e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ApiError(400, "body is not valid JSON");
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    private static LocalDate date(JsonNode body, String field) {
+        String v = text(body, field);
+        if (v == null) return null;
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new ApiError(400, field + ": '" + v + "' is not a date (yyyy-mm-dd)");
+        }
+    }
+
+    private static String recordedBy(Context ctx) {
+        String who = ctx.header("X-Recorded-By");
+        return who == null || who.isBlank() ? "api" : who;
+    }
+
+    private static List<Map<String, Object>> sorted(List<Map<String, Object>> cases) {
+        cases.sort(Comparator.comparing(c -> (String) c.get("id")));
+        return cases;
+    }
+
+    private static void relay(Context ctx, InstanceRouter.Forwarded f) {
+        ctx.status(f.status()).contentType(f.contentType()).result(f.body());
+    }
+
+    private static Map<String, String> headers(Context ctx) {
+        Map<String, String> h = new LinkedHashMap<>();
+        for (String name : List.of("Authorization", "X-Recorded-By")) {
+            String v = ctx.header(name);
+            if (v != null) h.put(name, v);
+        }
+        return h;
+    }
+}
