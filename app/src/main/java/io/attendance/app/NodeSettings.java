@@ -12,11 +12,13 @@ import java.util.List;
  * @param policiesDir    a folder of policy files added to (or replacing) the shipped ones, or null
  * @param maxTaskIdleMs  Kafka Streams max.task.idle.ms: how long a task waits for an empty input (the clock)
  *                       before processing the others; above 0 a replay interleaves marks and ticks by time
+ * @param liveClock      ticks come from the wall clock (a held tick applies after a few quiet seconds);
+ *                       false for replays and the demo (a tick applies when later input arrives)
  * @param commitIntervalMs Kafka Streams commit interval: under exactly-once it sets both latency and throughput
  *                       (measured: 13.9k marks/s at 100 ms, 51.5k at 1000 ms, one thread; BENCHMARKS.md)
  */
 public record NodeSettings(String bootstrapServers, String applicationId, Path stateDir, String advertisedHost,
                            int httpPort, int partitions, short replicationFactor, int standbyReplicas,
                            List<Integer> rollingSchoolWeeks, Path codesFile, int streamThreads,
-                           int commitIntervalMs, Path policiesDir, long maxTaskIdleMs) {
+                           int commitIntervalMs, Path policiesDir, long maxTaskIdleMs, boolean liveClock) {
 }

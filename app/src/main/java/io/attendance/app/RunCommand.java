@@ -105,12 +105,12 @@ public final class RunCommand implements Callable<Integer> {
             broker = EmbeddedBroker.start(dataDir, brokerPort);
             bootstrap = broker.bootstrapServers();
         }
-        NodeSettings settings = new NodeSettings(bootstrap, applicationId, dataDir.resolve("streams"), advertisedHost,
-                port, partitions, replication, standbys, List.of(rollingWeeks), codes, threads, commitIntervalMs,
-                policies, maxTaskIdleMs);
         String clockMode = clock != null ? clock : noDemo ? "wall" : "data";
         if (!clockMode.equals("wall") && !clockMode.equals("data")) throw new picocli.CommandLine.ParameterException(
                 new picocli.CommandLine(this), "--clock: wall or data, not '" + clock + "'");
+        NodeSettings settings = new NodeSettings(bootstrap, applicationId, dataDir.resolve("streams"), advertisedHost,
+                port, partitions, replication, standbys, List.of(rollingWeeks), codes, threads, commitIntervalMs,
+                policies, maxTaskIdleMs, clockMode.equals("wall"));
         AttendanceNode node = new AttendanceNode(settings).start();
         EmbeddedBroker ownedBroker = broker;
         CountDownLatch stopped = new CountDownLatch(1);

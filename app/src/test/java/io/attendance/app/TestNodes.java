@@ -21,7 +21,7 @@ final class TestNodes {
 
     static AttendanceNode node(EmbeddedBroker broker, String applicationId, String name) {
         return new AttendanceNode(new NodeSettings(broker.bootstrapServers(), applicationId,
-                scratch(name).resolve("streams"), "localhost", 0, 6, (short) 1, 0, List.of(6, 10), null, 1, 1000, null, 0)).start();
+                scratch(name).resolve("streams"), "localhost", 0, 6, (short) 1, 0, List.of(6, 10), null, 1, 1000, null, 0, true)).start();
     }
 
     /** The Riverside calendar as PUT /api/v1/schools takes it: autumn 2025, half-term 27–31 Oct, INSET 3 Nov. */

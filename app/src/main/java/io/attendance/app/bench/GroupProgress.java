@@ -12,12 +12,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** How far a consumer group has committed through a set of topics, from the broker's own records. */
-final class GroupProgress {
+public final class GroupProgress {
     private GroupProgress() {
     }
 
     /** Records not yet committed by the group across the topics (end offset minus committed offset). */
-    static long lag(Admin admin, String group, Set<String> topics) throws Exception {
+    public static long lag(Admin admin, String group, Set<String> topics) throws Exception {
         Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
         admin.describeTopics(topics).allTopicNames().get().forEach((name, d) ->
                 d.partitions().forEach(p -> ends.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));

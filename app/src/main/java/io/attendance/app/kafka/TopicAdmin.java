@@ -36,6 +36,16 @@ public final class TopicAdmin {
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) throw e; // another instance won the race
             }
+            // Topics made by an earlier version keep their data but take today's settings (e.g. marks no longer compacted).
+            Map<org.apache.kafka.common.config.ConfigResource, java.util.Collection<org.apache.kafka.clients.admin.AlterConfigOp>> alter = new java.util.HashMap<>();
+            for (Topic<?, ?> t : topics.all()) {
+                if (!existing.contains(t.name()) || t.config().isEmpty()) continue;
+                alter.put(new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, t.name()),
+                        t.config().entrySet().stream().map(e -> new org.apache.kafka.clients.admin.AlterConfigOp(
+                                new org.apache.kafka.clients.admin.ConfigEntry(e.getKey(), e.getValue()),
+                                org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)).toList());
+            }
+            if (!alter.isEmpty()) admin.incrementalAlterConfigs(alter).all().get();
             List<String> pupilTopics = topics.all().stream().filter(Topic::pupilKeyed).map(Topic::name).toList();
             Map<String, TopicDescription> described = admin.describeTopics(pupilTopics).allTopicNames().get();
             for (TopicDescription d : described.values()) {

@@ -8,7 +8,6 @@ import io.attendance.streams.calendar.WorkingDays;
 import io.attendance.streams.codes.CodeCategory;
 import io.attendance.streams.codes.CodeTable;
 import io.attendance.streams.pupil.SessionCounts;
-import io.attendance.streams.pupil.WeekCounters;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -32,7 +31,6 @@ public final class PupilCaseEnv implements CaseEnv {
     private final ReadOnlyKeyValueStore<String, PupilAttendance> pupils;
     private final ReadOnlyKeyValueStore<String, MarkCell> cells;
     private final ReadOnlyKeyValueStore<String, String> actionLog;
-    private WeekCounters counters;
 
     public PupilCaseEnv(String upn, School school, SchoolCalendar calendar, WorkingDays workingDays, CodeTable codes,
                         ReadOnlyKeyValueStore<String, PupilAttendance> pupils, ReadOnlyKeyValueStore<String, MarkCell> cells,
@@ -66,40 +64,54 @@ public final class PupilCaseEnv implements CaseEnv {
         return school == null ? BigDecimal.valueOf(100) : BigDecimal.valueOf(school.getExpectedAttendancePct());
     }
 
-    private WeekCounters counters() {
-        if (counters == null) {
-            PupilAttendance p = pupils.get(upn);
-            counters = p == null ? WeekCounters.empty() : WeekCounters.decode(p.getWeeks());
-        }
-        return counters;
-    }
+    /*
+     * Every figure is counted from the standing marks dated up to "today" (the tick's day), never
+     * from the week counters: a mark of a later day already counted (a replay reads ahead) must not
+     * change what the case saw at the end of that day. One scan per pupil and day serves every window.
+     */
 
     @Override
     public SessionCounts schoolWeeks(LocalDate asOf, int n) {
-        return counters().rolling(calendar, asOf, n);
+        List<LocalDate> weeks = calendar.schoolWeeksEndingWith(asOf, n);
+        return between(weeks.get(weeks.size() - 1), asOf);
     }
 
     @Override
     public SessionCounts yearToDate(LocalDate asOf) {
-        return counters().yearToDate(asOf);
+        return between(SchoolCalendar.academicYearStart(asOf), asOf);
     }
 
     @Override
     public SessionCounts between(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) return SessionCounts.ZERO;
-        int possible = 0, attended = 0, authorised = 0, unauthorised = 0;
-        try (KeyValueIterator<String, MarkCell> it = cells.range(upn + '|' + from, upn + '|' + to + "|~")) {
+        if (days == null || !to.equals(daysTo) || from.isBefore(daysFrom)) load(from, to);
+        int[] t = new int[4];
+        for (int[] c : days.subMap(from, true, to, true).values()) for (int i = 0; i < 4; i++) t[i] += c[i];
+        return new SessionCounts(t[0], t[1], t[2], t[3]);
+    }
+
+    private java.util.TreeMap<LocalDate, int[]> days;
+    private LocalDate daysFrom;
+    private LocalDate daysTo;
+
+    /** Reads the pupil's marks per day, from the earlier of {@code from} and a reach covering every usual window. */
+    private void load(LocalDate from, LocalDate to) {
+        LocalDate reach = SchoolCalendar.academicYearStart(to).minusWeeks(12);
+        daysFrom = from.isBefore(reach) ? from : reach;
+        daysTo = to;
+        days = new java.util.TreeMap<>();
+        try (KeyValueIterator<String, MarkCell> it = cells.range(upn + '|' + daysFrom, upn + '|' + to + "|~")) {
             while (it.hasNext()) {
                 KeyValue<String, MarkCell> kv = it.next();
                 CodeCategory cat = codes.categoryOf(kv.value.getCode());
                 if (!cat.possible()) continue;
-                possible++;
-                if (cat.attended()) attended++;
-                else if (cat == CodeCategory.AUTHORISED) authorised++;
-                else unauthorised++;
+                int[] c = days.computeIfAbsent(LocalDate.parse(kv.key.substring(upn.length() + 1, upn.length() + 11)), d -> new int[4]);
+                c[0]++;
+                if (cat.attended()) c[1]++;
+                else if (cat == CodeCategory.AUTHORISED) c[2]++;
+                else c[3]++;
             }
         }
-        return new SessionCounts(possible, attended, authorised, unauthorised);
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class AttendanceTopology {
         t.addSource("case-actions-source", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
                 topics.caseActions.name());
         t.addProcessor("case-processor", () -> new CaseProcessor(settings, topics, schoolReader),
-                "clock-source", "case-actions-source");
+                "clock-source", "case-actions-source", "mark-processor");
         t.connectProcessorAndStateStores("case-processor", StoreNames.PUPILS, StoreNames.PUPIL_MARKS, StoreNames.SCHOOL_PUPILS);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CASES),
                 Serdes.String(), serdes.serde(CaseState.class)), "case-processor");
@@ -66,6 +66,8 @@ public final class AttendanceTopology {
                 Serdes.String(), Serdes.String()), "case-processor");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CLOCK_SEEN),
                 Serdes.String(), Serdes.Long()), "case-processor");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CLOCK_PENDING),
+                Serdes.String(), serdes.serde(io.attendance.schemas.ClockTick.class)), "case-processor");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CASE_ACTION_LOG),
                 Serdes.String(), Serdes.String()), "case-processor");
         t.addSink(CaseProcessor.TO_EVENTS, topics.caseEvents.name(),

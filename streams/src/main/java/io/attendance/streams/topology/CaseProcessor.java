@@ -18,6 +18,7 @@ import io.attendance.streams.policy.PolicyRegistry;
 import io.attendance.streams.policy.Trigger;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -41,8 +42,15 @@ import java.util.Set;
  * due that day, then, on a school day, runs every pupil's open cases' watch rules and opens a case
  * where a policy's trigger starts to hold. A case action records a person's decision or opens a
  * case by hand. Runs in the same task as the counting, so it reads the pupil's live figures.
+ * <p>
+ * A tick is held until input recorded after it arrives (a mark or an action with a later record
+ * time), then applied before that input: the topics of a task can be read in any interleaving,
+ * yet a day's end always sees exactly the marks recorded before it. Live, the last tick of a day
+ * applies after {@link TopologySettings#tickQuiet()} of silence instead (in a replay it waits for
+ * the next input, so how fast each topic was fetched can never change a case).
  */
-final class CaseProcessor implements Processor<byte[], byte[], Object, Object> {
+final class CaseProcessor implements Processor<Object, Object, Object, Object> {
+    private static final String INPUT_TIME = "~input-time";
     private static final Logger log = LoggerFactory.getLogger(CaseProcessor.class);
     static final String TO_EVENTS = "case-events-sink";
     static final String TO_CLOCK_DLQ = "clock-dlq-sink";
@@ -65,6 +73,8 @@ final class CaseProcessor implements Processor<byte[], byte[], Object, Object> {
     private KeyValueStore<String, MarkCell> cells;
     private KeyValueStore<String, String> schoolPupils;
     private SchoolCalendars schools;
+    private KeyValueStore<String, ClockTick> pending;
+    private long lastInputWallMs;
 
     CaseProcessor(TopologySettings settings, Topics topics, Deserializer<School> schoolReader) {
         this.settings = settings;
@@ -88,10 +98,25 @@ final class CaseProcessor implements Processor<byte[], byte[], Object, Object> {
         schoolPupils = context.getStateStore(StoreNames.SCHOOL_PUPILS);
         ReadOnlyKeyValueStore<String, byte[]> global = context.getStateStore(StoreNames.SCHOOLS);
         schools = new SchoolCalendars(global::get, schoolReader);
+        pending = context.getStateStore(StoreNames.CLOCK_PENDING);
+        lastInputWallMs = context.currentSystemTimeMs();
+        java.time.Duration quiet = settings.tickQuiet();
+        if (quiet != null) {
+            context.schedule(quiet, org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME, now -> {
+                if (now - lastInputWallMs >= quiet.toMillis()) applyPendingBefore(Long.MAX_VALUE);
+            });
+        }
     }
 
     @Override
-    public void process(Record<byte[], byte[]> record) {
+    public void process(Record<Object, Object> in) {
+        lastInputWallMs = context.currentSystemTimeMs();
+        if (in.value() instanceof MarksAdvanced m) {
+            inputReached(m.timestamp());
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Record<byte[], byte[]> record = (Record<byte[], byte[]>) (Record<?, ?>) in;
         String topic = context.recordMetadata().map(m -> m.topic()).orElse(topics.clock.name());
         boolean isClock = topic.equals(topics.clock.name());
         String sink = isClock ? TO_CLOCK_DLQ : TO_ACTIONS_DLQ;
@@ -100,10 +125,40 @@ final class CaseProcessor implements Processor<byte[], byte[], Object, Object> {
             return;
         }
         try {
-            if (isClock) tick(tickReader.deserialize(topic, record.value()), record.timestamp());
-            else act(actionReader.deserialize(topic, record.value()), record, record.timestamp());
+            if (isClock) {
+                ClockTick tick = tickReader.deserialize(topic, record.value());
+                pending.put(String.format("%013d|%s|%s", record.timestamp(), tick.getUrn(), tick.getDate()), tick);
+                Long input = clockSeen.get(INPUT_TIME);
+                if (input != null && input > record.timestamp()) applyPendingBefore(input); // input is already past this day
+            } else {
+                CaseAction action = actionReader.deserialize(topic, record.value());
+                inputReached(record.timestamp());
+                act(action, record, record.timestamp());
+            }
         } catch (SerializationException e) {
             deadLetter(record, "value: " + e.getMessage(), sink);
+        }
+    }
+
+    /** Input recorded at {@code ts} is about to be applied: every day that ended before it ends first. */
+    private void inputReached(long ts) {
+        Long input = clockSeen.get(INPUT_TIME);
+        if (input == null || ts > input) clockSeen.put(INPUT_TIME, ts);
+        applyPendingBefore(ts);
+    }
+
+    private void applyPendingBefore(long ts) {
+        List<KeyValue<String, ClockTick>> due = new ArrayList<>();
+        try (KeyValueIterator<String, ClockTick> it = pending.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, ClockTick> kv = it.next();
+                if (Long.parseLong(kv.key.substring(0, 13)) >= ts) break;
+                due.add(kv);
+            }
+        }
+        for (KeyValue<String, ClockTick> kv : due) {
+            pending.delete(kv.key);
+            tick(kv.value, Long.parseLong(kv.key.substring(0, 13)));
         }
     }
 
@@ -311,6 +366,6 @@ final class CaseProcessor implements Processor<byte[], byte[], Object, Object> {
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String reason, String sink) {
-        context.forward(record.withHeaders(DeadLetters.headers(record.headers(), reason, context.recordMetadata())), sink);
+        context.forward((Record<Object, Object>) (Record<?, ?>) record.withHeaders(DeadLetters.headers(record.headers(), reason, context.recordMetadata())), sink);
     }
 }

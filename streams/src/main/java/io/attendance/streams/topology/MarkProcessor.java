@@ -38,6 +38,7 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
     static final String TO_SIGNALS = "signals-sink";
     static final String TO_DLQ = "marks-dlq-sink";
     static final String TO_REROUTE = "marks-reroute-sink";
+    static final String TO_CASES = "case-processor";
 
     private final TopologySettings settings;
     private final String marksTopic;
@@ -76,6 +77,8 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
 
     @Override
     public void process(Record<byte[], byte[]> record) {
+        // Days that ended before this mark was recorded are closed first, whatever order the topics were read in.
+        context.forward(new Record<Object, Object>(null, new MarksAdvanced(record.timestamp()), record.timestamp()), TO_CASES);
         if (record.key() == null) {
             deadLetter(record, "key is missing: marks are keyed urn|upn|date|session");
             return;

@@ -21,6 +21,8 @@ public final class StoreNames {
     public static final String CASE_DEADLINES = "case-deadlines";
     /** urn → the last tick (epoch day) this task applied: ticks are idempotent. */
     public static final String CLOCK_SEEN = "clock-seen";
+    /** "recordTime|urn|date" → ClockTick: days' ends held until input recorded after them arrives. */
+    public static final String CLOCK_PENDING = "clock-pending";
     /** "upn|action|per" → comma-separated dates: limited actions (penalty notices per parent and child). */
     public static final String CASE_ACTION_LOG = "case-action-log";
 

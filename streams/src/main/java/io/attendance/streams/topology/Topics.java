@@ -20,7 +20,8 @@ public final class Topics {
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
             TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0");
     /** Event logs keep past event times (replays, backfills): no deletion by age. */
-    private static final Map<String, String> LOG = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
+    private static final Map<String, String> LOG = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
 
     public static final String DLQ_SUFFIX = ".dlq";
 
@@ -37,8 +38,12 @@ public final class Topics {
     public final Topic<byte[], byte[]> caseActionsDlq;
 
     public Topics(RecordSerdes serdes) {
-        marks = new Topic<>("marks", Serdes.String(), serdes.serde(RegisterMark.class), true, TABLE);
-        marksRerouted = new Topic<>("marks-by-pupil", Serdes.String(), serdes.serde(RegisterMark.class), true, TABLE);
+        // Marks are an append-only log, never compacted: compaction would keep only an amended mark's
+        // last recording, at the amendment's place in the log, so a replay would not see the register
+        // as it stood on each day (measured: cases opened a day or more late in a replay of a compacted
+        // log). Registers must be kept 6 years, and every recording is evidence.
+        marks = new Topic<>("marks", Serdes.String(), serdes.serde(RegisterMark.class), true, LOG);
+        marksRerouted = new Topic<>("marks-by-pupil", Serdes.String(), serdes.serde(RegisterMark.class), true, LOG);
         schools = new Topic<>("schools", Serdes.String(), serdes.serde(School.class), false, TABLE);
         signals = new Topic<>("attendance-signals", Serdes.String(), serdes.serde(AttendanceSignal.class), true, LOG);
         marksDlq = new Topic<>(marks.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);

@@ -13,12 +13,18 @@ import java.util.List;
  * @param pupilPartitions    partitions of every pupil-keyed topic (to detect a mis-partitioned mark)
  * @param policies           every LA procedure the case engine can run
  * @param workingDays        bank holidays, for notice periods and working-day deadlines
+ * @param tickQuiet          live mode: a held tick applies after this much wall-clock silence; null in a
+ *                           replay, where a tick applies only once input recorded after it arrives (so the
+ *                           order the topics happen to be read in never changes a case)
  */
 public record TopologySettings(CodeTable codes, List<Integer> rollingSchoolWeeks, int pupilPartitions,
-                               PolicyRegistry policies, WorkingDays workingDays) {
-    /** With the shipped policies and England's bank holidays. */
+                               PolicyRegistry policies, WorkingDays workingDays, java.time.Duration tickQuiet) {
+    /** Live mode's wait before the day's last tick applies with no later input: the register closed minutes ago. */
+    public static final java.time.Duration LIVE_TICK_QUIET = java.time.Duration.ofSeconds(5);
+
+    /** With the shipped policies, England's bank holidays and live mode's tick wait. */
     public TopologySettings(CodeTable codes, List<Integer> rollingSchoolWeeks, int pupilPartitions) {
-        this(codes, rollingSchoolWeeks, pupilPartitions, PolicyRegistry.shipped(), WorkingDays.england());
+        this(codes, rollingSchoolWeeks, pupilPartitions, PolicyRegistry.shipped(), WorkingDays.england(), LIVE_TICK_QUIET);
     }
 
     public TopologySettings {

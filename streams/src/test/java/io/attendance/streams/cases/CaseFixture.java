@@ -104,6 +104,8 @@ final class CaseFixture implements AutoCloseable {
             clock.pipeInput(new TestRecord<>(school.getUrn() + "|" + d, new ClockTick(school.getUrn(), d, "data"), endOfDay));
             lastTicked = d;
         }
+        // The last day's end waits for later input or a few quiet seconds (live mode's evening): let them pass.
+        driver.advanceWallClockTime(java.time.Duration.ofSeconds(6));
         drain();
     }
 

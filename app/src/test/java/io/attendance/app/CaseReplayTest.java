@@ -1,0 +1,171 @@
+package io.attendance.app;
+
+import io.attendance.app.bench.GroupProgress;
+import io.attendance.app.broker.EmbeddedBroker;
+import io.attendance.app.demo.DemoLa;
+import io.attendance.app.demo.DemoLoader;
+import io.attendance.app.kafka.KafkaPublisher;
+import io.attendance.schemas.CaseEvent;
+import io.attendance.schemas.CaseEventType;
+import io.attendance.schemas.serde.SingleObjectSerdes;
+import io.attendance.streams.topology.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Half a term of the demo LA (2,000 pupils, four schools under four procedures plus the national
+ * framework), all input on the broker before any instance starts. Run once; run again under a
+ * new application id: the same case events, byte for byte. Run a third time in a separate JVM
+ * killed with SIGKILL mid-stream and finished by a new instance: every case event exactly once,
+ * identical to the undisturbed run.
+ */
+class CaseReplayTest {
+    private static final long IDLE_MS = 0;
+    private static final Set<String> INPUTS = Set.of("marks", "marks-by-pupil", "clock", "case-actions");
+    private static EmbeddedBroker broker;
+    private static Admin admin;
+    private static final Topics TOPICS = new Topics(new SingleObjectSerdes());
+
+    @BeforeAll
+    static void start() throws Exception {
+        broker = TestNodes.broker("case-replay");
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+        io.attendance.app.kafka.TopicAdmin.ensure(broker.bootstrapServers(), TOPICS, 6, (short) 1);
+        try (KafkaPublisher publisher = new KafkaPublisher(broker.bootstrapServers(), TOPICS)) {
+            DemoLoader.load(DemoLa.scaled(1, LocalDate.parse("2025-10-24")), publisher);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        admin.close();
+        broker.close();
+    }
+
+    @Test
+    void a_replay_gives_identical_case_events_and_a_crash_mid_stream_neither_loses_nor_duplicates_one() throws Exception {
+        // 1. The reference run.
+        EventLog.Slice first = runToEnd("replay-a", Map.of());
+        Map<String, byte[]> reference = byEventId(first.entries());
+        List<CaseEvent> events = decode(first.entries());
+        assertThat(events).extracting(CaseEvent::getType).contains(CaseEventType.OPENED, CaseEventType.LETTER_REQUESTED,
+                CaseEventType.TASK_CREATED);
+        assertThat(events.stream().map(CaseEvent::getPolicy).distinct()).contains("apws", "blackburn-with-darwen",
+                "county-attendance-team-2017", "norfolk-quick-guide", "national-penalty-notice");
+
+        // 2. The same input again, another application id: the same events.
+        EventLog.Slice second = runToEnd("replay-b", first.end());
+        dumpDiff(reference, byEventId(second.entries()));
+        assertThat(byEventId(second.entries()).keySet()).isEqualTo(reference.keySet());
+        byEventId(second.entries()).forEach((id, bytes) -> assertThat(decode(bytes).toString()).as(id).isEqualTo(decode(reference.get(id)).toString()));
+        byEventId(second.entries()).forEach((id, bytes) -> assertThat(bytes).as(id).isEqualTo(reference.get(id)));
+
+        // 3. A separate JVM killed mid-stream, then a new instance with the same id and state directory.
+        Path data = TestNodes.scratch("crash");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.attendance.app.Main", "run",
+                "--bootstrap-servers", broker.bootstrapServers(), "--application-id", "replay-crash", "--no-demo",
+                "--clock", "data", "--port", "0", "--data-dir", data.toString())
+                .redirectErrorStream(true).redirectOutput(data.resolveSibling("crash-child.log").toFile()).start();
+        long total = GroupProgress.lag(admin, "no-such-group", INPUTS);
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> GroupProgress.lag(admin, "replay-crash", INPUTS) < total * 2 / 3);
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+        long leftAtCrash = GroupProgress.lag(admin, "replay-crash", INPUTS);
+        assertThat(leftAtCrash).as("killed mid-stream").isGreaterThan(0);
+        EventLog.Slice third;
+        try (AttendanceNode node = new AttendanceNode(new NodeSettings(broker.bootstrapServers(), "replay-crash",
+                data.resolve("streams"), "localhost", 0, 6, (short) 1, 0, List.of(6, 10), null, 1, 1000, null, 0, false)).start()) {
+            third = awaitDrained("replay-crash", second.end());
+        }
+        Map<String, byte[]> afterCrash = new TreeMap<>();
+        for (EventLog.Entry e : third.entries()) {
+            String id = decode(e).getEventId();
+            assertThat(afterCrash.put(id, e.value())).as("event " + id + " written twice").isNull();
+        }
+        assertThat(afterCrash.keySet()).isEqualTo(reference.keySet());
+        afterCrash.forEach((id, bytes) -> assertThat(decode(bytes).toString()).as(id).isEqualTo(decode(reference.get(id)).toString()));
+    }
+
+    private static void dumpDiff(Map<String, byte[]> a, Map<String, byte[]> b) throws Exception {
+        StringBuilder out = new StringBuilder();
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>(a.keySet());
+        ids.addAll(b.keySet());
+        for (String id : ids) {
+            String x = a.containsKey(id) ? decode(a.get(id)).toString() : "-";
+            String y = b.containsKey(id) ? decode(b.get(id)).toString() : "-";
+            if (!x.equals(y)) out.append(id).append("\n A ").append(x).append("\n B ").append(y).append("\n");
+        }
+        java.nio.file.Files.writeString(Path.of("target", "replay-diff.txt"), out.toString());
+    }
+
+    private static EventLog.Slice runToEnd(String applicationId, Map<Integer, Long> from) throws Exception {
+        try (AttendanceNode node = new AttendanceNode(new NodeSettings(broker.bootstrapServers(), applicationId,
+                TestNodes.scratch(applicationId).resolve("streams"), "localhost", 0, 6, (short) 1, 0, List.of(6, 10),
+                null, 1, 1000, null, IDLE_MS, false)).start()) {
+            return awaitDrained(applicationId, from);
+        }
+    }
+
+    /**
+     * Waits until the group has committed every input record and the last day's end (held for a
+     * few quiet seconds) has been applied: nothing more written for 10 s. Then reads what it wrote.
+     */
+    private static EventLog.Slice awaitDrained(String applicationId, Map<Integer, Long> from) {
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500))
+                .until(() -> GroupProgress.lag(admin, applicationId, INPUTS) == 0);
+        long[] size = {-1};
+        long[] stableSince = {System.nanoTime()};
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            long n = EventLog.read(broker.bootstrapServers(), TOPICS.caseEvents.name(), from).entries().size();
+            if (n != size[0]) {
+                size[0] = n;
+                stableSince[0] = System.nanoTime();
+            }
+            return System.nanoTime() - stableSince[0] > Duration.ofSeconds(10).toNanos();
+        });
+        return EventLog.read(broker.bootstrapServers(), TOPICS.caseEvents.name(), from);
+    }
+
+    private static Map<String, byte[]> byEventId(List<EventLog.Entry> entries) {
+        Map<String, byte[]> out = new HashMap<>();
+        for (EventLog.Entry e : entries) {
+            String id = decode(e).getEventId();
+            assertThat(out.put(id, e.value())).as("event " + id + " written twice").isNull();
+        }
+        return out;
+    }
+
+    private static List<CaseEvent> decode(List<EventLog.Entry> entries) {
+        List<CaseEvent> out = new ArrayList<>();
+        for (EventLog.Entry e : entries) out.add(decode(e));
+        return out;
+    }
+
+    private static CaseEvent decode(EventLog.Entry e) {
+        return decode(e.value());
+    }
+
+    private static CaseEvent decode(byte[] value) {
+        return TOPICS.caseEvents.valueSerde().deserializer().deserialize(TOPICS.caseEvents.name(), value);
+    }
+}
