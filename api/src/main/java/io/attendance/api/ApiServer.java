@@ -47,10 +47,11 @@ public final class ApiServer {
         MarkIngest ingest = new MarkIngest(new MarkRules(settings.topology().codes()), schools::calendar, json);
         MarksController marks = new MarksController(ingest, publisher, metrics);
         SchoolsController schoolsController = new SchoolsController(publisher, schools, json, settings.schoolVisibleWithin());
-        PupilsController pupils = new PupilsController(new PupilQueries(router, schools, settings.topology()), router, json);
+        PupilQueries pupilQueries = new PupilQueries(router, schools, settings.topology());
+        PupilsController pupils = new PupilsController(pupilQueries, router, json);
         HealthController health = new HealthController(streams, metrics);
         CasesController cases = new CasesController(new CaseService(router, schools, settings.topology(), publisher,
-                settings.schoolVisibleWithin()), router, json);
+                settings.schoolVisibleWithin()), pupilQueries, router, json);
         PoliciesController policies = new PoliciesController(settings.topology().policies());
 
         return Javalin.create(config -> {

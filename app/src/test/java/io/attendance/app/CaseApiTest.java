@@ -24,6 +24,7 @@ class CaseApiTest {
     private static Http http;
     private static final String QUICK = Upn.of(938, 4001, 25, 101);
     private static final String GUIDANCE = Upn.of(938, 4003, 25, 102);
+    private static final String SIBLING = Upn.of(938, 4001, 24, 103);
 
     @BeforeAll
     static void start() {
@@ -115,7 +116,9 @@ class CaseApiTest {
     @Test
     void opening_by_hand_then_an_invite_with_less_than_5_working_days_notice_is_refused_with_the_earliest_date() {
         marks(GUIDANCE, "100003", "2025-09-08", "/");
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/pupils/" + GUIDANCE).status() == 200);
+        marks(SIBLING, "100001", "2025-09-08", "I"); // her brother at Riverside, ill on Monday
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/pupils/" + GUIDANCE).status() == 200
+                && http.get("/api/v1/pupils/" + SIBLING).status() == 200);
         Http.Response opened = http.post("/api/v1/pupils/" + GUIDANCE + "/cases", "application/json",
                 "{\"note\": \"joint approach with her brother at Riverside\", \"date\": \"2025-09-10\"}");
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
@@ -130,8 +133,8 @@ class CaseApiTest {
 
         // Invite sent Thu 11 Sep: 5 working days are Fri 12, Mon 15, Tue 16, Wed 17, Thu 18 → earliest Thu 18 Sep.
         String tooSoon = """
-                {"action": "start-fast-track", "date": "2025-09-11", "siblingsConsidered": "yes", "aeoConsulted": "yes",
-                 "meetingDate": "2025-09-17", "meetingTime": "15:30", "place": "Marshside, room 2", "attendees": "Head; AEO"}""";
+                {"action": "start-fast-track", "date": "2025-09-11", "siblingsConsidered": "yes", "siblings": "%s", "aeoConsulted": "yes",
+                 "meetingDate": "2025-09-17", "meetingTime": "15:30", "place": "Marshside, room 2", "attendees": "Head; AEO"}""".formatted(SIBLING);
         Http.Response refused = http.post("/api/v1/cases/" + id + "/actions", "application/json", tooSoon);
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.json().has("field")).as(refused.body()).isTrue();
@@ -142,6 +145,16 @@ class CaseApiTest {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(http.get("/api/v1/cases/" + id).json().get("stage").asText()).isEqualTo("initial-invited"));
+        // The sibling named for a joint approach is shown with his live figures: 2 possible, 2 authorised.
+        JsonNode sibling = http.get("/api/v1/cases/" + id).json().get("siblings").get(0);
+        assertThat(sibling.get("upn").asText()).isEqualTo(SIBLING);
+        assertThat(sibling.get("attendance").get("yearToDate").get("possible").asInt()).isEqualTo(2);
+        assertThat(sibling.get("attendance").get("yearToDate").get("authorised").asInt()).isEqualTo(2);
+
+        Http.Response badSibling = http.post("/api/v1/cases/" + id + "/actions", "application/json",
+                "{\"action\": \"parent-cannot-attend\", \"date\": \"2025-09-12\", \"reasonable\": \"maybe\"}");
+        assertThat(badSibling.status()).isEqualTo(400);
+        assertThat(badSibling.json().get("field").asText()).isEqualTo("reasonable");
     }
 
     @Test

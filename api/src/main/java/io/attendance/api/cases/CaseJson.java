@@ -43,6 +43,7 @@ final class CaseJson {
         m.put("stageTitle", policy == null ? null : policy.stages().get(c.getStage()) == null ? null : policy.stages().get(c.getStage()).title());
         m.put("linkedCase", c.getLinkedCase());
         m.put("prosecutionPeriodStart", str(c.getPeriodStart()));
+        m.put("fields", new java.util.TreeMap<>(c.getFields()));
         List<Map<String, Object>> history = new ArrayList<>();
         for (CaseEvent e : c.getHistory()) history.add(event(e));
         m.put("history", history);

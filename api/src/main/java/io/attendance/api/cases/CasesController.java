@@ -27,11 +27,13 @@ public final class CasesController {
     private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() {
     };
     private final CaseService cases;
+    private final io.attendance.api.pupils.PupilQueries pupils;
     private final InstanceRouter router;
     private final ObjectMapper json;
 
-    public CasesController(CaseService cases, InstanceRouter router, ObjectMapper json) {
+    public CasesController(CaseService cases, io.attendance.api.pupils.PupilQueries pupils, InstanceRouter router, ObjectMapper json) {
         this.cases = cases;
+        this.pupils = pupils;
         this.router = router;
         this.json = json;
     }
@@ -78,7 +80,39 @@ public final class CasesController {
             relay(ctx, router.forward(owner.host(), ctx.path(), headers(ctx)));
             return;
         }
-        ctx.json(cases.localCase(id, owner.partition()).orElseThrow(() -> new ApiError(404, "no case " + id)));
+        Map<String, Object> c = cases.localCase(id, owner.partition()).orElseThrow(() -> new ApiError(404, "no case " + id));
+        c.put("siblings", siblings(c, ctx));
+        ctx.json(c);
+    }
+
+    /**
+     * Siblings named on the case (a joint approach, seed 001), each with their live figures from
+     * whichever instance owns them; a sibling with no marks yet is listed without figures.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> siblings(Map<String, Object> c, Context ctx) {
+        Object named = ((Map<String, Object>) c.get("fields")).get("siblings");
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (named == null || named.toString().isBlank()) return out;
+        for (String upn : named.toString().trim().split("[,\\s]+")) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("upn", upn);
+            InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, upn);
+            if (owner.self()) {
+                pupils.localPupil(upn, owner.partition()).ifPresent(p -> s.put("attendance", p));
+            } else {
+                InstanceRouter.Forwarded f = router.forward(owner.host(), "/api/v1/pupils/" + upn, headers(ctx));
+                if (f.status() == 200) {
+                    try {
+                        s.put("attendance", json.readValue(f.body(), Map.class));
+                    } catch (java.io.IOException e) {
+                        throw new ApiError(503, "a sibling's figures could not be read");
+                    }
+                }
+            }
+            out.add(s);
+        }
+        return out;
     }
 
     public void act(Context ctx) {

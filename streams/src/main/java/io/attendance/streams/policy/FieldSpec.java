@@ -13,7 +13,8 @@ import java.util.List;
  * {@code within}, no later than that span after it.
  */
 public record FieldSpec(Type type, boolean required, List<String> choices, Span notice, Span within, String cite) {
-    public enum Type { TEXT, DATE, TIME, YESNO, CHOICE, NUMBER }
+    /** UPNS: pupils' UPNs separated by commas or spaces (e.g. siblings for a joint approach), each checked. */
+    public enum Type { TEXT, DATE, TIME, YESNO, CHOICE, NUMBER, UPNS }
 
     @JsonCreator
     static FieldSpec of(@JsonProperty("type") String type, @JsonProperty("required") Boolean required,
@@ -23,7 +24,7 @@ public record FieldSpec(Type type, boolean required, List<String> choices, Span 
         try {
             t = Type.valueOf(String.valueOf(type).toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("field type '" + type + "': use text, date, time, yesno, choice or number");
+            throw new IllegalArgumentException("field type '" + type + "': use text, date, time, yesno, choice, number or upns");
         }
         if (t == Type.CHOICE && (choices == null || choices.isEmpty())) throw new IllegalArgumentException("a choice field needs choices");
         if ((notice != null || within != null) && t != Type.DATE) throw new IllegalArgumentException("notice/within only apply to date fields");
@@ -60,6 +61,12 @@ public record FieldSpec(Type type, boolean required, List<String> choices, Span 
                     new java.math.BigDecimal(value);
                 } catch (NumberFormatException e) {
                     return "'" + value + "' is not a number";
+                }
+            }
+            case UPNS -> {
+                for (String upn : value.trim().split("[,\\s]+")) {
+                    var p = io.attendance.streams.pupil.Upn.problemWith(upn);
+                    if (p.isPresent()) return "'" + upn + "': " + p.get();
                 }
             }
             default -> {
