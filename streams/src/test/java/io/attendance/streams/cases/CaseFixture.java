@@ -62,6 +62,7 @@ final class CaseFixture implements AutoCloseable {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "case-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, java.nio.file.Path.of("target", "ttd", UUID.randomUUID().toString()).toAbsolutePath().toString());
         driver = new TopologyTestDriver(AttendanceTopology.build(topics, serdes,
                 new TopologySettings(CodeTable.standard(), List.of(6, 10), 1)), props);
         marks = driver.createInputTopic(topics.marks.name(), Serdes.String().serializer(), topics.marks.valueSerde().serializer());

@@ -1,0 +1,102 @@
+package io.attendance.streams.cases;
+
+import io.attendance.schemas.CaseEvent;
+import io.attendance.schemas.CaseEventType;
+import io.attendance.streams.pupil.Upn;
+import io.attendance.streams.testing.DemoCalendars;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The 2024 national framework beside a school's own policy (here APWS). School weeks: w2 = 8 Sep,
+ * w3 = 15 Sep, w4 = 22 Sep ... w8 = 20 Oct, half-term, w9 = 3 Nov ... w11 = 17 Nov, w12 = 24 Nov, w13 = 1 Dec.
+ */
+class NationalPenaltyNoticeScenarioTest {
+    static final String URN = "100006";
+    final CaseFixture f = new CaseFixture(DemoCalendars.year2025(URN, "Hilltop Academy", "apws", 95), LocalDate.parse("2025-09-03"));
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    private static String caseOf(String upn) {
+        return upn + "-" + URN + "-national-penalty-notice-1";
+    }
+
+    @Test
+    void eligibility_opens_at_the_10th_unauthorised_session_within_10_school_weeks_spanning_half_term_and_not_at_the_9th() {
+        String counted = Upn.of(938, 5001, 25, 1);
+        String tooLate = Upn.of(938, 5001, 25, 2);
+        for (String upn : List.of(counted, tooLate)) {
+            f.enrol(upn);
+            f.absent(upn, "2025-09-15", "2025-09-16", "O"); // 4 (w3)
+            f.absent(upn, "2025-09-22", "2025-09-23", "O"); // 4 more (w4): 8
+        }
+        // Window of 10 school weeks ending w11 is w2..w11 (8 Sep – 21 Nov: 11 calendar weeks with half-term).
+        f.sessions(counted, "2025-11-19", "O", "/"); // 9
+        f.sessions(counted, "2025-11-20", "O", "/"); // 10
+        // Ending w13 the window is w4..w13: 15/16 Sep have left it, so 4 + 2 = 6.
+        f.sessions(tooLate, "2025-12-03", "O", "/");
+        f.sessions(tooLate, "2025-12-04", "O", "/");
+        f.runTo("2025-11-19");
+        assertThat(f.openedCases()).doesNotContain(caseOf(counted));
+        f.runTo("2025-12-19");
+        assertThat(f.story(caseOf(counted))).startsWith("2025-11-20 OPENED eligible");
+        assertThat(f.events(caseOf(counted)).get(0).getDetail()).contains("unauthorised_sessions over 10 school weeks >= 10");
+        assertThat(f.openedCases()).doesNotContain(caseOf(tooLate));
+    }
+
+    @Test
+    void notices_are_counted_per_parent_and_child_and_a_third_within_3_years_is_refused() {
+        String upn = Upn.of(938, 5001, 25, 3);
+        f.enrol(upn);
+        f.absent(upn, "2025-09-15", "2025-09-19", "O"); // 10 unauthorised sessions by Fri 19 Sep
+        f.runTo("2025-09-19");
+        String caseId = caseOf(upn);
+        assertThat(f.story(caseId)).startsWith("2025-09-19 OPENED eligible");
+        f.act(caseId, "issue-notice", "2025-11-24", "parentId", "P1");
+        f.act(caseId, "issue-notice", "2025-11-25", "parentId", "P1");
+        f.act(caseId, "issue-notice", "2025-11-26", "parentId", "P1");
+        f.act(caseId, "issue-notice", "2025-11-26", "parentId", "P2");
+        List<CaseEvent> actions = f.events(caseId).stream()
+                .filter(e -> e.getType() == CaseEventType.ACTION_RECORDED || e.getType() == CaseEventType.ACTION_REFUSED).toList();
+        assertThat(actions).hasSize(4);
+        assertThat(actions.get(0).getDetail()).contains("first notice: £80 if paid within 21 days, £160 if paid within 28 days");
+        assertThat(actions.get(1).getDetail()).contains("second notice within 3 years: £160");
+        assertThat(actions.get(2).getType()).isEqualTo(CaseEventType.ACTION_REFUSED);
+        assertThat(actions.get(2).getDetail()).contains("No third penalty notice to the same parent for the same child within 3 years")
+                .contains("2025-11-24, 2025-11-25");
+        assertThat(actions.get(3).getType()).isEqualTo(CaseEventType.ACTION_RECORDED);
+        assertThat(actions.get(3).getDetail()).contains("first notice"); // another parent: their own count
+        assertThat(f.caseState(caseId).getLetters()).hasSize(3);
+
+        // The stage was last entered on 26 Nov: 28 calendar days later is Wed 24 Dec (a holiday: the clock still ticks).
+        // Then 5 working days: 29, 30, 31 Dec, 2 Jan, 5 Jan (25, 26 Dec and 1 Jan are bank holidays).
+        f.runTo("2026-01-06");
+        f.act(caseId, "payment-outcome", "2026-01-06", "paid", "yes");
+        assertThat(f.story(caseId)).containsSubsequence(
+                "2025-12-24 DEADLINE_REACHED 28-day payment period ends",
+                "2025-12-24 STAGE_CHANGED notice-issued -> payment-due",
+                "2025-12-24 TASK_CREATED Record whether the penalty notice was paid due 2026-01-05",
+                "2026-01-05 DEADLINE_MISSED Record whether the penalty notice was paid",
+                "2026-01-06 CLOSED PAID");
+    }
+
+    @Test
+    void the_framework_runs_beside_a_school_naming_another_procedure_too() {
+        try (CaseFixture norfolk = new CaseFixture(DemoCalendars.year2025("100007", "Riverside", "norfolk-quick-guide", 96),
+                LocalDate.parse("2025-09-03"))) {
+            String upn = Upn.of(938, 5001, 25, 4);
+            norfolk.enrol(upn);
+            norfolk.absent(upn, "2025-09-15", "2025-09-19", "O");
+            norfolk.runTo("2025-09-19");
+            assertThat(norfolk.openedCases()).contains(upn + "-100007-national-penalty-notice-1", upn + "-100007-norfolk-fast-track-1");
+        }
+    }
+}
