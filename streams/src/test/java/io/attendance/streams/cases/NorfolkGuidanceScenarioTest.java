@@ -1,0 +1,135 @@
+package io.attendance.streams.cases;
+
+import io.attendance.schemas.CaseEventType;
+import io.attendance.streams.pupil.Upn;
+import io.attendance.streams.testing.DemoCalendars;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Seed 001 (Norfolk guidance, version 1 of the Norfolk procedure) on the 2025/26 calendar.
+ * Working days skip weekends and bank holidays (25, 26 Dec 2025 and 1 Jan 2026), not school holidays.
+ */
+class NorfolkGuidanceScenarioTest {
+    static final String URN = "100010";
+    final CaseFixture f = new CaseFixture(DemoCalendars.year2025(URN, "Marshside Primary", "norfolk-guidance", 96), LocalDate.parse("2025-09-03"));
+    final String upn = Upn.of(938, 8001, 25, 1);
+    final String caseId = upn + "-" + URN + "-norfolk-fast-track-1";
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    private String lastDetail() {
+        var events = f.events(caseId);
+        return events.get(events.size() - 1).getDetail();
+    }
+
+    /**
+     * Unauthorised on Wed 3 Sep (2 of 2 sessions ≥ 15%): opens. Fast Track starts Mon 10 Nov with the
+     * meeting on Mon 17 Nov (5 working days: 11–14, 17 Nov); a parent is absent; review agreed for Wed 3 Dec.
+     */
+    private void upToTheReview() {
+        f.enrol(upn);
+        f.absent(upn, "2025-09-03", "2025-09-03", "O");
+        f.runTo("2025-09-03");
+        assertThat(f.story(caseId)).startsWith("2025-09-03 OPENED before-start");
+        assertThat(f.caseState(caseId).getPolicy()).isEqualTo("norfolk-guidance");
+        f.act(caseId, "start-fast-track", "2025-11-10", "siblingsConsidered", "yes", "aeoConsulted", "yes",
+                "meetingDate", "2025-11-14", "meetingTime", "15:30", "place", "Marshside, room 2", "attendees", "Head; AEO");
+        assertThat(lastDetail()).isEqualTo("meetingDate: 2025-11-14 is too soon: at least 5 working days notice from 2025-11-10 "
+                + "is needed; the earliest valid date is 2025-11-17");
+        f.act(caseId, "start-fast-track", "2025-11-10", "siblingsConsidered", "yes", "aeoConsulted", "yes",
+                "meetingDate", "2025-11-17", "meetingTime", "15:30", "place", "Marshside, room 2", "attendees", "Head; AEO");
+        f.act(caseId, "initial-meeting", "2025-11-17", "allParentsAttended", "no", "target", "no unauthorised absence",
+                "reviewDate", "2025-12-03");
+        // 5 working days after Wed 26 Nov: 27, 28 Nov, 1, 2, 3 Dec.
+        f.act(caseId, "send-review-invite", "2025-11-26", "meetingDate", "2025-12-03", "meetingTime", "09:00",
+                "place", "Marshside, room 2", "attendees", "Head; AEO");
+        assertThat(f.story(caseId)).containsSubsequence(
+                "2025-11-10 ACTION_REFUSED start-fast-track",
+                "2025-11-10 LETTER_REQUESTED Initial invite",
+                // 12 school weeks after Mon 10 Nov: 17 Nov ... 15 Dec (5), (Christmas) 5 Jan ... 9 Feb (11), (half-term) 23 Feb.
+                "2025-11-10 TASK_CREATED Conclude Fast Track (generally within 12 weeks) due 2026-02-23",
+                "2025-11-10 STAGE_CHANGED before-start -> initial-invited",
+                "2025-11-17 LETTER_REQUESTED Minutes covering letter",
+                "2025-11-17 STAGE_CHANGED initial-invited -> review-agreed",
+                "2025-11-26 LETTER_REQUESTED Review invite",
+                "2025-11-26 STAGE_CHANGED review-agreed -> review-invited");
+    }
+
+    @Test
+    void review_outcome_target_met_closes_the_case_with_an_outcome_letter() {
+        upToTheReview();
+        f.act(caseId, "review-meeting", "2025-12-03", "allParentsAttended", "yes", "outcome", "target-met");
+        assertThat(f.story(caseId)).endsWith("2025-12-03 LETTER_REQUESTED Outcome letter", "2025-12-03 CLOSED TARGET-MET");
+    }
+
+    @Test
+    void review_outcome_statutory_defence_closes_with_a_step_down_plan() {
+        upToTheReview();
+        f.act(caseId, "review-meeting", "2025-12-03", "allParentsAttended", "yes", "outcome", "statutory-defence");
+        assertThat(f.story(caseId)).endsWith(
+                "2025-12-03 LETTER_REQUESTED Outcome letter",
+                "2025-12-03 TASK_CREATED Manage outstanding issues through the agreed step-down plan",
+                "2025-12-03 CLOSED STATUTORY-DEFENCE");
+    }
+
+    @Test
+    void review_outcome_further_unauthorised_absence_refers_to_the_LA_with_the_ATP_due_in_20_working_days_over_christmas() {
+        upToTheReview();
+        f.act(caseId, "review-meeting", "2025-12-03", "allParentsAttended", "no", "outcome", "further-unauthorised-absence");
+        // 20 working days after Wed 3 Dec: 4, 5, 8–12, 15–19, 22–24, 29–31 Dec, 2 Jan, Mon 5 Jan 2026.
+        f.runTo("2026-01-05");
+        f.act(caseId, "atp-submitted", "2026-01-06");
+        assertThat(f.story(caseId)).containsSubsequence(
+                "2025-12-03 STAGE_CHANGED review-invited -> legal-referral",
+                "2025-12-03 TASK_CREATED Complete the Attendance Case Management Form and Application to Prosecute; submit with the evidence pack due 2026-01-05",
+                "2026-01-05 DEADLINE_MISSED Complete the Attendance Case Management Form and Application to Prosecute; submit with the evidence pack",
+                "2026-01-06 CLOSED REFERRED");
+    }
+
+    @Test
+    void review_outcome_some_improvement_sets_an_internal_review_within_6_school_weeks_which_decides() {
+        upToTheReview();
+        // 6 school weeks after Wed 3 Dec: 10, 17 Dec, (two holiday weeks) 7, 14, 21, 28 Jan → by 28 Jan.
+        f.act(caseId, "review-meeting", "2025-12-03", "allParentsAttended", "yes", "outcome", "some-improvement",
+                "internalReviewDate", "2026-02-04");
+        assertThat(lastDetail()).isEqualTo("internalReviewDate: 2026-02-04 is too late: it must be within 6 school weeks of 2025-12-03, by 2026-01-28");
+        f.act(caseId, "review-meeting", "2025-12-03", "allParentsAttended", "yes", "outcome", "some-improvement");
+        assertThat(lastDetail()).startsWith("Some improvement needs the specified date of the internal review");
+        f.act(caseId, "review-meeting", "2025-12-03", "allParentsAttended", "yes", "outcome", "some-improvement",
+                "internalReviewDate", "2026-01-14");
+        f.act(caseId, "internal-review", "2026-01-14", "decision", "close");
+        assertThat(f.story(caseId)).containsSubsequence(
+                "2025-12-03 STAGE_CHANGED review-invited -> internal-review",
+                "2025-12-03 TASK_CREATED Hold the internal review and decide whether to prosecute due 2026-01-14",
+                "2026-01-14 LETTER_REQUESTED Internal review decision letter",
+                "2026-01-14 CLOSED IMPROVED");
+    }
+
+    @Test
+    void a_parent_with_a_reasonable_reason_gets_a_new_date_and_an_unreasonable_one_does_not_stop_the_meeting() {
+        f.enrol(upn);
+        f.absent(upn, "2025-09-03", "2025-09-03", "O");
+        // Invite sent Fri 19 Dec: 22, 23, 24, (25, 26 bank holidays), 29, 30 Dec → earliest Tue 30 Dec.
+        f.act(caseId, "start-fast-track", "2025-12-19", "siblingsConsidered", "no", "aeoConsulted", "yes",
+                "meetingDate", "2025-12-29", "meetingTime", "10:00", "place", "Marshside", "attendees", "Head");
+        assertThat(lastDetail()).endsWith("the earliest valid date is 2025-12-30");
+        f.act(caseId, "start-fast-track", "2025-12-19", "siblingsConsidered", "no", "aeoConsulted", "yes",
+                "meetingDate", "2026-01-07", "meetingTime", "10:00", "place", "Marshside", "attendees", "Head");
+        f.act(caseId, "parent-cannot-attend", "2026-01-05", "reasonable", "yes", "newMeetingDate", "2026-01-12");
+        f.act(caseId, "parent-cannot-attend", "2026-01-08", "reasonable", "no");
+        assertThat(f.story(caseId)).containsSubsequence(
+                "2026-01-05 ACTION_RECORDED parent-cannot-attend",
+                "2026-01-05 LETTER_REQUESTED Initial invite (re-arranged)",
+                "2026-01-08 ACTION_RECORDED parent-cannot-attend");
+        assertThat(f.caseState(caseId).getStage()).isEqualTo("initial-invited");
+        assertThat(f.events(caseId).stream().filter(e -> e.getType() == CaseEventType.LETTER_REQUESTED)).hasSize(2);
+    }
+}
