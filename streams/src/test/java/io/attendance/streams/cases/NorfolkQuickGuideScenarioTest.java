@@ -27,14 +27,19 @@ class NorfolkQuickGuideScenarioTest {
         f.close();
     }
 
-    /** Opens on 3 Sep (absent both sessions: 0% < 90%), warning letter on 10 Sep, 9 unauthorised in 6 school weeks by 1 Oct. */
-    private void upToTheInvite() {
+    /** Both sessions on 3, 15, 19 and 22 Sep and the afternoon of 29 Sep: 9 unauthorised sessions. */
+    private void nineUnauthorisedSessionsBy29September() {
         f.enrol(PUPIL);
         f.absent(PUPIL, "2025-09-03", "2025-09-03", "O");
         f.absent(PUPIL, "2025-09-15", "2025-09-15", "O");
         f.absent(PUPIL, "2025-09-19", "2025-09-19", "O");
         f.absent(PUPIL, "2025-09-22", "2025-09-22", "O");
         f.sessions(PUPIL, "2025-09-29", "/", "O");
+    }
+
+    /** Opens on 3 Sep (absent both sessions: 0% < 90%), warning letter on 10 Sep, 9 unauthorised in 6 school weeks by 1 Oct. */
+    private void upToTheInvite() {
+        nineUnauthorisedSessionsBy29September();
         f.runTo("2025-09-09");
         assertThat(f.story(caseId)).startsWith(
                 "2025-09-03 OPENED early-interventions",
@@ -113,12 +118,7 @@ class NorfolkQuickGuideScenarioTest {
 
     @Test
     void amending_an_unauthorised_mark_to_illness_before_the_monitoring_deadline_keeps_the_case_out_of_fast_track() {
-        f.enrol(PUPIL);
-        f.absent(PUPIL, "2025-09-03", "2025-09-03", "O");
-        f.absent(PUPIL, "2025-09-15", "2025-09-15", "O");
-        f.absent(PUPIL, "2025-09-19", "2025-09-19", "O");
-        f.absent(PUPIL, "2025-09-22", "2025-09-22", "O");
-        f.sessions(PUPIL, "2025-09-29", "/", "O");
+        nineUnauthorisedSessionsBy29September();
         f.act(caseId, "send-pre-legal-warning", "2025-09-10");
         f.runTo("2025-09-30");
         f.amend(PUPIL, "2025-09-29", Session.PM, "I"); // parent rang: illness, authorised — 8 unauthorised left
