@@ -8,6 +8,7 @@ import io.attendance.streams.calendar.WorkingDays;
 import io.attendance.streams.codes.CodeCategory;
 import io.attendance.streams.codes.CodeTable;
 import io.attendance.streams.pupil.SessionCounts;
+import io.attendance.streams.pupil.WeekCounters;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -65,9 +66,10 @@ public final class PupilCaseEnv implements CaseEnv {
     }
 
     /*
-     * Every figure is counted from the standing marks dated up to "today" (the tick's day), never
-     * from the week counters: a mark of a later day already counted (a replay reads ahead) must not
-     * change what the case saw at the end of that day. One scan per pupil and day serves every window.
+     * Every figure is counted from the marks dated up to "today" (the tick's day), never further: a
+     * mark of a later day already counted (a replay reads ahead) must not change what the case saw
+     * at the end of that day. Whole weeks come from the week counters (a bucket holds only its own
+     * week's dates); the days of a partly covered week at either end are read from the standing marks.
      */
 
     @Override
@@ -81,37 +83,52 @@ public final class PupilCaseEnv implements CaseEnv {
         return between(SchoolCalendar.academicYearStart(asOf), asOf);
     }
 
+    /** Windows already counted for this pupil today: policies and their conditions often ask the same one. */
+    private final java.util.Map<String, SessionCounts> counted = new java.util.HashMap<>();
+
     @Override
     public SessionCounts between(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) return SessionCounts.ZERO;
-        if (days == null || !to.equals(daysTo) || from.isBefore(daysFrom)) load(from, to);
-        int[] t = new int[4];
-        for (int[] c : days.subMap(from, true, to, true).values()) for (int i = 0; i < 4; i++) t[i] += c[i];
-        return new SessionCounts(t[0], t[1], t[2], t[3]);
+        return counted.computeIfAbsent(from + "/" + to, k -> count(from, to));
     }
 
-    private java.util.TreeMap<LocalDate, int[]> days;
-    private LocalDate daysFrom;
-    private LocalDate daysTo;
+    private SessionCounts count(LocalDate from, LocalDate to) {
+        LocalDate wholeFrom = WeekCounters.bucketOf(from).equals(from) ? from : WeekCounters.nextBucketStart(from);
+        LocalDate wholeUntil = WeekCounters.bucketOf(to);
+        if (!wholeFrom.isBefore(wholeUntil)) return cells(from, to);
+        return plus(plus(cells(from, wholeFrom.minusDays(1)), counters().wholeBuckets(wholeFrom, wholeUntil)), cells(wholeUntil, to));
+    }
 
-    /** Reads the pupil's marks per day, from the earlier of {@code from} and a reach covering every usual window. */
-    private void load(LocalDate from, LocalDate to) {
-        LocalDate reach = SchoolCalendar.academicYearStart(to).minusWeeks(12);
-        daysFrom = from.isBefore(reach) ? from : reach;
-        daysTo = to;
-        days = new java.util.TreeMap<>();
-        try (KeyValueIterator<String, MarkCell> it = cells.range(upn + '|' + daysFrom, upn + '|' + to + "|~")) {
+    private static SessionCounts plus(SessionCounts a, SessionCounts b) {
+        return new SessionCounts(a.possible() + b.possible(), a.attended() + b.attended(),
+                a.authorised() + b.authorised(), a.unauthorised() + b.unauthorised());
+    }
+
+    private WeekCounters counters() {
+        if (counters == null) {
+            PupilAttendance p = pupils.get(upn);
+            counters = p == null ? WeekCounters.empty() : WeekCounters.decode(p.getWeeks());
+        }
+        return counters;
+    }
+
+    private WeekCounters counters;
+
+    /** The standing marks dated from..to (both included): a few days at most. */
+    private SessionCounts cells(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) return SessionCounts.ZERO;
+        int possible = 0, attended = 0, authorised = 0, unauthorised = 0;
+        try (KeyValueIterator<String, MarkCell> it = cells.range(upn + '|' + from, upn + '|' + to + "|~")) {
             while (it.hasNext()) {
-                KeyValue<String, MarkCell> kv = it.next();
-                CodeCategory cat = codes.categoryOf(kv.value.getCode());
+                CodeCategory cat = codes.categoryOf(it.next().value.getCode());
                 if (!cat.possible()) continue;
-                int[] c = days.computeIfAbsent(LocalDate.parse(kv.key.substring(upn.length() + 1, upn.length() + 11)), d -> new int[4]);
-                c[0]++;
-                if (cat.attended()) c[1]++;
-                else if (cat == CodeCategory.AUTHORISED) c[2]++;
-                else c[3]++;
+                possible++;
+                if (cat.attended()) attended++;
+                else if (cat == CodeCategory.AUTHORISED) authorised++;
+                else unauthorised++;
             }
         }
+        return new SessionCounts(possible, attended, authorised, unauthorised);
     }
 
     @Override

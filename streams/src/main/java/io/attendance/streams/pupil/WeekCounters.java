@@ -72,6 +72,23 @@ public final class WeekCounters {
         return sum(in);
     }
 
+    /**
+     * Every mark dated from {@code from} (a bucket start: a Monday, or 1 August) up to but not
+     * including {@code until} (also a bucket start): whole buckets only, so the sum is exact for
+     * those dates whatever later marks the counters already hold.
+     */
+    public SessionCounts wholeBuckets(LocalDate from, LocalDate until) {
+        if (!until.isAfter(from)) return SessionCounts.ZERO;
+        return sum(buckets.subMap((int) from.toEpochDay(), true, (int) until.toEpochDay(), false));
+    }
+
+    /** The first bucket start after {@code date}: the next Monday, or 1 August if that comes first. */
+    public static LocalDate nextBucketStart(LocalDate date) {
+        LocalDate monday = SchoolCalendar.weekOf(date).plusWeeks(1);
+        LocalDate august = SchoolCalendar.academicYearStart(date).plusYears(1);
+        return august.isBefore(monday) ? august : monday;
+    }
+
     /** Drops weeks before the previous academic year: no window or YTD figure reaches them. */
     public void prune(LocalDate asOf) {
         buckets.headMap((int) SchoolCalendar.academicYearStart(asOf).minusYears(1).toEpochDay()).clear();

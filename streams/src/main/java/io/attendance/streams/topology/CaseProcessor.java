@@ -50,7 +50,6 @@ import java.util.Set;
  * the next input, so how fast each topic was fetched can never change a case).
  */
 final class CaseProcessor implements Processor<Object, Object, Object, Object> {
-    private static final String INPUT_TIME = "~input-time";
     private static final Logger log = LoggerFactory.getLogger(CaseProcessor.class);
     static final String TO_EVENTS = "case-events-sink";
     static final String TO_CLOCK_DLQ = "clock-dlq-sink";
@@ -75,6 +74,10 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
     private SchoolCalendars schools;
     private KeyValueStore<String, ClockTick> pending;
     private long lastInputWallMs;
+    /** The latest record time of input applied by this task (marks, actions): in memory, rebuilt by the next input. */
+    private long inputTime = Long.MIN_VALUE;
+    /** The earliest held tick's record time, or Long.MAX_VALUE: most marks then cost one comparison. */
+    private long earliestPending = Long.MAX_VALUE;
 
     CaseProcessor(TopologySettings settings, Topics topics, Deserializer<School> schoolReader) {
         this.settings = settings;
@@ -99,6 +102,9 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
         ReadOnlyKeyValueStore<String, byte[]> global = context.getStateStore(StoreNames.SCHOOLS);
         schools = new SchoolCalendars(global::get, schoolReader);
         pending = context.getStateStore(StoreNames.CLOCK_PENDING);
+        try (KeyValueIterator<String, ClockTick> it = pending.all()) {
+            if (it.hasNext()) earliestPending = Long.parseLong(it.next().key.substring(0, 13));
+        }
         lastInputWallMs = context.currentSystemTimeMs();
         java.time.Duration quiet = settings.tickQuiet();
         if (quiet != null) {
@@ -128,8 +134,10 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
             if (isClock) {
                 ClockTick tick = tickReader.deserialize(topic, record.value());
                 pending.put(String.format("%013d|%s|%s", record.timestamp(), tick.getUrn(), tick.getDate()), tick);
-                Long input = clockSeen.get(INPUT_TIME);
-                if (input != null && input > record.timestamp()) applyPendingBefore(input); // input is already past this day
+                earliestPending = Math.min(earliestPending, record.timestamp());
+                // Input already past this day's end: apply it now. (After a restart inputTime starts low and the
+                // tick waits for the next input instead; nothing else is applied in between, so the result is the same.)
+                if (inputTime > record.timestamp()) applyPendingBefore(inputTime);
             } else {
                 CaseAction action = actionReader.deserialize(topic, record.value());
                 inputReached(record.timestamp());
@@ -142,12 +150,12 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
 
     /** Input recorded at {@code ts} is about to be applied: every day that ended before it ends first. */
     private void inputReached(long ts) {
-        Long input = clockSeen.get(INPUT_TIME);
-        if (input == null || ts > input) clockSeen.put(INPUT_TIME, ts);
-        applyPendingBefore(ts);
+        if (ts > inputTime) inputTime = ts;
+        if (earliestPending < ts) applyPendingBefore(ts);
     }
 
     private void applyPendingBefore(long ts) {
+        if (earliestPending >= ts) return;
         List<KeyValue<String, ClockTick>> due = new ArrayList<>();
         try (KeyValueIterator<String, ClockTick> it = pending.all()) {
             while (it.hasNext()) {
@@ -159,6 +167,10 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
         for (KeyValue<String, ClockTick> kv : due) {
             pending.delete(kv.key);
             tick(kv.value, Long.parseLong(kv.key.substring(0, 13)));
+        }
+        earliestPending = Long.MAX_VALUE;
+        try (KeyValueIterator<String, ClockTick> it = pending.all()) {
+            if (it.hasNext()) earliestPending = Long.parseLong(it.next().key.substring(0, 13));
         }
     }
 
