@@ -22,6 +22,19 @@ public final class TopicAdmin {
     private TopicAdmin() {
     }
 
+    /** A topic just created may take a moment to reach the broker's metadata: retry briefly with backoff. */
+    private static Map<String, TopicDescription> describeWhenKnown(Admin admin, List<String> names)
+            throws InterruptedException, ExecutionException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) || attempt == 20) throw e;
+                Thread.sleep(50L * attempt);
+            }
+        }
+    }
+
     public static void ensure(String bootstrap, Topics topics, int pupilPartitions, short replication) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Set<String> existing = admin.listTopics().names().get();
@@ -47,7 +60,7 @@ public final class TopicAdmin {
             }
             if (!alter.isEmpty()) admin.incrementalAlterConfigs(alter).all().get();
             List<String> pupilTopics = topics.all().stream().filter(Topic::pupilKeyed).map(Topic::name).toList();
-            Map<String, TopicDescription> described = admin.describeTopics(pupilTopics).allTopicNames().get();
+            Map<String, TopicDescription> described = describeWhenKnown(admin, pupilTopics);
             for (TopicDescription d : described.values()) {
                 if (d.partitions().size() != pupilPartitions) {
                     throw new IllegalStateException("topic " + d.name() + " has " + d.partitions().size()
