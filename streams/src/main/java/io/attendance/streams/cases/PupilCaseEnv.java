@@ -9,7 +9,6 @@ import io.attendance.streams.codes.CodeCategory;
 import io.attendance.streams.codes.CodeTable;
 import io.attendance.streams.pupil.SessionCounts;
 import io.attendance.streams.pupil.WeekCounters;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -19,9 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A case's world read from the pupil's own state stores: week counters for school-week windows and
- * the year to date, the standing-mark cells for exact date ranges (monitoring periods), the school
- * record for its calendar and expected attendance.
+ * A case's world read from the pupil's own state stores (week counters and standing-mark cells),
+ * and the school record for its calendar and expected attendance.
  */
 public final class PupilCaseEnv implements CaseEnv {
     private final String upn;
@@ -83,16 +81,9 @@ public final class PupilCaseEnv implements CaseEnv {
         return between(SchoolCalendar.academicYearStart(asOf), asOf);
     }
 
-    /** Windows already counted for this pupil today: policies and their conditions often ask the same one. */
-    private final java.util.Map<String, SessionCounts> counted = new java.util.HashMap<>();
-
     @Override
     public SessionCounts between(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) return SessionCounts.ZERO;
-        return counted.computeIfAbsent(from + "/" + to, k -> count(from, to));
-    }
-
-    private SessionCounts count(LocalDate from, LocalDate to) {
         LocalDate wholeFrom = WeekCounters.bucketOf(from).equals(from) ? from : WeekCounters.nextBucketStart(from);
         LocalDate wholeUntil = WeekCounters.bucketOf(to);
         if (!wholeFrom.isBefore(wholeUntil)) return cells(from, to);

@@ -213,8 +213,10 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
             while (it.hasNext()) upns.add(it.next().key.substring(urn.length() + 1));
         }
         List<Policy> applicable = applicable(school, today);
+        CaseState notYetOpen = notYetOpen(today);
         for (String upn : upns) {
             PupilCaseEnv env = env(upn, urn);
+            var pupilFacts = CaseEngine.facts(notYetOpen, today, env);
             for (Policy current : applicable) {
                 String indexKey = upn + '|' + urn + '|' + current.family();
                 CaseIndex idx = index.get(indexKey);
@@ -228,7 +230,7 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
                     continue;
                 }
                 Optional<Trigger> fired = current.triggers().stream()
-                        .filter(t -> t.when().test(CaseEngine.facts(placeholder(upn, urn, today), today, env))).findFirst();
+                        .filter(t -> t.when().test(pupilFacts)).findFirst();
                 boolean breaching = fired.isPresent();
                 boolean wasBreaching = idx != null && idx.getBreaching();
                 if (breaching && !wasBreaching) {
@@ -254,9 +256,12 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
         return List.copyOf(byFamily.values());
     }
 
-    /** A not-yet-open case, for evaluating a trigger (triggers read only the pupil's figures). */
-    private static CaseState placeholder(String upn, String urn, LocalDate today) {
-        return CaseState.newBuilder().setCaseId("").setUpn(upn).setUrn(urn).setFamily("").setPolicy("")
+    /**
+     * Stands in for the case a trigger may open: the policy loader lets triggers read only the
+     * pupil's figures (N school weeks, year to date), never a case's dates or fields.
+     */
+    private static CaseState notYetOpen(LocalDate today) {
+        return CaseState.newBuilder().setCaseId("").setUpn("").setUrn("").setFamily("").setPolicy("")
                 .setPolicyVersion(0).setStatus(CaseEngine.OPEN).setStage("").setStageEnteredOn(today).setOpenedOn(today)
                 .setPeriodStart(today).setEventSeq(0).setFields(Map.of()).setHistory(List.of()).setTasks(List.of())
                 .setLetters(List.of()).setDeadlines(List.of()).build();
