@@ -70,14 +70,19 @@ public final class ActionCheck {
         }
         if (spec.limit() != null) {
             String per = fields.get(spec.limit().per());
-            List<LocalDate> earlier = env.actionLog(action, per).stream()
-                    .filter(d -> !d.isAfter(date) && spec.limit().within().after(d, env.calendar(), env.workingDays()).isAfter(date))
-                    .toList();
+            List<LocalDate> earlier = earlierWithinLimit(spec, action, date, fields, env);
             if (earlier.size() >= spec.limit().max()) {
                 return Optional.of(Refusal.conflict(spec.limit().refusal() + " (" + spec.limit().per() + " " + per + ": "
                         + earlier.size() + " already within " + spec.limit().within() + ", on " + earlier + ")"));
             }
         }
         return Optional.empty();
+    }
+
+    /** The dates this limited action was recorded for the same child and limit field within the limit's span before {@code date}. */
+    static List<LocalDate> earlierWithinLimit(ActionSpec spec, String action, LocalDate date, Map<String, String> fields, CaseEnv env) {
+        return env.actionLog(action, fields.get(spec.limit().per())).stream()
+                .filter(d -> !d.isAfter(date) && spec.limit().within().after(d, env.calendar(), env.workingDays()).isAfter(date))
+                .toList();
     }
 }

@@ -107,10 +107,8 @@ public final class CaseEngine {
     /** For a limited action: which one this is ("first notice: ..."), from the earlier ones within the limit's span. */
     private static String label(ActionSpec spec, String action, LocalDate date, Map<String, String> fields, CaseEnv env) {
         if (spec.limit() == null || spec.labels().isEmpty()) return "";
-        long earlier = env.actionLog(action, fields.get(spec.limit().per())).stream()
-                .filter(d -> !d.isAfter(date) && spec.limit().within().after(d, env.calendar(), env.workingDays()).isAfter(date))
-                .count();
-        int i = (int) Math.min(earlier, spec.labels().size() - 1);
+        int earlier = ActionCheck.earlierWithinLimit(spec, action, date, fields, env).size();
+        int i = Math.min(earlier, spec.labels().size() - 1);
         return " — " + spec.labels().get(i);
     }
 
