@@ -33,6 +33,12 @@ import java.util.Map;
 public final class CaseEngine {
     public static final String OPEN = "open";
     public static final String CLOSED = "closed";
+    /**
+     * A task the system raises on a case, open or closed (the notifier: a letter that could not be
+     * produced or delivered). Field {@code task} names it. No policy declares it and the API refuses
+     * it from people: only the notifier writes it, straight to the case-actions topic.
+     */
+    public static final String SYSTEM_TASK = "system-task";
     /** Rules applied in a row before the engine assumes a policy loops (a checked file cannot, but be safe). */
     private static final int MAX_STEPS = 50;
 
@@ -72,6 +78,10 @@ public final class CaseEngine {
         for (CaseEvent h : c.getHistory()) {
             if (actionId.equals(h.getActionId())) return; // a retried request: already recorded (or refused)
         }
+        if (SYSTEM_TASK.equals(action)) {
+            systemTask(c, actionId, date, fields, recordedBy, out);
+            return;
+        }
         var refusal = ActionCheck.check(c, policy, action, date, fields, env);
         if (refusal.isPresent()) {
             CaseEvent e = event(c, CaseEventType.ACTION_REFUSED, date, out);
@@ -102,6 +112,17 @@ public final class CaseEngine {
             }
         }
         applyFirst(c, policy, spec.then(), date, env, out, 0);
+    }
+
+    private static void systemTask(CaseState c, String actionId, LocalDate date, Map<String, String> fields,
+                                   String recordedBy, List<CaseEvent> out) {
+        String name = fields.getOrDefault("task", "check this case");
+        c.getTasks().add(new CaseTask(name, date, null, false, null, false));
+        CaseEvent e = event(c, CaseEventType.TASK_CREATED, date, out);
+        e.setTask(name);
+        e.setActionId(actionId);
+        e.setFields(new HashMap<>(fields));
+        e.setDetail("raised by " + (recordedBy == null ? "the system" : recordedBy));
     }
 
     /** For a limited action: which one this is ("first notice: ..."), from the earlier ones within the limit's span. */

@@ -4,6 +4,9 @@ import io.attendance.schemas.AttendanceSignal;
 import io.attendance.schemas.CaseAction;
 import io.attendance.schemas.CaseEvent;
 import io.attendance.schemas.ClockTick;
+import io.attendance.schemas.Letter;
+import io.attendance.schemas.LetterDelivery;
+import io.attendance.schemas.PupilContacts;
 import io.attendance.schemas.RegisterMark;
 import io.attendance.schemas.School;
 import io.attendance.schemas.serde.RecordSerdes;
@@ -36,6 +39,15 @@ public final class Topics {
     public final Topic<String, CaseEvent> caseEvents;
     public final Topic<byte[], byte[]> clockDlq;
     public final Topic<byte[], byte[]> caseActionsDlq;
+    /** Every parent of each pupil, key upn (compacted: the latest list is the truth). */
+    public final Topic<String, PupilContacts> contacts;
+    public final Topic<byte[], byte[]> contactsDlq;
+    /** Evidence of every letter produced and how it went, key upn (with its PDF). */
+    public final Topic<String, Letter> letters;
+    /** Letters that could not be delivered after every retry, and case events the notifier could not read. */
+    public final Topic<byte[], byte[]> lettersDlq;
+    /** The notifier's delivery ledger, key letter id: what a channel has already accepted. */
+    public final Topic<String, LetterDelivery> letterDeliveries;
 
     public Topics(RecordSerdes serdes) {
         // Marks are an append-only log, never compacted: compaction would keep only an amended mark's
@@ -52,9 +64,15 @@ public final class Topics {
         caseEvents = new Topic<>("case-events", Serdes.String(), serdes.serde(CaseEvent.class), true, LOG);
         clockDlq = new Topic<>(clock.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
         caseActionsDlq = new Topic<>(caseActions.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
+        contacts = new Topic<>("contacts", Serdes.String(), serdes.serde(PupilContacts.class), true, TABLE);
+        contactsDlq = new Topic<>(contacts.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
+        letters = new Topic<>("letters", Serdes.String(), serdes.serde(Letter.class), true, LOG);
+        lettersDlq = new Topic<>(letters.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
+        letterDeliveries = new Topic<>("letter-deliveries", Serdes.String(), serdes.serde(LetterDelivery.class), false, TABLE);
     }
 
     public List<Topic<?, ?>> all() {
-        return List.of(marks, marksRerouted, schools, signals, marksDlq, clock, caseActions, caseEvents, clockDlq, caseActionsDlq);
+        return List.of(marks, marksRerouted, schools, signals, marksDlq, clock, caseActions, caseEvents, clockDlq, caseActionsDlq,
+                contacts, contactsDlq, letters, lettersDlq, letterDeliveries);
     }
 }

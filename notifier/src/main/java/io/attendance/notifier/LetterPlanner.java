@@ -1,0 +1,129 @@
+package io.attendance.notifier;
+
+import com.github.mustachejava.Mustache;
+import io.attendance.notifier.deliver.OutgoingLetter;
+import io.attendance.notifier.render.LetterContent;
+import io.attendance.notifier.render.LetterFiles;
+import io.attendance.notifier.render.LetterModel;
+import io.attendance.notifier.render.Letterhead;
+import io.attendance.notifier.render.PdfLetterWriter;
+import io.attendance.schemas.CaseEvent;
+import io.attendance.schemas.Contact;
+import io.attendance.schemas.LetterStatus;
+import io.attendance.schemas.PupilContacts;
+import io.attendance.schemas.School;
+import io.attendance.streams.pupil.ContactRules;
+
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a LETTER_REQUESTED case event into one letter per parent (or one to the school): picks the
+ * policy's template and the LA's letterhead, renders each copy to PDF, and chooses each parent's
+ * channel from their preference, what they can be reached by, and the LA's channels. Pure: no I/O.
+ */
+public final class LetterPlanner {
+    public static final String SCHOOL = "school";
+    public static final String UNKNOWN_PARENT = "no-contacts";
+    private final LetterFiles files;
+
+    public LetterPlanner(LetterFiles files) {
+        this.files = files;
+    }
+
+    public static String letterId(String eventId, String parentId) {
+        return eventId + ":" + parentId;
+    }
+
+    /** Twelve hex digits from the letter id: printed on the letter and its outbox file name. */
+    public static String letterNumber(String letterId) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(letterId.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().withUpperCase().formatHex(d, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<LetterPlan> plan(CaseEvent e, Optional<PupilContacts> contacts, Optional<School> school) {
+        String to = e.getFields().getOrDefault("letterTo", "parents");
+        String pupilName = contacts.map(PupilContacts::getPupilName).orElse(null);
+        if (SCHOOL.equals(to)) {
+            String schoolName = school.map(School::getName).orElse("school " + e.getUrn());
+            return List.of(produce(e, school, SCHOOL, "The Headteacher", "", List.of(schoolName),
+                    null, pupilName == null ? "pupil " + e.getUpn() : pupilName, "outbox"));
+        }
+        if (contacts.isEmpty() || contacts.get().getParents().isEmpty()) {
+            return List.of(new LetterPlan(letterId(e.getEventId(), UNKNOWN_PARENT), UNKNOWN_PARENT, "", "none", null,
+                    LetterStatus.NOT_SENT, "no parent contact details are held for this pupil"));
+        }
+        List<LetterPlan> out = new ArrayList<>();
+        for (Contact p : contacts.get().getParents()) {
+            Optional<Letterhead> la = school.flatMap(s -> files.letterhead(s.getLa()));
+            String channel = la.map(l -> channel(p, l)).orElse("none");
+            out.add(produce(e, school, p.getParentId(), p.getName(), p.getRelationship(),
+                    LetterModel.addressBlock(p.getAddressLines(), p.getPostcode()), p.getEmail(), pupilName, channel));
+        }
+        return out;
+    }
+
+    /** The parent's preference where it can be met; else whichever way reaches them; else none. */
+    static String channel(Contact p, Letterhead la) {
+        String post = la.channels().post().equals("notify") ? "notify-letter" : "outbox";
+        String email = switch (la.channels().email()) {
+            case "smtp" -> "smtp";
+            case "notify" -> "notify-email";
+            default -> null;
+        };
+        boolean canEmail = email != null && ContactRules.usableEmail(p);
+        boolean canPost = ContactRules.usableAddress(p);
+        if ("email".equals(p.getPreferredChannel()) && canEmail) return email;
+        if (canPost) return post;
+        if (canEmail) return email;
+        return "none";
+    }
+
+    private LetterPlan produce(CaseEvent e, Optional<School> school, String parentId, String name, String relationship,
+                               List<String> address, String email, String pupilName, String channel) {
+        String id = letterId(e.getEventId(), parentId);
+        String ref = e.getLetterId();
+        if (school.isEmpty()) return failed(id, parentId, name, "school " + e.getUrn() + " is not known to the notifier");
+        Optional<Letterhead> la = files.letterhead(school.get().getLa());
+        if (la.isEmpty()) {
+            return failed(id, parentId, name, "no letterhead for LA '" + school.get().getLa() + "' (looked for "
+                    + files.describe("letters/la/" + LetterFiles.slug(school.get().getLa()) + ".yaml") + ")");
+        }
+        Optional<Mustache> template = files.template(e.getPolicy(), ref);
+        if (template.isEmpty()) {
+            return failed(id, parentId, name, "no template for letter '" + ref + "' of policy " + e.getPolicy() + " (looked for "
+                    + files.describe("letters/" + e.getPolicy() + "/" + LetterFiles.slug(ref) + ".mustache") + ")");
+        }
+        String pupil = pupilName == null ? "your child" : pupilName;
+        Map<String, Object> scope = LetterModel.scope(la.get(), school.get().getName(), pupil, name, relationship, ref,
+                e.getLetterTitle(), e.getDate(), e.getFields());
+        StringWriter body = new StringWriter();
+        template.get().execute(body, scope);
+        String number = letterNumber(id);
+        byte[] pdf = PdfLetterWriter.write(new LetterContent(la.get(), name, address.isEmpty() ? List.of("(address not held)") : address,
+                e.getDate(), ref, number, e.getLetterTitle(), pupil, school.get().getName(), body.toString()));
+        OutgoingLetter letter = new OutgoingLetter(id, number, ref, e.getLetterTitle(), e.getCaseId(), school.get().getName(),
+                la.get().name(), name, address, email, e.getDate(), pdf);
+        if (channel.equals("none")) {
+            return new LetterPlan(id, parentId, name, "none", letter, LetterStatus.NOT_SENT,
+                    "no usable address or email for " + name + " by this LA's channels (post: " + la.get().channels().post()
+                            + ", email: " + la.get().channels().email() + ")");
+        }
+        return new LetterPlan(id, parentId, name, channel, letter, null, null);
+    }
+
+    private static LetterPlan failed(String id, String parentId, String name, String why) {
+        return new LetterPlan(id, parentId, name, "none", null, LetterStatus.FAILED, why);
+    }
+}

@@ -1,0 +1,294 @@
+package io.attendance.notifier;
+
+import io.attendance.notifier.contacts.Directory;
+import io.attendance.notifier.deliver.Channel;
+import io.attendance.notifier.deliver.NotifyChannel;
+import io.attendance.notifier.deliver.OutboxChannel;
+import io.attendance.notifier.deliver.SmtpChannel;
+import io.attendance.notifier.render.LetterFiles;
+import io.attendance.schemas.CaseAction;
+import io.attendance.schemas.CaseEvent;
+import io.attendance.schemas.CaseEventType;
+import io.attendance.schemas.Letter;
+import io.attendance.schemas.LetterDelivery;
+import io.attendance.schemas.LetterStatus;
+import io.attendance.streams.cases.CaseEngine;
+import io.attendance.streams.topology.DeadLetters;
+import io.attendance.streams.topology.PupilPartitioner;
+import io.attendance.streams.topology.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads case events and sends every requested letter to every parent, exactly once. Per batch:
+ * catch up on contacts, plan each letter, deliver it (unless the delivery ledger shows a channel
+ * already took it), then in one Kafka transaction write the evidence to {@code letters}, any
+ * failures to {@code letters.dlq}, tasks to {@code case-actions}, and the consumer's new position.
+ * A crash before that commit replays the batch: letters already delivered are found in the ledger
+ * and recorded, not sent again; the outbox rewrites the same file and manifest row at most once.
+ */
+public final class Notifier implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+    public static final String GROUP = "notifier";
+
+    private final NotifierSettings settings;
+    private final Topics topics;
+    private final LetterPlanner planner;
+    private final Map<String, Channel> channels = new HashMap<>();
+    private final DeliveryLedger ledger;
+    private final Directory directory;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final KafkaProducer<byte[], byte[]> deadLetters;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile Throwable failure;
+
+    public Notifier(NotifierSettings settings, Topics topics) {
+        this.settings = settings;
+        this.topics = topics;
+        this.planner = new LetterPlanner(new LetterFiles(settings.policiesDir()));
+        channels.put("outbox", new OutboxChannel(settings.outboxDir()));
+        if (settings.smtp() != null) {
+            NotifierSettings.Smtp s = settings.smtp();
+            channels.put("smtp", new SmtpChannel(s.host(), s.port(), s.startTls(), s.user(), s.password(), s.from()));
+        }
+        if (settings.govukNotify() != null) {
+            NotifierSettings.Notify n = settings.govukNotify();
+            NotifyChannel notify = new NotifyChannel(n.apiKey(), n.baseUrl(), n.emailTemplateId(), n.postage());
+            channels.put("notify-letter", notify.post());
+            channels.put("notify-email", notify.email());
+        }
+        this.ledger = new DeliveryLedger(settings.bootstrapServers(), topics.letterDeliveries);
+        this.deadLetters = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
+        this.directory = new Directory(settings.bootstrapServers(), topics, (r, why) -> deadLetters.send(
+                new ProducerRecord<>(topics.contactsDlq.name(), null, r.key(), r.value(), dlqHeaders(why, r))));
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, GROUP,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "attendance-notifier-" + settings.instanceId(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024,
+                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 120_000),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        this.thread = new Thread(this::run, "notifier-" + settings.instanceId());
+    }
+
+    public Notifier start() {
+        thread.start();
+        return this;
+    }
+
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    private void run() {
+        try {
+            ledger.reload();
+            producer.initTransactions();
+            consumer.subscribe(List.of(topics.caseEvents.name()), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    ledger.reload(); // another instance may have delivered letters of these partitions
+                }
+            });
+            log.info("notifier {} started; channels {}", settings.instanceId(), channels.keySet());
+            while (running) {
+                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
+                if (batch.isEmpty()) continue;
+                process(batch);
+            }
+        } catch (WakeupException e) {
+            if (running) failure = e;
+        } catch (Throwable t) {
+            failure = t;
+            log.error("notifier {} stopped: {}", settings.instanceId(), t.toString());
+        }
+    }
+
+    private void process(ConsumerRecords<byte[], byte[]> batch) {
+        directory.catchUp();
+        producer.beginTransaction();
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : batch) {
+            handle(r);
+            next.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+        }
+        producer.sendOffsetsToTransaction(next, consumer.groupMetadata());
+        producer.commitTransaction();
+    }
+
+    private void handle(ConsumerRecord<byte[], byte[]> r) {
+        CaseEvent e;
+        try {
+            e = topics.caseEvents.valueSerde().deserializer().deserialize(r.topic(), r.value());
+        } catch (RuntimeException ex) {
+            producer.send(new ProducerRecord<>(topics.lettersDlq.name(), null, r.key(), r.value(),
+                    dlqHeaders("value: not a CaseEvent: " + ex.getMessage(), r)));
+            return;
+        }
+        if (e.getType() != CaseEventType.LETTER_REQUESTED) return;
+        List<LetterPlan> plans;
+        try {
+            plans = planner.plan(e, directory.contacts(e.getUpn()), directory.school(e.getUrn()));
+        } catch (RuntimeException ex) {
+            plans = List.of(new LetterPlan(LetterPlanner.letterId(e.getEventId(), "all"), "all", "", "none", null,
+                    LetterStatus.FAILED, "the letter could not be produced: " + ex.getMessage()));
+        }
+        for (LetterPlan p : plans) send(e, p, r);
+    }
+
+    private void send(CaseEvent e, LetterPlan p, ConsumerRecord<byte[], byte[]> from) {
+        long producedAt = System.currentTimeMillis();
+        Letter.Builder l = Letter.newBuilder().setLetterId(p.letterId()).setEventId(e.getEventId()).setCaseId(e.getCaseId())
+                .setUpn(e.getUpn()).setUrn(e.getUrn()).setPolicy(e.getPolicy()).setLetterRef(e.getLetterId())
+                .setTitle(e.getLetterTitle()).setParentId(p.parentId()).setRecipient(p.recipient()).setChannel(p.channel())
+                .setDated(e.getDate()).setProducedAt(java.time.Instant.ofEpochMilli(producedAt))
+                .setPdf(java.nio.ByteBuffer.wrap(p.letter() == null ? new byte[0] : p.letter().pdf()))
+                .setContentHash(sha256(p.letter() == null ? new byte[0] : p.letter().pdf()));
+        if (!p.deliverable()) {
+            l.setStatus(p.status()).setFailure(p.problem());
+        } else {
+            deliver(p, l);
+        }
+        Letter letter = l.build();
+        producer.send(pupilRecord(topics.letters.name(), e.getUpn(), topics.letters.valueSerde().serializer().serialize(topics.letters.name(), letter)));
+        if (letter.getStatus() == LetterStatus.SENT) return;
+        if (letter.getStatus() == LetterStatus.FAILED && p.deliverable()) {
+            producer.send(new ProducerRecord<>(topics.lettersDlq.name(), null, p.letterId().getBytes(StandardCharsets.UTF_8),
+                    topics.letters.valueSerde().serializer().serialize(topics.letters.name(), letter), dlqHeaders(letter.getFailure(), from)));
+        }
+        String what = letter.getStatus() == LetterStatus.NOT_SENT ? "not sent" : "failed";
+        String to = p.parentId().equals(LetterPlanner.SCHOOL) ? "the school" : p.recipient().isEmpty() ? "the parents"
+                : p.recipient() + " (" + p.parentId() + ")";
+        task(e, p.letterId(), "letter " + e.getLetterId() + " to " + to + " " + what + ": " + letter.getFailure());
+        log.warn("letter {} {}: {}", LetterPlanner.letterNumber(p.letterId()), what, letter.getStatus());
+    }
+
+    private void deliver(LetterPlan p, Letter.Builder l) {
+        Optional<LetterDelivery> done = ledger.find(p.letterId());
+        if (done.isPresent()) { // delivered before a crash: record it, never send it twice
+            l.setStatus(LetterStatus.SENT).setProviderReference(done.get().getProviderReference())
+                    .setSentAt(done.get().getSentAt()).setAttempts(done.get().getAttempts());
+            return;
+        }
+        Channel channel = channels.get(p.channel());
+        if (channel == null) {
+            l.setStatus(LetterStatus.FAILED).setFailure("channel " + p.channel() + " is not configured on this notifier");
+            return;
+        }
+        long wait = settings.backoffMs();
+        Exception last = null;
+        for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
+            try {
+                String ref = channel.deliver(p.letter());
+                long sentAt = System.currentTimeMillis();
+                ledger.record(new LetterDelivery(p.letterId(), channel.name(), ref, java.time.Instant.ofEpochMilli(sentAt), attempt));
+                l.setStatus(LetterStatus.SENT).setProviderReference(ref).setSentAt(java.time.Instant.ofEpochMilli(sentAt)).setAttempts(attempt);
+                return;
+            } catch (Exception ex) {
+                last = ex;
+                if (attempt < settings.attempts()) {
+                    pause(wait);
+                    wait *= 2;
+                }
+            }
+        }
+        l.setStatus(LetterStatus.FAILED).setAttempts(settings.attempts())
+                .setFailure(channel.name() + " refused it after " + settings.attempts() + " attempts: " + last);
+    }
+
+    private void task(CaseEvent e, String letterId, String text) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("task", text);
+        fields.put("letterId", letterId);
+        CaseAction a = CaseAction.newBuilder().setActionId("notifier:" + letterId).setUpn(e.getUpn()).setCaseId(e.getCaseId())
+                .setAction(CaseEngine.SYSTEM_TASK).setDate(e.getDate()).setFields(fields).setRecordedBy("notifier").build();
+        producer.send(pupilRecord(topics.caseActions.name(), e.getUpn(),
+                topics.caseActions.valueSerde().serializer().serialize(topics.caseActions.name(), a)));
+    }
+
+    private ProducerRecord<byte[], byte[]> pupilRecord(String topic, String upn, byte[] value) {
+        int partitions = producer.partitionsFor(topic).size();
+        return new ProducerRecord<>(topic, PupilPartitioner.partitionOf(upn, partitions), upn.getBytes(StandardCharsets.UTF_8), value);
+    }
+
+    private static RecordHeaders dlqHeaders(String reason, ConsumerRecord<byte[], byte[]> from) {
+        RecordHeaders h = new RecordHeaders();
+        h.add(DeadLetters.REASON, reason.getBytes(StandardCharsets.UTF_8));
+        h.add(DeadLetters.TOPIC, from.topic().getBytes(StandardCharsets.UTF_8));
+        h.add(DeadLetters.PARTITION, Integer.toString(from.partition()).getBytes(StandardCharsets.UTF_8));
+        h.add(DeadLetters.OFFSET, Long.toString(from.offset()).getBytes(StandardCharsets.UTF_8));
+        return h;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms); // backoff between delivery attempts
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        consumer.close();
+        producer.close();
+        deadLetters.close();
+        ledger.close();
+        directory.close();
+    }
+}

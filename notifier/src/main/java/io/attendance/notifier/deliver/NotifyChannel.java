@@ -1,0 +1,62 @@
+package io.attendance.notifier.deliver;
+
+import uk.gov.service.notify.LetterResponse;
+import uk.gov.service.notify.NotificationClient;
+import uk.gov.service.notify.SendEmailResponse;
+
+import java.io.ByteArrayInputStream;
+import java.util.Map;
+
+/**
+ * GOV.UK Notify through its official Java client. Post: the PDF as a precompiled letter (Notify
+ * prints and posts it). Email: the service's email template, with the subject, a covering note and
+ * a link to the PDF uploaded with the message. The letter number is the Notify reference, so a
+ * notification can be found again from the evidence.
+ */
+public final class NotifyChannel {
+    private final NotificationClient client;
+    private final String emailTemplateId;
+    private final String postage;
+
+    public NotifyChannel(String apiKey, String baseUrl, String emailTemplateId, String postage) {
+        this.client = new NotificationClient(apiKey, baseUrl);
+        this.emailTemplateId = emailTemplateId;
+        this.postage = postage == null ? "second" : postage;
+    }
+
+    public Channel post() {
+        return new Channel() {
+            @Override
+            public String name() {
+                return "notify-letter";
+            }
+
+            @Override
+            public String deliver(OutgoingLetter l) throws Exception {
+                LetterResponse r = client.sendPrecompiledLetterWithInputStream(l.letterNumber(), new ByteArrayInputStream(l.pdf()), postage);
+                return r.getNotificationId().toString();
+            }
+        };
+    }
+
+    public Channel email() {
+        return new Channel() {
+            @Override
+            public String name() {
+                return "notify-email";
+            }
+
+            @Override
+            public String deliver(OutgoingLetter l) throws Exception {
+                if (emailTemplateId == null) throw new IllegalStateException("no GOV.UK Notify email template is configured");
+                Map<String, Object> personalisation = Map.of(
+                        "subject", l.title() + " (" + l.letterRef() + ")",
+                        "name", l.recipientName(),
+                        "body", "Please find attached a letter from " + l.laName() + " about your child's attendance at " + l.schoolName() + ".",
+                        "link_to_file", NotificationClient.prepareUpload(l.pdf(), "letter-" + l.letterNumber() + ".pdf"));
+                SendEmailResponse r = client.sendEmail(emailTemplateId, l.email(), personalisation, l.letterNumber());
+                return r.getNotificationId().toString();
+            }
+        };
+    }
+}

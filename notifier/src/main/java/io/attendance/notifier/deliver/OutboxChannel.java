@@ -1,0 +1,82 @@
+package io.attendance.notifier.deliver;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/**
+ * Post through the council's print room: each letter's PDF in a folder per letter date, and a
+ * {@code manifest.csv} there listing what to print, fold and post to whom. Writing the same letter
+ * again replaces its file with the same bytes and adds no second manifest row, so a retry or a
+ * restart never puts a letter in the post twice.
+ */
+public final class OutboxChannel implements Channel {
+    static final String[] HEADER = {"letter_number", "letter_id", "letter_ref", "title", "recipient", "address", "case", "school", "dated", "file", "pages_pdf_bytes"};
+    private final Path root;
+
+    public OutboxChannel(Path root) {
+        this.root = root;
+    }
+
+    @Override
+    public String name() {
+        return "outbox";
+    }
+
+    @Override
+    public synchronized String deliver(OutgoingLetter l) throws IOException {
+        Path day = root.resolve(l.dated().toString());
+        Files.createDirectories(day);
+        String file = l.letterNumber() + ".pdf";
+        Path tmp = day.resolve(file + ".tmp");
+        Files.write(tmp, l.pdf());
+        Files.move(tmp, day.resolve(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path manifest = day.resolve("manifest.csv");
+        if (!listed(manifest, l.letterId())) {
+            boolean fresh = !Files.exists(manifest);
+            try (Writer w = Files.newBufferedWriter(manifest, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                 CSVPrinter csv = new CSVPrinter(w, fresh ? CSVFormat.DEFAULT.builder().setHeader(HEADER).get() : CSVFormat.DEFAULT)) {
+                csv.printRecord(l.letterNumber(), l.letterId(), l.letterRef(), l.title(), l.recipientName(),
+                        String.join(", ", l.address()), l.caseId(), l.schoolName(), l.dated(), file, l.pdf().length);
+            }
+        }
+        return root.relativize(day.resolve(file)).toString();
+    }
+
+    private static boolean listed(Path manifest, String letterId) throws IOException {
+        if (!Files.exists(manifest)) return false;
+        try (Reader r = Files.newBufferedReader(manifest, StandardCharsets.UTF_8);
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+            for (CSVRecord rec : p) if (rec.get("letter_id").equals(letterId)) return true;
+        }
+        return false;
+    }
+
+    /** Every letter id listed in every manifest under the outbox (for checks and tests). */
+    public static List<String> listedLetterIds(Path root) throws IOException {
+        if (!Files.exists(root)) return List.of();
+        try (var days = Files.list(root)) {
+            List<String> out = new java.util.ArrayList<>();
+            for (Path day : days.sorted().toList()) {
+                Path m = day.resolve("manifest.csv");
+                if (!Files.exists(m)) continue;
+                try (Reader r = Files.newBufferedReader(m, StandardCharsets.UTF_8);
+                     CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                    for (CSVRecord rec : p) out.add(rec.get("letter_id"));
+                }
+            }
+            return out;
+        }
+    }
+}

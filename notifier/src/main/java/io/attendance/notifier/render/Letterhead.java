@@ -1,0 +1,38 @@
+package io.attendance.notifier.render;
+
+import java.util.List;
+
+/**
+ * An LA's letterhead and its delivery choices, read from {@code letters/la/<la>.yaml} beside the
+ * policies: the name, address, contact details and signatory printed on every letter, a logo
+ * placeholder, and which channel carries post and which carries email for this LA.
+ */
+public record Letterhead(String name, String service, List<String> address, String phone, String email,
+                         String logo, Signatory signatory, Channels channels) {
+
+    public record Signatory(String name, String role) {
+    }
+
+    /** {@code post}: outbox or notify. {@code email}: smtp, notify or none. */
+    public record Channels(String post, String email) {
+        public Channels {
+            if (post == null) post = "outbox";
+            if (email == null) email = "none";
+            if (!List.of("outbox", "notify").contains(post)) throw new IllegalArgumentException("channels.post: '" + post + "': outbox or notify");
+            if (!List.of("smtp", "notify", "none").contains(email)) throw new IllegalArgumentException("channels.email: '" + email + "': smtp, notify or none");
+        }
+    }
+
+    public Letterhead {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("name: the LA's name is required");
+        if (signatory == null || signatory.name() == null || signatory.name().isBlank()) {
+            throw new IllegalArgumentException("signatory.name: every letter is signed by a named officer");
+        }
+        if (address == null) address = List.of();
+        if (service == null) service = "";
+        if (phone == null) phone = "";
+        if (email == null) email = "";
+        if (logo == null) logo = "[" + name + " logo]";
+        if (channels == null) channels = new Channels(null, null);
+    }
+}
