@@ -64,8 +64,17 @@ public final class LetterPlanner {
             return List.of(new LetterPlan(letterId(e.getEventId(), UNKNOWN_PARENT), UNKNOWN_PARENT, "", "none", null,
                     LetterStatus.NOT_SENT, "no parent contact details are held for this pupil"));
         }
+        List<Contact> parents = contacts.get().getParents();
+        if (to.startsWith("parent:")) { // one named parent, e.g. the one a penalty notice is issued to
+            String id = e.getFields().get(to.substring("parent:".length()));
+            parents = parents.stream().filter(p -> p.getParentId().equals(id)).toList();
+            if (parents.isEmpty()) {
+                return List.of(new LetterPlan(letterId(e.getEventId(), String.valueOf(id)), String.valueOf(id), "", "none", null,
+                        LetterStatus.NOT_SENT, "parent '" + id + "' named by the action is not among the pupil's contacts"));
+            }
+        }
         List<LetterPlan> out = new ArrayList<>();
-        for (Contact p : contacts.get().getParents()) {
+        for (Contact p : parents) {
             Optional<Letterhead> la = school.flatMap(s -> files.letterhead(s.getLa()));
             String channel = la.map(l -> channel(p, l)).orElse("none");
             out.add(produce(e, school, p.getParentId(), p.getName(), p.getRelationship(),

@@ -87,7 +87,12 @@ public final class PdfLetterWriter {
         cs.setLineWidth(0.8f);
         cs.addRect(MARGIN, top - 50, 130, 50);
         cs.stroke();
-        p.text(p.f.regular, 7.5f, MARGIN + 6, top - 28, p.fit(p.f.regular, 7.5f, l.letterhead().logo(), 118));
+        List<String> logo = p.wrap(p.f.regular, 7.5f, l.letterhead().logo(), 118);
+        float ly = top - 22;
+        for (String s : logo.subList(0, Math.min(3, logo.size()))) {
+            p.text(p.f.regular, 7.5f, MARGIN + 6, ly, s);
+            ly -= 9;
+        }
         Letterhead la = l.letterhead();
         List<String> right = new ArrayList<>();
         if (!la.service().isBlank()) right.add(la.service());
@@ -106,9 +111,14 @@ public final class PdfLetterWriter {
     /** "## " starts a heading, "- " a bullet; a blank line ends a paragraph; other lines join into one. */
     private static void body(Pages p, String text) throws IOException {
         StringBuilder para = new StringBuilder();
+        boolean inList = false;
         for (String raw : (text + "\n").split("\n", -1)) {
             String line = raw.strip();
             boolean special = line.startsWith("## ") || line.startsWith("- ");
+            if (inList && !line.startsWith("- ")) {
+                p.y -= LEADING / 2; // a list ends with the same gap as a paragraph
+                inList = false;
+            }
             if ((line.isEmpty() || special) && para.length() > 0) {
                 p.paragraph(p.f.regular, BODY_SIZE, para.toString());
                 p.y -= LEADING / 2;
@@ -119,6 +129,7 @@ public final class PdfLetterWriter {
                 p.paragraph(p.f.bold, BODY_SIZE, line.substring(3));
             } else if (line.startsWith("- ")) {
                 p.bullet(line.substring(2));
+                inList = true;
             } else if (!line.isEmpty()) {
                 if (para.length() > 0) para.append(' ');
                 para.append(line);
@@ -218,11 +229,6 @@ public final class PdfLetterWriter {
             cs.newLineAtOffset(x, atY);
             cs.showText(printable(font, s));
             cs.endText();
-        }
-
-        String fit(PDFont font, float size, String s, float width) throws IOException {
-            List<String> w = wrap(font, size, s, width);
-            return w.isEmpty() ? "" : w.get(0);
         }
 
         List<String> wrap(PDFont font, float size, String s, float width) throws IOException {

@@ -2,12 +2,15 @@ package io.attendance.streams.policy;
 
 /**
  * A letter by the procedure's own id (e.g. "AL 1.2.0", "letter 3") and title, to every parent
- * individually ({@code to: parents}, the default) or to the school ({@code to: school}).
+ * individually ({@code to: parents}, the default), to the school ({@code to: school}), or to the one
+ * parent whose id an action's field holds ({@code to: parent:<field>}, e.g. a penalty notice).
  */
 public record LetterRequest(String id, String title, String to, String cite) {
     public LetterRequest {
         if (to == null) to = "parents";
-        if (!to.equals("parents") && !to.equals("school")) throw new IllegalArgumentException("letter to '" + to + "': parents or school");
+        if (!to.equals("parents") && !to.equals("school") && !to.matches("parent:[A-Za-z][A-Za-z0-9]*")) {
+            throw new IllegalArgumentException("letter to '" + to + "': parents, school, or parent:<field holding the parent's id>");
+        }
         if (id == null || id.isBlank()) throw new IllegalArgumentException("a letter needs the procedure's id");
         if (title == null || title.isBlank()) throw new IllegalArgumentException("letter '" + id + "' needs a title");
     }
