@@ -1,0 +1,30 @@
+package io.attendance.notifier.deliver;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OutboxChannelTest {
+    @TempDir
+    Path outbox;
+
+    @Test
+    void the_print_room_gets_the_pdf_in_the_days_folder_and_one_manifest_row_even_if_written_twice() throws Exception {
+        OutboxChannel channel = new OutboxChannel(outbox);
+        String file = channel.deliver(Letters.toClaire());
+        channel.deliver(Letters.toClaire()); // a retry after a crash
+
+        assertThat(file).isEqualTo("2025-11-03/0A1B2C3D4E5F.pdf");
+        assertThat(Files.readAllBytes(outbox.resolve(file))).isEqualTo(Letters.PDF);
+        assertThat(OutboxChannel.listedLetterIds(outbox)).containsExactly("A801200125001-100001-apws-1:4:p1");
+        assertThat(Files.readAllLines(outbox.resolve("2025-11-03/manifest.csv")).get(1))
+                .contains("Claire Taylor", "\"12 Mill Lane, Northtown, NR1 2AB\"", "AL 1.2.0", "2025-11-03");
+        try (var files = Files.list(outbox.resolve("2025-11-03"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("0A1B2C3D4E5F.pdf", "manifest.csv");
+        }
+    }
+}
