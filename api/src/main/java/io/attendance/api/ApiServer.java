@@ -50,8 +50,10 @@ public final class ApiServer {
         PupilQueries pupilQueries = new PupilQueries(router, schools, settings.topology());
         PupilsController pupils = new PupilsController(pupilQueries, router, json);
         HealthController health = new HealthController(streams, metrics);
-        CasesController cases = new CasesController(new CaseService(router, schools, settings.topology(), publisher,
-                settings.schoolVisibleWithin()), pupilQueries, router, json);
+        CaseService caseService = new CaseService(router, schools, settings.topology(), publisher, settings.schoolVisibleWithin());
+        CasesController cases = new CasesController(caseService, pupilQueries, router, json);
+        io.attendance.api.letters.LettersController letters = new io.attendance.api.letters.LettersController(caseService, router);
+        io.attendance.api.contacts.ContactsController contacts = new io.attendance.api.contacts.ContactsController(publisher, json);
         PoliciesController policies = new PoliciesController(settings.topology().policies());
 
         return Javalin.create(config -> {
@@ -63,6 +65,8 @@ public final class ApiServer {
             config.routes.get("/api/v1/schools/{urn}/pupils", pupils::schoolPupils);
             config.routes.get("/api/v1/pupils/{upn}", pupils::pupil);
             config.routes.post("/api/v1/pupils/{upn}/cases", cases::open);
+            config.routes.put("/api/v1/pupils/{upn}/contacts", contacts::put);
+            config.routes.get("/api/v1/letters/{file}", letters::pdf);
             config.routes.get("/api/v1/cases", cases::list);
             config.routes.get("/api/v1/cases/{id}", cases::get);
             config.routes.post("/api/v1/cases/{id}/actions", cases::act);

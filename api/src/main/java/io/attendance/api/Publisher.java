@@ -13,4 +13,7 @@ public interface Publisher {
 
     /** A person's action on a case (or a request to open one), to the pupil's partition. */
     void publishCaseAction(io.attendance.schemas.CaseAction action);
+
+    /** A pupil's parents, replacing the earlier list, to the pupil's partition of the compacted contacts topic. */
+    void publishContacts(io.attendance.schemas.PupilContacts contacts);
 }

@@ -39,6 +39,10 @@ class NotReadyTest {
         @Override
         public void publishCaseAction(io.attendance.schemas.CaseAction action) {
         }
+
+        @Override
+        public void publishContacts(io.attendance.schemas.PupilContacts contacts) {
+        }
     };
 
     @Test

@@ -16,7 +16,7 @@ import java.util.Map;
  * father who lives out of county. All three are parents under s576 and each gets a letter.
  */
 final class Family {
-    static final String UPN = "A801200125001";
+    static final String UPN = "E801200125001";
     static final String URN = "100001";
 
     static final Contact MOTHER = contact("p1", "Claire Taylor", "mother", List.of("12 Mill Lane", "Northtown"), "NR1 2AB",

@@ -119,4 +119,25 @@ final class CaseJson {
     private static String str(Object o) {
         return o == null ? null : o.toString();
     }
+
+    /** What the notifier recorded of one letter (its PDF is at {@code pdf}). */
+    public static Map<String, Object> letter(io.attendance.schemas.Letter l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("letterId", l.getLetterId());
+        m.put("letter", l.getLetterRef());
+        m.put("title", l.getTitle());
+        m.put("parentId", l.getParentId());
+        m.put("recipient", l.getRecipient());
+        m.put("channel", l.getChannel());
+        m.put("status", l.getStatus().name());
+        m.put("dated", str(l.getDated()));
+        m.put("producedAt", l.getProducedAt().toString());
+        m.put("sentAt", l.getSentAt() == null ? null : l.getSentAt().toString());
+        m.put("providerReference", l.getProviderReference());
+        m.put("contentHash", l.getContentHash());
+        m.put("attempts", l.getAttempts());
+        m.put("failure", l.getFailure());
+        m.put("pdf", l.getPdf().remaining() == 0 ? null : "/api/v1/letters/" + l.getLetterId() + ".pdf");
+        return m;
+    }
 }

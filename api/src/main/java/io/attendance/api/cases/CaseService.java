@@ -7,6 +7,7 @@ import io.attendance.api.schools.SchoolDirectory;
 import io.attendance.schemas.CaseAction;
 import io.attendance.schemas.CaseIndex;
 import io.attendance.schemas.CaseState;
+import io.attendance.schemas.Letter;
 import io.attendance.schemas.MarkCell;
 import io.attendance.schemas.PupilAttendance;
 import io.attendance.schemas.School;
@@ -79,7 +80,28 @@ public final class CaseService {
     public Optional<Map<String, Object>> localCase(String caseId, int partition) {
         CaseState c = this.<CaseState>store(StoreNames.CASES, partition).get(caseId);
         if (c == null) return Optional.empty();
-        return Optional.of(CaseJson.detail(c, settings.policies().byId(c.getPolicy()).orElse(null)));
+        Map<String, Object> m = CaseJson.detail(c, settings.policies().byId(c.getPolicy()).orElse(null));
+        List<Map<String, Object>> sent = new ArrayList<>();
+        ReadOnlyKeyValueStore<String, Letter> letters = store(StoreNames.CASE_LETTERS, partition);
+        try (var it = letters.prefixScan(caseId + "|", org.apache.kafka.common.serialization.Serdes.String().serializer())) {
+            while (it.hasNext()) sent.add(CaseJson.letter(it.next().value));
+        }
+        m.put("lettersSent", sent);
+        return Optional.of(m);
+    }
+
+    /** The letter as produced, from the index kept beside its case: only its case's owner has it. */
+    public Optional<Letter> localLetter(String letterId, int partition) {
+        String caseId = caseIdOfLetter(letterId);
+        return Optional.ofNullable(this.<Letter>store(StoreNames.CASE_LETTERS, partition)
+                .get(io.attendance.streams.topology.LetterIndexProcessor.key(caseId, letterId)));
+    }
+
+    /** A letter id is the case event id ({@code caseId:sequence}) and the parent: {@code caseId:sequence:parentId}. */
+    public static String caseIdOfLetter(String letterId) {
+        int colon = letterId.indexOf(':');
+        if (colon < 0) throw new ApiError(404, "no letter " + letterId);
+        return letterId.substring(0, colon);
     }
 
     /** Checks the action against the case as it stands here, then publishes it. */

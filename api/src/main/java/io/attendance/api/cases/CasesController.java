@@ -55,7 +55,7 @@ public final class CasesController {
         if (upn != null) {
             InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, upn);
             if (!owner.self() && ctx.header(InstanceRouter.FORWARDED) == null) {
-                relay(ctx, router.forward(owner.host(), pathAndQuery, headers(ctx)));
+                relay(ctx, router.forward(owner.host(), pathAndQuery, InstanceRouter.passOn(ctx)));
                 return;
             }
             ctx.json(sorted(cases.localCases(filter, owner.partition())));
@@ -65,7 +65,7 @@ public final class CasesController {
         if (ctx.header(InstanceRouter.FORWARDED) == null) {
             for (StreamsMetadata instance : router.instancesOf(StoreNames.CASES)) {
                 if (router.isSelf(instance.hostInfo())) continue;
-                InstanceRouter.Forwarded f = router.forward(instance.hostInfo(), pathAndQuery, headers(ctx));
+                InstanceRouter.Forwarded f = router.forward(instance.hostInfo(), pathAndQuery, InstanceRouter.passOn(ctx));
                 if (f.status() != 200) throw new ApiError(503, "an instance could not list its cases (" + f.status() + ")");
                 all.addAll(json.readValue(f.body(), LIST));
             }
@@ -77,7 +77,7 @@ public final class CasesController {
         String id = ctx.pathParam("id");
         InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, CaseService.upnOf(id));
         if (!owner.self() && ctx.header(InstanceRouter.FORWARDED) == null) {
-            relay(ctx, router.forward(owner.host(), ctx.path(), headers(ctx)));
+            relay(ctx, router.forward(owner.host(), ctx.path(), InstanceRouter.passOn(ctx)));
             return;
         }
         Map<String, Object> c = cases.localCase(id, owner.partition()).orElseThrow(() -> new ApiError(404, "no case " + id));
@@ -101,7 +101,7 @@ public final class CasesController {
             if (owner.self()) {
                 pupils.localPupil(upn, owner.partition()).ifPresent(p -> s.put("attendance", p));
             } else {
-                InstanceRouter.Forwarded f = router.forward(owner.host(), "/api/v1/pupils/" + upn, headers(ctx));
+                InstanceRouter.Forwarded f = router.forward(owner.host(), "/api/v1/pupils/" + upn, InstanceRouter.passOn(ctx));
                 if (f.status() == 200) {
                     try {
                         s.put("attendance", json.readValue(f.body(), Map.class));
@@ -119,7 +119,7 @@ public final class CasesController {
         String id = ctx.pathParam("id");
         InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, CaseService.upnOf(id));
         if (!owner.self() && ctx.header(InstanceRouter.FORWARDED) == null) {
-            relay(ctx, router.forward(owner.host(), "POST", ctx.path(), ctx.body(), headers(ctx)));
+            relay(ctx, router.forward(owner.host(), "POST", ctx.path(), ctx.body(), InstanceRouter.passOn(ctx)));
             return;
         }
         JsonNode body = body(ctx);
@@ -151,7 +151,7 @@ public final class CasesController {
         });
         InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, upn);
         if (!owner.self() && ctx.header(InstanceRouter.FORWARDED) == null) {
-            relay(ctx, router.forward(owner.host(), "POST", ctx.path(), ctx.body(), headers(ctx)));
+            relay(ctx, router.forward(owner.host(), "POST", ctx.path(), ctx.body(), InstanceRouter.passOn(ctx)));
             return;
         }
         JsonNode body = body(ctx);
@@ -200,12 +200,4 @@ public final class CasesController {
         ctx.status(f.status()).contentType(f.contentType()).result(f.body());
     }
 
-    private static Map<String, String> headers(Context ctx) {
-        Map<String, String> h = new LinkedHashMap<>();
-        for (String name : List.of("Authorization", "X-Recorded-By")) {
-            String v = ctx.header(name);
-            if (v != null) h.put(name, v);
-        }
-        return h;
-    }
 }

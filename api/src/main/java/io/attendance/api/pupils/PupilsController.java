@@ -40,7 +40,7 @@ public final class PupilsController {
         });
         InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, upn);
         if (!owner.self() && ctx.header(InstanceRouter.FORWARDED) == null) {
-            InstanceRouter.Forwarded f = router.forward(owner.host(), ctx.path(), forwardedHeaders(ctx));
+            InstanceRouter.Forwarded f = router.forward(owner.host(), ctx.path(), InstanceRouter.passOn(ctx));
             ctx.status(f.status()).contentType(f.contentType()).result(f.body());
             return;
         }
@@ -66,7 +66,7 @@ public final class PupilsController {
         for (StreamsMetadata instance : router.instancesOf(StoreNames.SCHOOL_PUPILS)) {
             if (router.isSelf(instance.hostInfo())) continue;
             InstanceRouter.Forwarded f = router.forward(instance.hostInfo(),
-                    ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()), forwardedHeaders(ctx));
+                    ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()), InstanceRouter.passOn(ctx));
             if (f.status() != 200) throw new ApiError(503, "an instance could not list its pupils (" + f.status() + ")");
             pupils.addAll(json.readValue(f.body(), LIST));
         }
@@ -77,12 +77,5 @@ public final class PupilsController {
         body.put("count", pupils.size());
         body.put("pupils", pupils);
         ctx.json(body);
-    }
-
-    private static Map<String, String> forwardedHeaders(Context ctx) {
-        Map<String, String> h = new LinkedHashMap<>();
-        String auth = ctx.header("Authorization");
-        if (auth != null) h.put("Authorization", auth);
-        return h;
     }
 }

@@ -75,6 +75,16 @@ public final class InstanceRouter {
         return self.equals(host);
     }
 
+    /** The caller's headers an owner needs to answer as if asked directly: who asks, and who records. */
+    public static Map<String, String> passOn(io.javalin.http.Context ctx) {
+        Map<String, String> h = new java.util.LinkedHashMap<>();
+        for (String name : java.util.List.of("Authorization", "X-Recorded-By")) {
+            String v = ctx.header(name);
+            if (v != null) h.put(name, v);
+        }
+        return h;
+    }
+
     public Forwarded forward(HostInfo host, String pathAndQuery, Map<String, String> headers) {
         return forward(host, "GET", pathAndQuery, null, headers);
     }
@@ -90,6 +100,25 @@ public final class InstanceRouter {
             HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
             return new Forwarded(res.statusCode(), res.body(),
                     res.headers().firstValue("Content-Type").orElse("application/json"));
+        } catch (java.io.IOException e) {
+            throw new NotReadyException("the instance at " + host.host() + ":" + host.port() + " did not answer");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotReadyException("interrupted while forwarding");
+        }
+    }
+
+    /** A GET whose answer is bytes (a PDF), from the instance that owns it. */
+    public record ForwardedBytes(int status, byte[] body, String contentType) {
+    }
+
+    public ForwardedBytes forwardBytes(HostInfo host, String pathAndQuery, Map<String, String> headers) {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
+                .timeout(Duration.ofSeconds(15)).header(FORWARDED, "1").GET();
+        headers.forEach(req::header);
+        try {
+            HttpResponse<byte[]> res = http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new ForwardedBytes(res.statusCode(), res.body(), res.headers().firstValue("Content-Type").orElse("application/octet-stream"));
         } catch (java.io.IOException e) {
             throw new NotReadyException("the instance at " + host.host() + ":" + host.port() + " did not answer");
         } catch (InterruptedException e) {

@@ -70,6 +70,27 @@ public final class KafkaPublisher implements Publisher, AutoCloseable {
                 topics.caseActions.valueSerde().serializer().serialize(topics.caseActions.name(), action)))));
     }
 
+    @Override
+    public void publishContacts(io.attendance.schemas.PupilContacts contacts) {
+        int partitions = producer.partitionsFor(topics.contacts.name()).size();
+        await(List.of(producer.send(new ProducerRecord<>(topics.contacts.name(),
+                PupilPartitioner.partitionOf(contacts.getUpn(), partitions), null,
+                topics.contacts.keySerde().serializer().serialize(topics.contacts.name(), contacts.getUpn()),
+                topics.contacts.valueSerde().serializer().serialize(topics.contacts.name(), contacts)))));
+    }
+
+    /** Many pupils' contacts at once (an import or the demo), acknowledged together. */
+    public void publishContacts(List<io.attendance.schemas.PupilContacts> all) {
+        int partitions = producer.partitionsFor(topics.contacts.name()).size();
+        List<Future<RecordMetadata>> sent = new ArrayList<>(all.size());
+        for (var c : all) {
+            sent.add(producer.send(new ProducerRecord<>(topics.contacts.name(), PupilPartitioner.partitionOf(c.getUpn(), partitions), null,
+                    topics.contacts.keySerde().serializer().serialize(topics.contacts.name(), c.getUpn()),
+                    topics.contacts.valueSerde().serializer().serialize(topics.contacts.name(), c))));
+        }
+        await(sent);
+    }
+
     /**
      * The end of a day for schools: each tick goes to every partition of the clock topic, so every
      * task (each holding some of every school's pupils) sees every school's day end. The record

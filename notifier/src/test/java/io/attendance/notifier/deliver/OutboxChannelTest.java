@@ -20,7 +20,7 @@ class OutboxChannelTest {
 
         assertThat(file).isEqualTo("2025-11-03/0A1B2C3D4E5F.pdf");
         assertThat(Files.readAllBytes(outbox.resolve(file))).isEqualTo(Letters.PDF);
-        assertThat(OutboxChannel.listedLetterIds(outbox)).containsExactly("A801200125001-100001-apws-1:4:p1");
+        assertThat(OutboxChannel.listedLetterIds(outbox)).containsExactly("E801200125001-100001-apws-1:4:p1");
         assertThat(Files.readAllLines(outbox.resolve("2025-11-03/manifest.csv")).get(1))
                 .contains("Claire Taylor", "\"12 Mill Lane, Northtown, NR1 2AB\"", "AL 1.2.0", "2025-11-03");
         try (var files = Files.list(outbox.resolve("2025-11-03"))) {

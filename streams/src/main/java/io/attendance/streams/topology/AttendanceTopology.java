@@ -70,6 +70,15 @@ public final class AttendanceTopology {
                 Serdes.String(), serdes.serde(io.attendance.schemas.ClockTick.class)), "case-processor");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CASE_ACTION_LOG),
                 Serdes.String(), Serdes.String()), "case-processor");
+        // Letters join the cases' task (the processor reads the cases store), so a case and its letters share an owner.
+        t.addSource("letters-source", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), topics.letters.name());
+        t.addProcessor("letter-index", () -> new LetterIndexProcessor(topics.letters.valueSerde().deserializer(), topics.letters.name()),
+                "letters-source");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CASE_LETTERS),
+                Serdes.String(), topics.letters.valueSerde()), "letter-index");
+        t.connectProcessorAndStateStores("letter-index", StoreNames.CASES);
+        t.addSink(LetterIndexProcessor.TO_DLQ, topics.lettersDlq.name(),
+                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), "letter-index");
         t.addSink(CaseProcessor.TO_EVENTS, topics.caseEvents.name(),
                 topics.caseEvents.keySerde().serializer(), topics.caseEvents.valueSerde().serializer(), "case-processor");
         t.addSink(CaseProcessor.TO_CLOCK_DLQ, topics.clockDlq.name(),

@@ -25,6 +25,8 @@ public final class StoreNames {
     public static final String CLOCK_PENDING = "clock-pending";
     /** "upn|action|per" → comma-separated dates: limited actions (penalty notices per parent and child). */
     public static final String CASE_ACTION_LOG = "case-action-log";
+    /** caseId|letterId → the notifier's record of that letter (with its PDF). */
+    public static final String CASE_LETTERS = "case-letters";
 
     private StoreNames() {
     }

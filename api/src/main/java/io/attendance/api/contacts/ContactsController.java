@@ -1,0 +1,64 @@
+package io.attendance.api.contacts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attendance.api.ApiError;
+import io.attendance.api.Publisher;
+import io.attendance.schemas.PupilContacts;
+import io.attendance.streams.pupil.ContactRules;
+import io.javalin.http.Context;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PUT /api/v1/pupils/{upn}/contacts {"pupilName", "parents": [...]}: replaces the pupil's parents
+ * (the list is the whole truth: a parent left out is no longer written to). Every problem is
+ * named by parent and field; nothing is stored unless the whole list is valid, because storing
+ * some parents of a family would quietly stop letters to the others.
+ */
+public final class ContactsController {
+    private final Publisher publisher;
+    private final ObjectMapper json;
+
+    public ContactsController(Publisher publisher, ObjectMapper json) {
+        this.publisher = publisher;
+        this.json = json;
+    }
+
+    public void put(Context ctx) throws Exception {
+        String upn = ctx.pathParam("upn");
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.body());
+        } catch (Exception e) {
+            throw new ApiError(400, "body: not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        ContactsJson.Parsed parsed = ContactsJson.parse(upn, body, recordedBy(ctx));
+        List<ContactRules.Problem> problems = parsed.problems();
+        if (!problems.isEmpty()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("error", problems.size() + " problem(s); nothing was stored");
+            out.put("errors", problems.stream().map(ContactsController::json).toList());
+            ctx.status(400).json(out);
+            return;
+        }
+        PupilContacts c = parsed.contacts();
+        publisher.publishContacts(c);
+        ctx.json(Map.of("upn", upn, "parents", c.getParents().size()));
+    }
+
+    private static Map<String, Object> json(ContactRules.Problem p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("parent", p.index());
+        m.put("field", p.field());
+        m.put("error", p.reason());
+        return m;
+    }
+
+    private static String recordedBy(Context ctx) {
+        String who = ctx.header("X-Recorded-By");
+        return who == null || who.isBlank() ? "api" : who;
+    }
+}

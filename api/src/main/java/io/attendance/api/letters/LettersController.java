@@ -1,0 +1,41 @@
+package io.attendance.api.letters;
+
+import io.attendance.api.ApiError;
+import io.attendance.api.cases.CaseService;
+import io.attendance.api.query.InstanceRouter;
+import io.attendance.schemas.Letter;
+import io.attendance.streams.topology.StoreNames;
+import io.javalin.http.Context;
+
+/**
+ * GET /api/v1/letters/{letterId}.pdf: the letter exactly as produced (its bytes hash to the
+ * contentHash on the letters topic), from the instance that owns its case. Whoever may see the
+ * case may see its letters: the same check as GET /api/v1/cases/{id}.
+ */
+public final class LettersController {
+    private final CaseService cases;
+    private final InstanceRouter router;
+
+    public LettersController(CaseService cases, InstanceRouter router) {
+        this.cases = cases;
+        this.router = router;
+    }
+
+    public void pdf(Context ctx) {
+        String file = ctx.pathParam("file");
+        if (!file.endsWith(".pdf")) throw new ApiError(404, "letters are served as {letterId}.pdf");
+        String letterId = file.substring(0, file.length() - 4);
+        String upn = CaseService.upnOf(CaseService.caseIdOfLetter(letterId));
+        InstanceRouter.Owner owner = router.ownerOf(StoreNames.CASES, upn);
+        if (!owner.self() && ctx.header(InstanceRouter.FORWARDED) == null) {
+            InstanceRouter.ForwardedBytes f = router.forwardBytes(owner.host(), ctx.path(), InstanceRouter.passOn(ctx));
+            ctx.status(f.status()).contentType(f.contentType()).result(f.body());
+            return;
+        }
+        Letter l = cases.localLetter(letterId, owner.partition()).orElseThrow(() -> new ApiError(404, "no letter " + letterId));
+        if (l.getPdf().remaining() == 0) throw new ApiError(404, "letter " + letterId + " was not produced: " + l.getFailure());
+        byte[] pdf = new byte[l.getPdf().remaining()];
+        l.getPdf().duplicate().get(pdf);
+        ctx.contentType("application/pdf").result(pdf);
+    }
+}

@@ -1,0 +1,92 @@
+package io.attendance.api.contacts;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attendance.api.Publisher;
+import io.attendance.schemas.PupilContacts;
+import io.attendance.schemas.RegisterMark;
+import io.attendance.schemas.School;
+import io.javalin.Javalin;
+import io.javalin.testtools.JavalinTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** PUT /api/v1/pupils/{upn}/contacts: every parent of a pupil, checked before anything is stored. */
+class ContactsApiTest {
+    private final List<PupilContacts> published = new ArrayList<>();
+    private final Publisher publisher = new Publisher() {
+        @Override
+        public void publishMarks(List<RegisterMark> marks) {
+        }
+
+        @Override
+        public void publishSchool(School school) {
+        }
+
+        @Override
+        public void publishCaseAction(io.attendance.schemas.CaseAction action) {
+        }
+
+        @Override
+        public void publishContacts(PupilContacts contacts) {
+            published.add(contacts);
+        }
+    };
+
+    private Javalin app() {
+        ContactsController c = new ContactsController(publisher, new ObjectMapper());
+        return Javalin.create(config -> config.routes.put("/api/v1/pupils/{upn}/contacts", c::put));
+    }
+
+    @Test
+    void a_mother_at_home_and_a_father_out_of_county_are_stored_as_the_pupils_parents() {
+        JavalinTest.test(app(), (server, client) -> {
+            var res = client.put("/api/v1/pupils/E801200125001/contacts", """
+                    {"pupilName": "Sam Taylor", "parents": [
+                      {"parentId": "p1", "name": "Claire Taylor", "relationship": "mother", "addressLines": ["12 Mill Lane", "Northtown"],
+                       "postcode": "NR1 2AB", "email": "claire.taylor@example.com", "livesWithPupil": true, "preferredChannel": "email"},
+                      {"parentId": "p3", "name": "Mark Taylor", "relationship": "father", "addressLines": ["4 Harbour Road", "Bristol"],
+                       "postcode": "bs1 4dj", "livesWithPupil": false, "preferredChannel": "post"}]}
+                    """);
+            assertThat(res.code()).isEqualTo(200);
+            assertThat(res.body().string()).isEqualTo("{\"upn\":\"E801200125001\",\"parents\":2}");
+        });
+        assertThat(published).singleElement().satisfies(c -> {
+            assertThat(c.getPupilName()).isEqualTo("Sam Taylor");
+            assertThat(c.getParents()).extracting(p -> p.getParentId() + "/" + p.getLivesWithPupil()).containsExactly("p1/true", "p3/false");
+        });
+    }
+
+    @Test
+    void each_problem_is_named_by_parent_and_field_and_nothing_is_stored() {
+        JavalinTest.test(app(), (server, client) -> {
+            var res = client.put("/api/v1/pupils/E801200125001/contacts", """
+                    {"pupilName": "Sam Taylor", "parents": [
+                      {"parentId": "p1", "name": "Claire Taylor", "relationship": "mother", "addressLines": ["12 Mill Lane"],
+                       "postcode": "NR1 2AB", "preferredChannel": "post"},
+                      {"parentId": "p2", "name": "Dan Hughes", "relationship": "step-parent", "addressLines": ["12 Mill Lane"],
+                       "postcode": "NR1 ZZZ", "email": "dan.hughes@", "preferredChannel": "post"},
+                      {"parentId": "p3", "name": "Mark Taylor", "relationship": "father", "preferredChannel": "email"}]}
+                    """);
+            assertThat(res.code()).isEqualTo(400);
+            String body = res.body().string();
+            assertThat(body).contains("\"parent\":2,\"field\":\"postcode\",\"error\":\"'NR1 ZZZ' is not a UK postcode\"",
+                    "\"parent\":2,\"field\":\"email\",\"error\":\"'dan.hughes@' is not an email address\"",
+                    "\"parent\":3,\"field\":\"\",\"error\":\"no address and no email: every parent needs at least one way to be reached\"");
+            assertThat(body).doesNotContain("\"parent\":1,");
+        });
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void an_invalid_upn_is_refused() {
+        JavalinTest.test(app(), (server, client) -> {
+            var res = client.put("/api/v1/pupils/A801200125002/contacts", "{\"pupilName\": \"Sam\", \"parents\": []}");
+            assertThat(res.code()).isEqualTo(400);
+            assertThat(res.body().string()).contains("\"field\":\"upn\"", "\"field\":\"parents\",\"error\":\"at least one parent is required\"");
+        });
+    }
+}
