@@ -52,7 +52,7 @@ class ContactsApiTest {
                        "postcode": "bs1 4dj", "livesWithPupil": false, "preferredChannel": "post"}]}
                     """);
             assertThat(res.code()).isEqualTo(200);
-            assertThat(res.body().string()).isEqualTo("{\"upn\":\"E801200125001\",\"parents\":2}");
+            assertThat(res.body().string()).contains("\"upn\":\"E801200125001\"", "\"parents\":2");
         });
         assertThat(published).singleElement().satisfies(c -> {
             assertThat(c.getPupilName()).isEqualTo("Sam Taylor");

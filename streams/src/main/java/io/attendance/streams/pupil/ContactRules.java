@@ -63,7 +63,7 @@ public final class ContactRules {
             if (p.getEmail() != null && !EMAIL.matcher(p.getEmail()).matches()) {
                 out.add(new Problem(n, "email", "'" + p.getEmail() + "' is not an email address"));
             }
-            if (!hasAddress && p.getEmail() == null) {
+            if (!hasAddress && !usableEmail(p)) {
                 out.add(new Problem(n, "", "no address and no email: every parent needs at least one way to be reached"));
             }
         }
