@@ -96,6 +96,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "Kafka Streams max.task.idle.ms (default 0; above 0 a replay interleaves marks and ticks strictly by time).")
     long maxTaskIdleMs;
 
+    @Option(names = "--no-notifier", description = "Do not send letters from this process (run `attendance notifier` elsewhere).")
+    boolean noNotifier;
+
+    @picocli.CommandLine.Mixin
+    io.attendance.app.letters.NotifierOptions notifierOptions;
+
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(dataDir);
@@ -112,9 +118,12 @@ public final class RunCommand implements Callable<Integer> {
                 port, partitions, replication, standbys, List.of(rollingWeeks), codes, threads, commitIntervalMs,
                 policies, maxTaskIdleMs, clockMode.equals("wall"));
         AttendanceNode node = new AttendanceNode(settings).start();
+        io.attendance.notifier.Notifier notifier = noNotifier ? null : new io.attendance.notifier.Notifier(
+                notifierOptions.settings(bootstrap, applicationId + "-" + advertisedHost + "-" + port, policies, dataDir), node.topics()).start();
         EmbeddedBroker ownedBroker = broker;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (notifier != null) notifier.close();
             node.close();
             if (ownedBroker != null) ownedBroker.close();
             stopped.countDown();

@@ -1,6 +1,7 @@
 package io.attendance.notifier;
 
 import io.attendance.notifier.render.LetterFiles;
+import io.attendance.notifier.render.Letterhead;
 import io.attendance.schemas.CaseEvent;
 import io.attendance.schemas.LetterStatus;
 import org.junit.jupiter.api.Test;
@@ -58,11 +59,25 @@ class LetterPerParentTest {
     }
 
     @Test
-    void each_parent_is_reached_their_preferred_way_where_possible() {
-        List<LetterPlan> plans = planner.plan(Family.fastTrackInvite(),
-                Optional.of(Family.contacts(Family.MOTHER, Family.STEPFATHER, Family.FATHER)), Optional.of(Family.school()));
-        // Northshire: post by outbox, email by SMTP. The father prefers email but gave none: post.
-        assertThat(plans).extracting(LetterPlan::channel).containsExactly("smtp", "outbox", "outbox");
+    void each_parent_is_reached_their_preferred_way_where_the_las_channels_allow() {
+        Letterhead smtp = letterhead(new Letterhead.Channels("outbox", "smtp"));
+        Letterhead notify = letterhead(new Letterhead.Channels("notify", "notify"));
+        Letterhead postOnly = letterhead(new Letterhead.Channels("outbox", "none"));
+        // The mother prefers email and has one; the stepfather prefers post; the father prefers email but gave none.
+        assertThat(List.of(Family.MOTHER, Family.STEPFATHER, Family.FATHER)).extracting(p -> LetterPlanner.channel(p, smtp))
+                .containsExactly("smtp", "outbox", "outbox");
+        assertThat(List.of(Family.MOTHER, Family.STEPFATHER, Family.FATHER)).extracting(p -> LetterPlanner.channel(p, notify))
+                .containsExactly("notify-email", "notify-letter", "notify-letter");
+        assertThat(List.of(Family.MOTHER, Family.STEPFATHER, Family.FATHER)).extracting(p -> LetterPlanner.channel(p, postOnly))
+                .containsExactly("outbox", "outbox", "outbox");
+        var emailOnly = Family.contact("p6", "Priya Patel", "mother", List.of(), null, "priya@example.com", true, "post");
+        assertThat(LetterPlanner.channel(emailOnly, smtp)).isEqualTo("smtp");     // post preferred, but only email reaches her
+        assertThat(LetterPlanner.channel(emailOnly, postOnly)).isEqualTo("none"); // and without an email channel nothing does
+    }
+
+    private static Letterhead letterhead(Letterhead.Channels channels) {
+        return new Letterhead("Northshire County Council", null, List.of(), null, null, null,
+                new Letterhead.Signatory("Jo Okafor", "Senior Attendance Officer"), channels);
     }
 
     @Test

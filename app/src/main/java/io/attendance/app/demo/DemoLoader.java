@@ -27,6 +27,7 @@ public final class DemoLoader {
      */
     public static long load(DemoLa la, KafkaPublisher publisher) {
         for (School s : la.schools()) publisher.publishSchool(s);
+        for (DemoLa.DemoSchool s : la.demoSchools()) publisher.publishContacts(DemoContacts.of(la.upns(s)));
         long[] count = {0};
         List<RegisterMark> batch = new ArrayList<>(BATCH);
         LocalDate[] day = {null};

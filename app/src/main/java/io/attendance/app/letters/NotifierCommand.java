@@ -1,0 +1,54 @@
+package io.attendance.app.letters;
+
+import io.attendance.app.kafka.TopicAdmin;
+import io.attendance.notifier.Notifier;
+import io.attendance.schemas.serde.SingleObjectSerdes;
+import io.attendance.streams.topology.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code attendance notifier}: the notifier alone, against a running cluster. */
+@Command(name = "notifier", mixinStandardHelpOptions = true,
+        description = "Send every requested letter to every parent, exactly once (outbox, SMTP, GOV.UK Notify).")
+public final class NotifierCommand implements Callable<Integer> {
+    @Option(names = "--bootstrap-servers", required = true, defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}", description = "Kafka bootstrap servers.")
+    String bootstrap;
+
+    @Option(names = "--instance-id", defaultValue = "${env:ATTENDANCE_NOTIFIER_ID:-notifier-1}",
+            description = "Stable per notifier instance (its transactional id): a restarted instance fences its old self.")
+    String instanceId;
+
+    @Option(names = "--policies", defaultValue = "${env:ATTENDANCE_POLICIES_DIR}", description = "Policies folder whose letters/ replace the shipped templates.")
+    Path policies;
+
+    @Option(names = "--data-dir", defaultValue = "${env:ATTENDANCE_DATA_DIR:-./data}", description = "Where the default outbox lives.")
+    Path dataDir;
+
+    @Option(names = "--partitions", defaultValue = "${env:ATTENDANCE_PARTITIONS:-6}", description = "Partitions of pupil-keyed topics, if they must be created.")
+    int partitions;
+
+    @Option(names = "--replication-factor", defaultValue = "${env:ATTENDANCE_REPLICATION_FACTOR:-1}", description = "Replication of topics, if they must be created.")
+    short replication;
+
+    @Mixin
+    NotifierOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        Topics topics = new Topics(new SingleObjectSerdes());
+        TopicAdmin.ensure(bootstrap, topics, partitions, replication);
+        Notifier notifier = new Notifier(options.settings(bootstrap, instanceId, policies, dataDir), topics).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            notifier.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+}
