@@ -45,6 +45,22 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    record Bytes(int status, byte[] bytes) {
+    }
+
+    Bytes getBytes(String path) {
+        try {
+            HttpResponse<byte[]> res = CLIENT.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Bytes(res.statusCode(), res.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Response send(HttpRequest.Builder req) {
         try {
             HttpResponse<String> res = CLIENT.send(req.build(), HttpResponse.BodyHandlers.ofString());
