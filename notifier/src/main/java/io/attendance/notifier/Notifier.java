@@ -94,7 +94,9 @@ public final class Notifier implements AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100,
+                // A notifier that dies is replaced after 10 s, not the default 45.
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
