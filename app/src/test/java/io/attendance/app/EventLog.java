@@ -14,13 +14,23 @@ import java.util.Map;
 
 /** Reads a topic's committed records (read_committed: aborted transactions are skipped) between offsets. */
 final class EventLog {
-    record Entry(int partition, long offset, byte[] key, byte[] value) {
+    record Entry(int partition, long offset, byte[] key, byte[] value, org.apache.kafka.common.header.Headers headers) {
     }
 
     record Slice(List<Entry> entries, Map<Integer, Long> end) {
     }
 
     private EventLog() {
+    }
+
+    /** One header of every committed record on the topic (e.g. dead letters' reasons). */
+    static List<String> readHeaders(String bootstrap, String topic, String header) {
+        List<String> out = new ArrayList<>();
+        for (Entry e : read(bootstrap, topic, Map.of()).entries()) {
+            var h = e.headers().lastHeader(header);
+            if (h != null) out.add(new String(h.value(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return out;
     }
 
     /** Every committed record from {@code from} (per partition; absent = 0) to the current end. */
@@ -38,7 +48,7 @@ final class EventLog {
                 if (System.nanoTime() > deadline) throw new AssertionError("could not read " + topic + " to its end");
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
                     if (r.offset() < ends.get(new TopicPartition(topic, r.partition()))) {
-                        out.add(new Entry(r.partition(), r.offset(), r.key(), r.value()));
+                        out.add(new Entry(r.partition(), r.offset(), r.key(), r.value(), r.headers()));
                     }
                 }
             }

@@ -128,6 +128,27 @@ class LettersEndToEndTest {
                 .findValuesAsText("name")).contains("letter Initial invite to the parents not sent: no parent contact details are held for this pupil"));
     }
 
+    @Test
+    void an_email_the_relay_keeps_refusing_fails_after_its_retries_with_a_dead_letter_and_a_task() throws Exception {
+        mail.stop(); // the relay is down for the whole of this test
+        String upn = Upn.of(938, 4003, 25, 203);
+        Http.Response put = http.put("/api/v1/pupils/" + upn + "/contacts", """
+                {"pupilName": "Ava Patel", "parents": [{"parentId": "p1", "name": "Priya Patel", "relationship": "mother",
+                  "email": "priya.patel@example.com", "preferredChannel": "email"}]}
+                """);
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        String id = openAndInvite(upn);
+
+        JsonNode letter = awaitLetters(id, 1).get(0);
+        assertThat(letter.get("status").asText()).isEqualTo("FAILED");
+        assertThat(letter.get("attempts").asInt()).isEqualTo(2);
+        assertThat(letter.get("failure").asText()).startsWith("smtp refused it after 2 attempts");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.get("/api/v1/cases/" + id).json().get("tasks")
+                .findValuesAsText("name")).anyMatch(t -> t.startsWith("letter Initial invite to Priya Patel (p1) failed: smtp refused it after 2 attempts")));
+        List<String> reasons = EventLog.readHeaders(broker.bootstrapServers(), node.topics().lettersDlq.name(), io.attendance.streams.topology.DeadLetters.REASON);
+        assertThat(reasons).anyMatch(r -> r.startsWith("smtp refused it after 2 attempts"));
+    }
+
     /** Opens a seed-001 case by hand and records the start with a meeting 5 working days on (Thu 11 → Thu 18 Sep 2025). */
     private static String openAndInvite(String upn) {
         Http.Response marks = http.post("/api/v1/marks", "application/json", """
