@@ -91,21 +91,11 @@ public final class InstanceRouter {
 
     /** Forwards a request with a JSON body (POST to the instance that owns the case). */
     public Forwarded forward(HostInfo host, String method, String pathAndQuery, String body, Map<String, String> headers) {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-                .timeout(Duration.ofSeconds(15)).header(FORWARDED, "1")
+        HttpRequest.Builder req = request(host, pathAndQuery, headers)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) req.header("Content-Type", "application/json");
-        headers.forEach(req::header);
-        try {
-            HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
-            return new Forwarded(res.statusCode(), res.body(),
-                    res.headers().firstValue("Content-Type").orElse("application/json"));
-        } catch (java.io.IOException e) {
-            throw new NotReadyException("the instance at " + host.host() + ":" + host.port() + " did not answer");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NotReadyException("interrupted while forwarding");
-        }
+        HttpResponse<String> res = send(host, req, HttpResponse.BodyHandlers.ofString());
+        return new Forwarded(res.statusCode(), res.body(), res.headers().firstValue("Content-Type").orElse("application/json"));
     }
 
     /** A GET whose answer is bytes (a PDF), from the instance that owns it. */
@@ -113,12 +103,20 @@ public final class InstanceRouter {
     }
 
     public ForwardedBytes forwardBytes(HostInfo host, String pathAndQuery, Map<String, String> headers) {
+        HttpResponse<byte[]> res = send(host, request(host, pathAndQuery, headers).GET(), HttpResponse.BodyHandlers.ofByteArray());
+        return new ForwardedBytes(res.statusCode(), res.body(), res.headers().firstValue("Content-Type").orElse("application/octet-stream"));
+    }
+
+    private static HttpRequest.Builder request(HostInfo host, String pathAndQuery, Map<String, String> headers) {
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-                .timeout(Duration.ofSeconds(15)).header(FORWARDED, "1").GET();
+                .timeout(Duration.ofSeconds(15)).header(FORWARDED, "1");
         headers.forEach(req::header);
+        return req;
+    }
+
+    private <T> HttpResponse<T> send(HostInfo host, HttpRequest.Builder req, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<byte[]> res = http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new ForwardedBytes(res.statusCode(), res.body(), res.headers().firstValue("Content-Type").orElse("application/octet-stream"));
+            return http.send(req.build(), body);
         } catch (java.io.IOException e) {
             throw new NotReadyException("the instance at " + host.host() + ":" + host.port() + " did not answer");
         } catch (InterruptedException e) {

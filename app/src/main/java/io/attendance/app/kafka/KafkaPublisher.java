@@ -72,11 +72,7 @@ public final class KafkaPublisher implements Publisher, AutoCloseable {
 
     @Override
     public void publishContacts(io.attendance.schemas.PupilContacts contacts) {
-        int partitions = producer.partitionsFor(topics.contacts.name()).size();
-        await(List.of(producer.send(new ProducerRecord<>(topics.contacts.name(),
-                PupilPartitioner.partitionOf(contacts.getUpn(), partitions), null,
-                topics.contacts.keySerde().serializer().serialize(topics.contacts.name(), contacts.getUpn()),
-                topics.contacts.valueSerde().serializer().serialize(topics.contacts.name(), contacts)))));
+        publishContacts(List.of(contacts));
     }
 
     /** Many pupils' contacts at once (an import or the demo), acknowledged together. */
