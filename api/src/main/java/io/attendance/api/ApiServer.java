@@ -46,7 +46,8 @@ public final class ApiServer {
         SchoolDirectory schools = new SchoolDirectory(streams, settings.schoolReader());
         MarkIngest ingest = new MarkIngest(new MarkRules(settings.topology().codes()), schools::calendar, json);
         MarksController marks = new MarksController(ingest, publisher, metrics);
-        SchoolsController schoolsController = new SchoolsController(publisher, schools, json, settings.schoolVisibleWithin());
+        SchoolsController schoolsController = new SchoolsController(publisher, schools, json, settings.schoolVisibleWithin(),
+                settings.topology().policies()::knows);
         PupilQueries pupilQueries = new PupilQueries(router, schools, settings.topology());
         PupilsController pupils = new PupilsController(pupilQueries, router, json);
         HealthController health = new HealthController(streams, metrics);

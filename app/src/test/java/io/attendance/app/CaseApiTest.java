@@ -67,6 +67,16 @@ class CaseApiTest {
     }
 
     @Test
+    void a_school_naming_a_policy_that_is_not_loaded_is_refused_naming_the_field() {
+        Http.Response r = http.put("/api/v1/schools/100009", TestNodes.RIVERSIDE_JSON.replace("norfolk-quick-guide", "norfolk-quik-guide"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("policy");
+        assertThat(r.json().get("errors").get(0).get("error").asText()).startsWith("'norfolk-quik-guide' is not a policy id or family");
+        assertThat(http.put("/api/v1/schools/100009", TestNodes.RIVERSIDE_JSON.replace("norfolk-quick-guide", "norfolk-fast-track"))
+                .status()).as("a family name is a policy too").isEqualTo(200);
+    }
+
+    @Test
     void a_breach_opens_a_case_that_staff_move_on_with_actions_and_refused_actions_say_why() {
         marks(QUICK, "100001", "2025-09-03", "O"); // 0 of 2 sessions attended: under 90%
         endOfDay("100001", "2025-09-03");

@@ -17,9 +17,13 @@ public final class SchoolsController {
     private final SchoolDirectory directory;
     private final ObjectMapper json;
     private final Duration visibleWithin;
+    private final java.util.function.Predicate<String> knownPolicy;
 
-    public SchoolsController(Publisher publisher, SchoolDirectory directory, ObjectMapper json, Duration visibleWithin) {
+    /** @param knownPolicy whether a policy id or family is loaded: a school naming another would crash-loop the case engine */
+    public SchoolsController(Publisher publisher, SchoolDirectory directory, ObjectMapper json, Duration visibleWithin,
+                             java.util.function.Predicate<String> knownPolicy) {
         this.publisher = publisher;
+        this.knownPolicy = knownPolicy;
         this.directory = directory;
         this.json = json;
         this.visibleWithin = visibleWithin;
@@ -38,6 +42,11 @@ public final class SchoolsController {
             return;
         }
         School school = ((SchoolRequest.Valid) parsed).school();
+        if (!knownPolicy.test(school.getPolicy())) {
+            ctx.status(400).json(Map.of("errors", java.util.List.of(new io.attendance.streams.topology.FieldError("policy",
+                    "'" + school.getPolicy() + "' is not a policy id or family this service has loaded (GET /api/v1/policies)"))));
+            return;
+        }
         publisher.publishSchool(school);
         awaitVisible(school);
         ctx.status(200).json(SchoolRequest.toJson(school));

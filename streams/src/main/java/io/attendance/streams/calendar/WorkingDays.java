@@ -56,10 +56,6 @@ public final class WorkingDays {
         return w != DayOfWeek.SATURDAY && w != DayOfWeek.SUNDAY && !bankHolidays.contains(d);
     }
 
-    public boolean isBankHoliday(LocalDate d) {
-        return bankHolidays.contains(d);
-    }
-
     /** The n-th working day after {@code from} (from not counted). */
     public LocalDate after(LocalDate from, int n) {
         LocalDate d = from;

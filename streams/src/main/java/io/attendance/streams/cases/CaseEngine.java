@@ -98,7 +98,6 @@ public final class CaseEngine {
         e.setFields(new HashMap<>(fields));
         e.setDetail(spec.title() + label(spec, action, date, fields, env) + (recordedBy == null ? "" : " — recorded by " + recordedBy));
         c.getFields().putAll(fields);
-        c.getFields().put(action + ".date", date.toString());
         for (CaseTask t : c.getTasks()) {
             if (t.getDone()) continue;
             TaskRequest req = taskRequest(policy, t.getName());

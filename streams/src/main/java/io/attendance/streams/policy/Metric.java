@@ -23,10 +23,6 @@ public enum Metric {
                 + java.util.Arrays.stream(values()).map(m -> m.name().toLowerCase()).toList());
     }
 
-    public boolean percentage() {
-        return percentage;
-    }
-
     private long numerator(SessionCounts c) {
         return switch (this) {
             case ATTENDANCE_PCT, ATTENDED_SESSIONS -> c.attended();

@@ -100,6 +100,7 @@ public final class PolicyRegistry {
                 .max(Comparator.comparingInt(Policy::version));
     }
 
+    /** Whether {@code name} is a loaded policy id or family (what a school's {@code policy} may name). */
     public boolean knows(String name) {
         return byId.containsKey(name) || byId.values().stream().anyMatch(p -> p.family().equals(name));
     }
