@@ -81,7 +81,7 @@ class EndToEndTest {
                  {"upn": "%1$s", "urn": "100001", "date": "2025-09-08", "session": "PM", "code": "\\\\", "recordedAt": "2025-09-08T13:40:00Z"},
                  {"upn": "%1$s", "urn": "100001", "date": "2025-09-09", "session": "AM", "code": "N", "recordedAt": "2025-09-09T09:10:00Z"},
                  {"upn": "%1$s", "urn": "100001", "date": "2025-09-09", "session": "PM", "code": "O", "recordedAt": "2025-09-09T13:40:00Z"},
-                 {"upn": "E801200125001", "urn": "100001", "date": "2025-09-09", "session": "PM", "code": "O"}]
+                 {"upn": "A801200125001", "urn": "100001", "date": "2025-09-09", "session": "PM", "code": "O"}]
                 """.formatted(P1));
         assertThat(json.status()).isEqualTo(202);
         assertThat(json.json().get("accepted").asInt()).isEqualTo(4);

@@ -26,7 +26,7 @@ class SchemaEvolutionTest {
                 .filter(s -> s.getName().equals("RegisterMark") && s.getField("source") == null)
                 .findFirst().orElseThrow();
         GenericRecord old = new GenericData.Record(v1);
-        old.put("upn", "E801200125001");
+        old.put("upn", "A801200125001");
         old.put("urn", "100001");
         old.put("date", (int) LocalDate.of(2025, 9, 8).toEpochDay());
         old.put("session", new GenericData.EnumSymbol(v1.getField("session").schema(), "PM"));
@@ -38,7 +38,7 @@ class SchemaEvolutionTest {
 
         RegisterMark read = serde.deserializer().deserialize("marks", bytes);
 
-        assertThat(read.getUpn()).isEqualTo("E801200125001");
+        assertThat(read.getUpn()).isEqualTo("A801200125001");
         assertThat(read.getDate()).isEqualTo(LocalDate.of(2025, 9, 8));
         assertThat(read.getSession()).isEqualTo(Session.PM);
         assertThat(read.getCode()).isEqualTo("N");
@@ -48,7 +48,7 @@ class SchemaEvolutionTest {
 
     @Test
     void theCurrentVersionRoundTrips() {
-        RegisterMark mark = new RegisterMark("E801200125001", "100001", LocalDate.of(2025, 9, 8), Session.AM,
+        RegisterMark mark = new RegisterMark("A801200125001", "100001", LocalDate.of(2025, 9, 8), Session.AM,
                 "/", Instant.ofEpochMilli(1_757_340_000_000L), "api");
         byte[] bytes = serde.serializer().serialize("marks", mark);
         assertThat(serde.deserializer().deserialize("marks", bytes)).isEqualTo(mark);

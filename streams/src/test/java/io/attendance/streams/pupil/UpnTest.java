@@ -9,7 +9,7 @@ class UpnTest {
     @Test
     void checkLetterIsTheWeightedSumMod23() {
         assertThat(Upn.problemWith("E801200125001")).isEmpty();
-        assertThat(Upn.problemWith("E801200125001")).contains("UPN check letter does not match the other 12 characters");
+        assertThat(Upn.problemWith("A801200125001")).contains("UPN check letter does not match the other 12 characters");
     }
 
     // Temporary UPN: last character 'A' counts as 0, sum 106, 106 mod 23 = 14 → 'Q'.
