@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "attendance", mixinStandardHelpOptions = true, version = "attendance 0.1.0",
         description = "Live attendance signals for schools and local authorities.",
         subcommands = {RunCommand.class, BenchCommand.class, PolicyCommand.class,
-                io.attendance.app.letters.NotifierCommand.class, io.attendance.app.letters.ImportCommand.class})
+                io.attendance.app.letters.NotifierCommand.class, io.attendance.app.letters.ImportCommand.class,
+                io.attendance.app.bench.LetterBenchCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -65,9 +65,6 @@ public final class EmbeddedBroker implements AutoCloseable {
         p.put("default.replication.factor", "1");
         p.put("min.insync.replicas", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
-        // A lone node has no replica to fail over to: fencing it after a pause (GC, a busy CPU) only
-        // takes every partition offline. Let it miss heartbeats for a minute before that happens.
-        p.put("broker.session.timeout.ms", "60000");
         p.put("auto.create.topics.enable", "false");
         // Compaction's dedupe buffer defaults to 128 MiB; a few MiB is plenty here and keeps the heap small.
         p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));

@@ -35,6 +35,31 @@ public final class TopicAdmin {
         }
     }
 
+    /**
+     * Waits until the leader of every partition of just-created topics answers for it. Metadata
+     * names the leader before the broker has taken the partition on; an idempotent producer that
+     * writes in that moment can be refused the first batch and accepted the next (NOT_LEADER, then
+     * the later sequence), and then retries the first with OUT_OF_ORDER_SEQUENCE until its delivery
+     * timeout (measured: 1 run in 2 of a fresh embedded broker stalled 120 s). Listing offsets
+     * goes to the leader and is retried by the admin client until it answers.
+     */
+    private static void awaitWritable(Admin admin, List<String> names) throws InterruptedException, ExecutionException {
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> all = new java.util.HashMap<>();
+        for (TopicDescription d : describeWhenKnown(admin, names).values()) {
+            d.partitions().forEach(p -> all.put(new org.apache.kafka.common.TopicPartition(d.name(), p.partition()),
+                    org.apache.kafka.clients.admin.OffsetSpec.latest()));
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                admin.listOffsets(all).all().get();
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.RetriableException) || attempt == 40) throw e;
+                Thread.sleep(50L * attempt);
+            }
+        }
+    }
+
     public static void ensure(String bootstrap, Topics topics, int pupilPartitions, short replication) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Set<String> existing = admin.listTopics().names().get();
@@ -49,6 +74,7 @@ public final class TopicAdmin {
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) throw e; // another instance won the race
             }
+            if (!missing.isEmpty()) awaitWritable(admin, missing.stream().map(NewTopic::name).toList());
             // Topics made by an earlier version keep their data but take today's settings (e.g. marks no longer compacted).
             Map<org.apache.kafka.common.config.ConfigResource, java.util.Collection<org.apache.kafka.clients.admin.AlterConfigOp>> alter = new java.util.HashMap<>();
             for (Topic<?, ?> t : topics.all()) {
