@@ -55,7 +55,7 @@ public final class LetterBenchCommand implements Callable<Integer> {
         try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir, 0)) {
             TopicAdmin.ensure(broker.bootstrapServers(), topics, 6, (short) 1);
             List<String> upns = new ArrayList<>();
-            for (int i = 1; i <= pupils; i++) upns.add(Upn.of(938, 4002, 25, i));
+            for (int i = 0; i < pupils; i++) upns.add(Upn.of(938, 4100 + i / 999, 25, 1 + i % 999));
             List<PupilContacts> contacts = DemoContacts.of(upns);
             long expected = contacts.stream().mapToLong(c -> c.getParents().size()).sum() + (pupils - contacts.size());
             try (KafkaPublisher publisher = new KafkaPublisher(broker.bootstrapServers(), topics);

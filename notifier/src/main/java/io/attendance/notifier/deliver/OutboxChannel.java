@@ -24,6 +24,8 @@ import java.util.List;
 public final class OutboxChannel implements Channel {
     static final String[] HEADER = {"letter_number", "letter_id", "letter_ref", "title", "recipient", "address", "case", "school", "dated", "file", "pages_pdf_bytes"};
     private final Path root;
+    /** Letter ids already in each day's manifest, read from the file once per day folder. */
+    private final java.util.Map<Path, java.util.Set<String>> listed = new java.util.HashMap<>();
 
     public OutboxChannel(Path root) {
         this.root = root;
@@ -43,24 +45,29 @@ public final class OutboxChannel implements Channel {
         Files.write(tmp, l.pdf());
         Files.move(tmp, day.resolve(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Path manifest = day.resolve("manifest.csv");
-        if (!listed(manifest, l.letterId())) {
+        java.util.Set<String> ids = listed.computeIfAbsent(day, d -> read(manifest));
+        if (!ids.contains(l.letterId())) {
             boolean fresh = !Files.exists(manifest);
             try (Writer w = Files.newBufferedWriter(manifest, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                  CSVPrinter csv = new CSVPrinter(w, fresh ? CSVFormat.DEFAULT.builder().setHeader(HEADER).get() : CSVFormat.DEFAULT)) {
                 csv.printRecord(l.letterNumber(), l.letterId(), l.letterRef(), l.title(), l.recipientName(),
                         String.join(", ", l.address()), l.caseId(), l.schoolName(), l.dated(), file, l.pdf().length);
             }
+            ids.add(l.letterId()); // only once the row is written: a failed write is retried in full
         }
         return root.relativize(day.resolve(file)).toString();
     }
 
-    private static boolean listed(Path manifest, String letterId) throws IOException {
-        if (!Files.exists(manifest)) return false;
+    private static java.util.Set<String> read(Path manifest) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        if (!Files.exists(manifest)) return ids;
         try (Reader r = Files.newBufferedReader(manifest, StandardCharsets.UTF_8);
              CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-            for (CSVRecord rec : p) if (rec.get("letter_id").equals(letterId)) return true;
+            for (CSVRecord rec : p) ids.add(rec.get("letter_id"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + manifest, e);
         }
-        return false;
+        return ids;
     }
 
     /** Every letter id listed in every manifest under the outbox (for checks and tests). */
