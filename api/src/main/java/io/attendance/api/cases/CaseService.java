@@ -155,7 +155,10 @@ public final class CaseService {
         long deadline = System.nanoTime() + visibleWithin.toNanos();
         while (System.nanoTime() < deadline) {
             CaseIndex now = this.<CaseIndex>store(StoreNames.CASE_INDEX, partition).get(indexKey);
-            if (now != null && now.getCount() > countBefore && now.getLastCase() != null) return now.getLastCase();
+            // The engine writes the index before the case itself: answer once both are readable here,
+            // so a GET that follows the 201 finds the case.
+            if (now != null && now.getCount() > countBefore && now.getLastCase() != null
+                    && this.<CaseState>store(StoreNames.CASES, partition).get(now.getLastCase()) != null) return now.getLastCase();
             Thread.sleep(20);
         }
         throw new ApiError(503, "the request to open a case was recorded but the case is not visible yet; list the pupil's cases shortly");
