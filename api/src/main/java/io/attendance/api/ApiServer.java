@@ -45,21 +45,42 @@ public final class ApiServer {
         InstanceRouter router = new InstanceRouter(streams, settings.self());
         SchoolDirectory schools = new SchoolDirectory(streams, settings.schoolReader());
         MarkIngest ingest = new MarkIngest(new MarkRules(settings.topology().codes()), schools::calendar, json);
-        MarksController marks = new MarksController(ingest, publisher, metrics);
+        ApiSettings.Security security = settings.security();
+        io.attendance.api.auth.Access access = new io.attendance.api.auth.Access(security.accounts(), security.sessions(), schools,
+                security.secureCookies(), java.time.Clock.systemUTC());
+        MarksController marks = new MarksController(ingest, publisher, metrics, access);
         SchoolsController schoolsController = new SchoolsController(publisher, schools, json, settings.schoolVisibleWithin(),
                 settings.topology().policies()::knows);
         PupilQueries pupilQueries = new PupilQueries(router, schools, settings.topology());
-        PupilsController pupils = new PupilsController(pupilQueries, router, json);
+        PupilsController pupils = new PupilsController(pupilQueries, router, json, access);
         HealthController health = new HealthController(streams, metrics);
         CaseService caseService = new CaseService(router, schools, settings.topology(), publisher, settings.schoolVisibleWithin());
-        CasesController cases = new CasesController(caseService, pupilQueries, router, json);
-        io.attendance.api.letters.LettersController letters = new io.attendance.api.letters.LettersController(caseService, router);
+        CasesController cases = new CasesController(caseService, pupilQueries, router, json, access);
+        io.attendance.api.letters.LettersController letters = new io.attendance.api.letters.LettersController(caseService, router, access);
+        io.attendance.api.schools.OverviewController overview = new io.attendance.api.schools.OverviewController(
+                new io.attendance.api.schools.SchoolSummaries(router, schools), schools, router, access, json);
+        io.attendance.api.pages.Dashboard dashboard = new io.attendance.api.pages.Dashboard(access, json);
+        dashboard.port(settings.self().port());
+        ApiSettings.Live live = settings.live();
+        io.attendance.api.live.LiveFeed feed = live == null ? null : new io.attendance.api.live.LiveFeed(live.bootstrapServers(),
+                live.pupilChangelog(), live.pupils(), live.caseEvents(), live.events());
         io.attendance.api.contacts.ContactsController contacts = new io.attendance.api.contacts.ContactsController(publisher, json);
         PoliciesController policies = new PoliciesController(settings.topology().policies());
 
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json, false));
             config.startup.showJavalinBanner = false;
+            config.routes.before(access::before);
+            dashboard.install(config);
+            if (feed != null) {
+                io.attendance.api.live.LiveController liveController = new io.attendance.api.live.LiveController(feed, schools);
+                config.routes.sse("/live", liveController::subscribe);
+                config.events.serverStarted(feed::start);
+                config.events.serverStopping(feed::close);
+            }
+            config.routes.get("/api/v1/schools", overview::list);
+            config.routes.get("/api/v1/tasks", cases::tasks);
+            config.routes.get("/api/v1/pupils/{upn}/register", pupils::register);
             config.routes.post("/api/v1/marks", marks::post);
             config.routes.put("/api/v1/schools/{urn}", schoolsController::put);
             config.routes.get("/api/v1/schools/{urn}", schoolsController::get);
@@ -75,9 +96,15 @@ public final class ApiServer {
             config.routes.get("/api/v1/policies/{id}", policies::get);
             config.routes.get("/health", health::health);
             config.routes.get("/metrics", health::metrics);
-            config.routes.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
-            config.routes.exception(NotReadyException.class, (e, ctx) -> ctx.status(503).header("Retry-After", "1")
-                    .json(Map.of("error", e.getMessage())));
+            config.routes.exception(ApiError.class, (e, ctx) -> {
+                if (io.attendance.api.pages.Dashboard.handles(ctx)) dashboard.error(ctx, e.status(), e.getMessage());
+                else ctx.status(e.status()).json(Map.of("error", e.getMessage()));
+            });
+            config.routes.exception(NotReadyException.class, (e, ctx) -> {
+                ctx.header("Retry-After", "1");
+                if (io.attendance.api.pages.Dashboard.handles(ctx)) dashboard.error(ctx, 503, "The service is starting or rebalancing: try again in a moment.");
+                else ctx.status(503).json(Map.of("error", e.getMessage()));
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("unhandled error on {} {}", ctx.method(), ctx.endpoint().path, e);
                 ctx.status(500).json(Map.of("error", "internal error"));

@@ -1,5 +1,7 @@
 package io.attendance.api;
 
+import io.attendance.api.auth.Accounts;
+import io.attendance.api.auth.SessionTokens;
 import io.attendance.streams.topology.TopologySettings;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -11,7 +13,18 @@ import java.time.Duration;
 /**
  * @param self                 this instance's {@code application.server} (host and HTTP port)
  * @param schoolVisibleWithin  how long PUT /schools waits for the school to reach this instance's store
+ * @param security             who may sign in or call, and how sessions are signed
+ * @param live                 where the pages' live updates come from (null: pages do not update live)
  */
 public record ApiSettings(HostInfo self, TopologySettings topology, Duration schoolVisibleWithin,
-                          Deserializer<School> schoolReader) {
+                          Deserializer<School> schoolReader, Security security, Live live) {
+
+    /** @param secureCookies mark the session cookie Secure (browsers still send it to http://localhost) */
+    public record Security(Accounts accounts, SessionTokens sessions, boolean secureCookies) {
+    }
+
+    /** @param pupilChangelog the pupil store's changelog: a committed write there is a pupil's figures changing */
+    public record Live(String bootstrapServers, String pupilChangelog, Deserializer<io.attendance.schemas.PupilAttendance> pupils,
+                       String caseEvents, Deserializer<io.attendance.schemas.CaseEvent> events) {
+    }
 }

@@ -55,20 +55,28 @@ class NotReadyTest {
         p.put(StreamsConfig.STATE_DIR_CONFIG, Path.of("target", "not-ready").toAbsolutePath().toString());
         KafkaStreams streams = new KafkaStreams(AttendanceTopology.build(new Topics(serdes), serdes, settings), p);
         try {
+            var security = new ApiSettings.Security(io.attendance.api.auth.Accounts.none().withAdminKey("admin-key-for-test"),
+                    io.attendance.api.auth.SessionTokens.of(null, Duration.ofHours(1)), true);
             var app = ApiServer.create(streams, NOWHERE, new ApiSettings(new HostInfo("localhost", 1), settings,
-                    Duration.ofSeconds(1), serdes.serde(School.class).deserializer()), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+                    Duration.ofSeconds(1), serdes.serde(School.class).deserializer(), security, null), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
             JavalinTest.test(app, (server, client) -> {
-                var pupil = client.get("/api/v1/pupils/E801200125001");
+                // No credentials, or a key nobody issued: 401 before anything else is looked at.
+                var anonymous = client.get("/api/v1/pupils/E801200125001");
+                assertThat(anonymous.code()).isEqualTo(401);
+                assertThat(anonymous.headers().get("WWW-Authenticate")).containsExactly("Bearer realm=\"attendance\"");
+                assertThat(client.get("/api/v1/pupils/E801200125001", r -> r.header("Authorization", "Bearer guessed")).code()).isEqualTo(401);
+                java.util.function.Consumer<io.javalin.testtools.Request.Builder> admin = r -> r.header("Authorization", "Bearer admin-key-for-test");
+                var pupil = client.get("/api/v1/pupils/E801200125001", admin);
                 assertThat(pupil.code()).isEqualTo(503);
                 assertThat(pupil.headers().get("Retry-After")).containsExactly("1");
                 assertThat(pupil.body().string()).contains("streams are CREATED");
-                assertThat(client.get("/api/v1/schools/100001/pupils").code()).isEqualTo(503);
+                assertThat(client.get("/api/v1/schools/100001/pupils", admin).code()).isEqualTo(503);
                 var health = client.get("/health");
                 assertThat(health.code()).isEqualTo(503);
                 assertThat(health.body().string()).isEqualTo("{\"status\":\"CREATED\"}");
                 // Marks for a school this instance cannot see yet are refused, not queued blindly.
                 var marks = client.post("/api/v1/marks",
-                        "[{\"upn\":\"E801200125001\",\"urn\":\"100001\",\"date\":\"2025-09-08\",\"session\":\"AM\",\"code\":\"/\"}]");
+                        "[{\"upn\":\"E801200125001\",\"urn\":\"100001\",\"date\":\"2025-09-08\",\"session\":\"AM\",\"code\":\"/\"}]", admin);
                 assertThat(marks.code()).isEqualTo(400);
                 assertThat(marks.body().string()).contains("unknown school 100001");
             });

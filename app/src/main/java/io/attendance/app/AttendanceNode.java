@@ -60,7 +60,16 @@ public final class AttendanceNode implements AutoCloseable {
             log.error("stream thread failed; replacing it", e);
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        http = ApiServer.create(streams, publisher, new ApiSettings(self, topology, Duration.ofSeconds(15), serdes.serde(io.attendance.schemas.School.class).deserializer()), metrics);
+        NodeSettings.Access access = settings.access();
+        ApiSettings.Security security = new ApiSettings.Security(access.accounts(),
+                io.attendance.api.auth.SessionTokens.of(access.sessionSecret(), Duration.ofHours(10)), access.secureCookies());
+        // A pupil's figures have changed once the write to its store's changelog is committed.
+        ApiSettings.Live live = new ApiSettings.Live(settings.bootstrapServers(),
+                settings.applicationId() + "-" + io.attendance.streams.topology.StoreNames.PUPILS + "-changelog",
+                serdes.serde(io.attendance.schemas.PupilAttendance.class).deserializer(), topics.caseEvents.name(),
+                topics.caseEvents.valueSerde().deserializer());
+        http = ApiServer.create(streams, publisher, new ApiSettings(self, topology, Duration.ofSeconds(15),
+                serdes.serde(io.attendance.schemas.School.class).deserializer(), security, live), metrics);
         http.start(port);
         streams.start();
         log.info("instance {} serving HTTP on port {}", settings.applicationId(), port);

@@ -16,9 +16,17 @@ import java.util.List;
  *                       false for replays and the demo (a tick applies when later input arrives)
  * @param commitIntervalMs Kafka Streams commit interval: under exactly-once it sets both latency and throughput
  *                       (measured: 13.9k marks/s at 100 ms, 51.5k at 1000 ms, one thread; BENCHMARKS.md)
+ * @param access         who may sign in or call the API, and how sessions are signed
  */
 public record NodeSettings(String bootstrapServers, String applicationId, Path stateDir, String advertisedHost,
                            int httpPort, int partitions, short replicationFactor, int standbyReplicas,
                            List<Integer> rollingSchoolWeeks, Path codesFile, int streamThreads,
-                           int commitIntervalMs, Path policiesDir, long maxTaskIdleMs, boolean liveClock) {
+                           int commitIntervalMs, Path policiesDir, long maxTaskIdleMs, boolean liveClock, Access access) {
+
+    /**
+     * @param sessionSecret signs session cookies; every instance of a deployment needs the same one
+     *                      (null: a random secret, sessions last as long as this process)
+     */
+    public record Access(io.attendance.api.auth.Accounts accounts, String sessionSecret, boolean secureCookies) {
+    }
 }

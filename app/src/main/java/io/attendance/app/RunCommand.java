@@ -96,11 +96,28 @@ public final class RunCommand implements Callable<Integer> {
             description = "Kafka Streams max.task.idle.ms (default 0; above 0 a replay interleaves marks and ticks strictly by time).")
     long maxTaskIdleMs;
 
+    @Option(names = "--accounts", defaultValue = "${env:ATTENDANCE_ACCOUNTS_FILE}",
+            description = "YAML file of sign-in accounts (bcrypt hashes) and API keys (SHA-256); see README.")
+    Path accounts;
+
+    @Option(names = "--insecure-cookies", defaultValue = "${env:ATTENDANCE_INSECURE_COOKIES:-false}",
+            description = "Send the session cookie without the Secure flag (only behind a proxy that is not HTTPS).")
+    boolean insecureCookies;
+
     @Option(names = "--no-notifier", description = "Do not send letters from this process (run `attendance notifier` elsewhere).")
     boolean noNotifier;
 
     @picocli.CommandLine.Mixin
     io.attendance.app.letters.NotifierOptions notifierOptions;
+
+    /** Accounts from the file, the demo's accounts with the demo, and the LA-admin key from the environment. */
+    private NodeSettings.Access access() {
+        io.attendance.api.auth.Accounts a = accounts == null ? io.attendance.api.auth.Accounts.none()
+                : io.attendance.api.auth.Accounts.fromFile(accounts);
+        if (!noDemo) io.attendance.app.demo.DemoAccounts.addTo(a);
+        a.withAdminKey(System.getenv("ATTENDANCE_ADMIN_KEY"));
+        return new NodeSettings.Access(a, System.getenv("ATTENDANCE_SESSION_SECRET"), !insecureCookies);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -116,7 +133,7 @@ public final class RunCommand implements Callable<Integer> {
                 new picocli.CommandLine(this), "--clock: wall or data, not '" + clock + "'");
         NodeSettings settings = new NodeSettings(bootstrap, applicationId, dataDir.resolve("streams"), advertisedHost,
                 port, partitions, replication, standbys, List.of(rollingWeeks), codes, threads, commitIntervalMs,
-                policies, maxTaskIdleMs, clockMode.equals("wall"));
+                policies, maxTaskIdleMs, clockMode.equals("wall"), access());
         AttendanceNode node = new AttendanceNode(settings).start();
         io.attendance.notifier.Notifier notifier = noNotifier ? null : new io.attendance.notifier.Notifier(
                 notifierOptions.settings(bootstrap, applicationId + "-" + advertisedHost + "-" + port, policies, dataDir), node.topics()).start();

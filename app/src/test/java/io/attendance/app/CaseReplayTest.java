@@ -94,7 +94,7 @@ class CaseReplayTest {
         assertThat(leftAtCrash).as("killed mid-stream").isGreaterThan(0);
         EventLog.Slice third;
         try (AttendanceNode node = new AttendanceNode(new NodeSettings(broker.bootstrapServers(), "replay-crash",
-                data.resolve("streams"), "localhost", 0, 6, (short) 1, 0, List.of(6, 10), null, 1, 1000, null, 0, false)).start()) {
+                data.resolve("streams"), "localhost", 0, 6, (short) 1, 0, List.of(6, 10), null, 1, 1000, null, 0, false, TestNodes.ACCESS)).start()) {
             third = awaitDrained("replay-crash", second.end());
         }
         // The child runs without a notifier: letters' tasks are input of their own, not part of this replay.
@@ -122,7 +122,7 @@ class CaseReplayTest {
     private static EventLog.Slice runToEnd(String applicationId, Map<Integer, Long> from) throws Exception {
         try (AttendanceNode node = new AttendanceNode(new NodeSettings(broker.bootstrapServers(), applicationId,
                 TestNodes.scratch(applicationId).resolve("streams"), "localhost", 0, 6, (short) 1, 0, List.of(6, 10),
-                null, 1, 1000, null, IDLE_MS, false)).start()) {
+                null, 1, 1000, null, IDLE_MS, false, TestNodes.ACCESS)).start()) {
             return awaitDrained(applicationId, from);
         }
     }

@@ -26,9 +26,39 @@ final class Http {
     }
 
     private final String base;
+    private final java.util.Map<String, String> headers;
 
+    /** As the LA's automation: the admin key. */
     Http(int port) {
+        this(port, java.util.Map.of("Authorization", "Bearer " + TestNodes.ADMIN_KEY));
+    }
+
+    Http(int port, java.util.Map<String, String> headers) {
         this.base = "http://localhost:" + port;
+        this.headers = headers;
+    }
+
+    /** No credentials at all. */
+    static Http anonymous(int port) {
+        return new Http(port, java.util.Map.of());
+    }
+
+    static Http withKey(int port, String key) {
+        return new Http(port, java.util.Map.of("Authorization", "Bearer " + key));
+    }
+
+    /** Signed in through the sign-in form as a person: the session cookie and its CSRF token on every call. */
+    static Http signedIn(int port, String username, String password) {
+        Response r = anonymous(port).send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password + "&next=/")));
+        if (r.status() != 302) throw new IllegalStateException("sign-in as " + username + " answered " + r.status());
+        String cookie = r.raw().headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        Http plain = new Http(port, java.util.Map.of("Cookie", cookie));
+        String page = plain.get("/tasks").body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]+)\"").matcher(page);
+        if (!m.find()) throw new IllegalStateException("no CSRF token on the page");
+        return new Http(port, java.util.Map.of("Cookie", cookie, "X-CSRF-Token", m.group(1)));
     }
 
     Response get(String path) {
@@ -50,7 +80,9 @@ final class Http {
 
     Bytes getBytes(String path) {
         try {
-            HttpResponse<byte[]> res = CLIENT.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+            HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + path)).GET();
+            headers.forEach(req::header);
+            HttpResponse<byte[]> res = CLIENT.send(req.build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return new Bytes(res.statusCode(), res.body());
         } catch (IOException e) {
@@ -61,7 +93,8 @@ final class Http {
         }
     }
 
-    private static Response send(HttpRequest.Builder req) {
+    private Response send(HttpRequest.Builder req) {
+        headers.forEach(req::header);
         try {
             HttpResponse<String> res = CLIENT.send(req.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(res.statusCode(), res.body(), res);

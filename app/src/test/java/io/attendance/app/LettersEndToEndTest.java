@@ -56,6 +56,8 @@ class LettersEndToEndTest {
                 name: Northshire County Council
                 service: Attendance and Pupil Welfare Service
                 address: [County Hall, Northshire NS1 2DH]
+                phone: 01603 222 000
+                email: attendance@northshire.example.gov.uk
                 signatory: {name: Jo Okafor, role: Senior Attendance Officer}
                 channels: {post: outbox, email: smtp}
                 """);

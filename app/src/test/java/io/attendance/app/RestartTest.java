@@ -41,6 +41,6 @@ class RestartTest {
 
     private static AttendanceNode node(EmbeddedBroker broker, Path data) {
         return new AttendanceNode(new NodeSettings(broker.bootstrapServers(), "restart", data.resolve("streams"),
-                "localhost", 0, 6, (short) 1, 0, List.of(6, 10), null, 1, 1000, null, 0, true)).start();
+                "localhost", 0, 6, (short) 1, 0, List.of(6, 10), null, 1, 1000, null, 0, true, TestNodes.ACCESS)).start();
     }
 }

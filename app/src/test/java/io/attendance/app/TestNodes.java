@@ -11,6 +11,12 @@ final class TestNodes {
     private TestNodes() {
     }
 
+    /** The LA-admin key every test node accepts (as ATTENDANCE_ADMIN_KEY would give it). */
+    static final String ADMIN_KEY = "test-admin-key";
+    /** The admin key and the demo's accounts (one per role, README's passwords), sessions signed with a fixed secret. */
+    static final NodeSettings.Access ACCESS = new NodeSettings.Access(io.attendance.app.demo.DemoAccounts.addTo(
+            io.attendance.api.auth.Accounts.none().withAdminKey(ADMIN_KEY)), "test-session-secret-0123456789", true);
+
     static Path scratch(String name) {
         return Path.of("target", "e2e", name + "-" + UUID.randomUUID());
     }
@@ -21,7 +27,7 @@ final class TestNodes {
 
     static AttendanceNode node(EmbeddedBroker broker, String applicationId, String name) {
         return new AttendanceNode(new NodeSettings(broker.bootstrapServers(), applicationId,
-                scratch(name).resolve("streams"), "localhost", 0, 6, (short) 1, 0, List.of(6, 10), null, 1, 1000, null, 0, true)).start();
+                scratch(name).resolve("streams"), "localhost", 0, 6, (short) 1, 0, List.of(6, 10), null, 1, 1000, null, 0, true, TestNodes.ACCESS)).start();
     }
 
     /** The Riverside calendar as PUT /api/v1/schools takes it: autumn 2025, half-term 27–31 Oct, INSET 3 Nov. */

@@ -76,7 +76,7 @@ class LetterPerParentTest {
     }
 
     private static Letterhead letterhead(Letterhead.Channels channels) {
-        return new Letterhead("Northshire County Council", null, List.of(), null, null, null,
+        return new Letterhead("Northshire County Council", null, List.of(), "01603 222 000", "attendance@northshire.example.gov.uk", null,
                 new Letterhead.Signatory("Jo Okafor", "Senior Attendance Officer"), channels);
     }
 

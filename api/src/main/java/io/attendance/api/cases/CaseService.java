@@ -90,6 +90,54 @@ public final class CaseService {
         return Optional.of(m);
     }
 
+    /**
+     * Open tasks (not done) of this instance's open cases in scope: overdue ones (their deadline's
+     * tick has passed) and those due within 7 days of the school's own today (its last clock tick).
+     */
+    public List<Map<String, Object>> localTasks(Predicate<String> urnInScope) {
+        ReadOnlyKeyValueStore<String, CaseState> store = router.localStore(StoreNames.CASES, null);
+        ReadOnlyKeyValueStore<String, Long> clock = router.localStore(StoreNames.CLOCK_SEEN, null);
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (var it = store.all()) {
+            while (it.hasNext()) {
+                CaseState c = it.next().value;
+                if (!CaseEngine.OPEN.equals(c.getStatus()) || !urnInScope.test(c.getUrn())) continue;
+                Long tick = clock.get(c.getUrn());
+                LocalDate today = tick == null ? null : LocalDate.ofEpochDay(tick);
+                for (io.attendance.schemas.CaseTask t : c.getTasks()) {
+                    if (t.getDone()) continue;
+                    boolean overdue = t.getMissed();
+                    boolean dueThisWeek = !overdue && t.getDue() != null && today != null && !t.getDue().isAfter(today.plusDays(7));
+                    if (!overdue && !dueThisWeek) continue;
+                    Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("caseId", c.getCaseId());
+                    m.put("upn", c.getUpn());
+                    m.put("urn", c.getUrn());
+                    m.put("policy", c.getPolicy());
+                    m.put("stage", c.getStage());
+                    m.put("task", t.getName());
+                    m.put("due", t.getDue() == null ? null : t.getDue().toString());
+                    m.put("overdue", overdue);
+                    m.put("schoolToday", today == null ? null : today.toString());
+                    out.add(m);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The school of a case held here (for scope checks before anything else is read). */
+    public Optional<String> urnOf(String caseId, int partition) {
+        CaseState c = this.<CaseState>store(StoreNames.CASES, partition).get(caseId);
+        return c == null ? Optional.empty() : Optional.of(c.getUrn());
+    }
+
+    /** The school a pupil's marks are counted at, if this instance holds the pupil. */
+    public Optional<String> pupilUrn(String upn, int partition) {
+        PupilAttendance p = this.<PupilAttendance>store(StoreNames.PUPILS, partition).get(upn);
+        return p == null ? Optional.empty() : Optional.of(p.getUrn());
+    }
+
     /** The letter as produced, from the index kept beside its case: only its case's owner has it. */
     public Optional<Letter> localLetter(String letterId, int partition) {
         String caseId = caseIdOfLetter(letterId);

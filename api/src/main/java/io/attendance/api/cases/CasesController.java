@@ -30,8 +30,11 @@ public final class CasesController {
     private final io.attendance.api.pupils.PupilQueries pupils;
     private final InstanceRouter router;
     private final ObjectMapper json;
+    private final io.attendance.api.auth.Access access;
 
-    public CasesController(CaseService cases, io.attendance.api.pupils.PupilQueries pupils, InstanceRouter router, ObjectMapper json) {
+    public CasesController(CaseService cases, io.attendance.api.pupils.PupilQueries pupils, InstanceRouter router, ObjectMapper json,
+                           io.attendance.api.auth.Access access) {
+        this.access = access;
         this.cases = cases;
         this.pupils = pupils;
         this.router = router;
@@ -58,10 +61,10 @@ public final class CasesController {
                 relay(ctx, router.forward(owner.host(), pathAndQuery, InstanceRouter.passOn(ctx)));
                 return;
             }
-            ctx.json(sorted(cases.localCases(filter, owner.partition())));
+            ctx.json(sorted(inScope(ctx, cases.localCases(filter, owner.partition()))));
             return;
         }
-        List<Map<String, Object>> all = new ArrayList<>(cases.localCases(filter, null));
+        List<Map<String, Object>> all = new ArrayList<>(inScope(ctx, cases.localCases(filter, null)));
         if (ctx.header(InstanceRouter.FORWARDED) == null) {
             for (StreamsMetadata instance : router.instancesOf(StoreNames.CASES)) {
                 if (router.isSelf(instance.hostInfo())) continue;
@@ -73,6 +76,23 @@ public final class CasesController {
         ctx.json(sorted(all));
     }
 
+    /** GET /api/v1/tasks: the work queue, overdue first, then by due date; gathered from every instance. */
+    public void tasks(Context ctx) throws Exception {
+        List<Map<String, Object>> all = new ArrayList<>(cases.localTasks(u -> access.sees(ctx, u)));
+        if (ctx.header(InstanceRouter.FORWARDED) == null) {
+            for (StreamsMetadata instance : router.instancesOf(StoreNames.CASES)) {
+                if (router.isSelf(instance.hostInfo())) continue;
+                InstanceRouter.Forwarded f = router.forward(instance.hostInfo(), ctx.path(), InstanceRouter.passOn(ctx));
+                if (f.status() != 200) throw new ApiError(503, "an instance could not list its tasks (" + f.status() + ")");
+                all.addAll(json.readValue(f.body(), LIST));
+            }
+        }
+        all.sort(Comparator.<Map<String, Object>, Boolean>comparing(t -> !(Boolean) t.get("overdue"))
+                .thenComparing(t -> t.get("due") == null ? "9999" : (String) t.get("due"))
+                .thenComparing(t -> (String) t.get("caseId")));
+        ctx.json(all);
+    }
+
     public void get(Context ctx) {
         String id = ctx.pathParam("id");
         InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, CaseService.upnOf(id));
@@ -80,7 +100,8 @@ public final class CasesController {
             relay(ctx, router.forward(owner.host(), ctx.path(), InstanceRouter.passOn(ctx)));
             return;
         }
-        Map<String, Object> c = cases.localCase(id, owner.partition()).orElseThrow(() -> new ApiError(404, "no case " + id));
+        Map<String, Object> c = cases.localCase(id, owner.partition()).filter(x -> access.sees(ctx, (String) x.get("urn")))
+                .orElseThrow(() -> new ApiError(404, "no case " + id));
         c.put("siblings", siblings(c, ctx));
         ctx.json(c);
     }
@@ -99,7 +120,8 @@ public final class CasesController {
             s.put("upn", upn);
             InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, upn);
             if (owner.self()) {
-                pupils.localPupil(upn, owner.partition()).ifPresent(p -> s.put("attendance", p));
+                pupils.localPupil(upn, owner.partition()).filter(p -> access.sees(ctx, (String) p.get("urn")))
+                        .ifPresent(p -> s.put("attendance", p));
             } else {
                 InstanceRouter.Forwarded f = router.forward(owner.host(), "/api/v1/pupils/" + upn, InstanceRouter.passOn(ctx));
                 if (f.status() == 200) {
@@ -122,6 +144,8 @@ public final class CasesController {
             relay(ctx, router.forward(owner.host(), "POST", ctx.path(), ctx.body(), InstanceRouter.passOn(ctx)));
             return;
         }
+        if (cases.urnOf(id, owner.partition()).filter(u -> access.sees(ctx, u)).isEmpty()) throw new ApiError(404, "no case " + id);
+        io.attendance.api.auth.Access.require(ctx, io.attendance.api.auth.Access.principal(ctx).mayRecord(), "record actions on cases");
         JsonNode body = body(ctx);
         String action = text(body, "action");
         if (action == null) throw new ApiError(400, "action: is required");
@@ -154,6 +178,10 @@ public final class CasesController {
             relay(ctx, router.forward(owner.host(), "POST", ctx.path(), ctx.body(), InstanceRouter.passOn(ctx)));
             return;
         }
+        if (cases.pupilUrn(upn, owner.partition()).filter(u -> access.sees(ctx, u)).isEmpty()) {
+            throw new ApiError(404, "no marks recorded for that pupil in your scope: a case needs the pupil's school");
+        }
+        io.attendance.api.auth.Access.require(ctx, io.attendance.api.auth.Access.principal(ctx).mayRecord(), "open cases");
         JsonNode body = body(ctx);
         String id = cases.open(upn, owner.partition(), text(body, "policy"), text(body, "note"), date(body, "date"), recordedBy(ctx));
         ctx.status(201).header("Location", "/api/v1/cases/" + id).json(Map.of("id", id));
@@ -186,9 +214,16 @@ public final class CasesController {
         }
     }
 
+    /** The audit trail names the signed-in person; only the LA's automation key may record on someone's behalf. */
     private static String recordedBy(Context ctx) {
-        String who = ctx.header("X-Recorded-By");
-        return who == null || who.isBlank() ? "api" : who;
+        io.attendance.api.auth.Principal p = io.attendance.api.auth.Access.principal(ctx);
+        String onBehalf = ctx.header("X-Recorded-By");
+        if (p.role() == io.attendance.api.auth.Role.ADMIN) return onBehalf == null || onBehalf.isBlank() ? "api" : onBehalf;
+        return p.name();
+    }
+
+    private List<Map<String, Object>> inScope(Context ctx, List<Map<String, Object>> found) {
+        return found.stream().filter(c -> access.sees(ctx, (String) c.get("urn"))).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
     private static List<Map<String, Object>> sorted(List<Map<String, Object>> cases) {

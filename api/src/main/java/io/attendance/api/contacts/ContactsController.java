@@ -28,6 +28,7 @@ public final class ContactsController {
     }
 
     public void put(Context ctx) throws Exception {
+        io.attendance.api.auth.Access.require(ctx, io.attendance.api.auth.Access.principal(ctx).mayAdminister(), "change parents' contact details");
         String upn = ctx.pathParam("upn");
         JsonNode body;
         try {

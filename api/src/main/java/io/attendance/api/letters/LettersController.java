@@ -16,7 +16,10 @@ public final class LettersController {
     private final CaseService cases;
     private final InstanceRouter router;
 
-    public LettersController(CaseService cases, InstanceRouter router) {
+    private final io.attendance.api.auth.Access access;
+
+    public LettersController(CaseService cases, InstanceRouter router, io.attendance.api.auth.Access access) {
+        this.access = access;
         this.cases = cases;
         this.router = router;
     }
@@ -32,7 +35,8 @@ public final class LettersController {
             ctx.status(f.status()).contentType(f.contentType()).result(f.body());
             return;
         }
-        Letter l = cases.localLetter(letterId, owner.partition()).orElseThrow(() -> new ApiError(404, "no letter " + letterId));
+        Letter l = cases.localLetter(letterId, owner.partition()).filter(x -> access.sees(ctx, x.getUrn()))
+                .orElseThrow(() -> new ApiError(404, "no letter " + letterId));
         if (l.getPdf().remaining() == 0) throw new ApiError(404, "letter " + letterId + " was not produced: " + l.getFailure());
         byte[] pdf = new byte[l.getPdf().remaining()];
         l.getPdf().duplicate().get(pdf);

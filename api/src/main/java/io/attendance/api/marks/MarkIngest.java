@@ -40,6 +40,15 @@ public final class MarkIngest {
     }
 
     public IngestResult fromJson(String body, Instant receivedAt, String source) {
+        return fromJson(body, receivedAt, source, urn -> java.util.Optional.empty());
+    }
+
+    public IngestResult fromCsv(String body, Instant receivedAt, String source) {
+        return fromCsv(body, receivedAt, source, urn -> java.util.Optional.empty());
+    }
+
+    /** @param scope a school the caller may not post for gives a reason: the row is refused on its {@code urn} */
+    public IngestResult fromJson(String body, Instant receivedAt, String source, Function<String, java.util.Optional<String>> scope) {
         JsonNode root;
         try {
             root = json.readTree(body);
@@ -64,12 +73,12 @@ public final class MarkIngest {
             }
             JsonNode at = row.get("recordedAt");
             fields.put("recordedAt", at == null || at.isNull() ? null : at.asText());
-            check(i + 1, fields, receivedAt, source, accepted, rejected);
+            check(i + 1, fields, receivedAt, source, scope, accepted, rejected);
         }
         return new IngestResult(accepted, rejected);
     }
 
-    public IngestResult fromCsv(String body, Instant receivedAt, String source) {
+    public IngestResult fromCsv(String body, Instant receivedAt, String source, Function<String, java.util.Optional<String>> scope) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setEscape(null).get();
         List<RegisterMark> accepted = new ArrayList<>();
@@ -87,7 +96,7 @@ public final class MarkIngest {
                 Map<String, String> fields = new java.util.HashMap<>();
                 for (String c : COLUMNS) fields.put(c, r.isSet(c) ? r.get(c) : null);
                 fields.put("recordedAt", header.containsKey("recordedAt") && r.isSet("recordedAt") ? r.get("recordedAt") : null);
-                check(row, fields, receivedAt, source, accepted, rejected);
+                check(row, fields, receivedAt, source, scope, accepted, rejected);
             }
         } catch (IOException | RuntimeException e) {
             rejected.add(new RowError(accepted.size() + rejected.size() + 1, "body", "unreadable CSV: " + e.getMessage()));
@@ -96,7 +105,7 @@ public final class MarkIngest {
     }
 
     private void check(int row, Map<String, String> f, Instant receivedAt, String source,
-                       List<RegisterMark> accepted, List<RowError> rejected) {
+                       Function<String, java.util.Optional<String>> scope, List<RegisterMark> accepted, List<RowError> rejected) {
         int before = rejected.size();
         LocalDate date = null;
         String d = f.get("date");
@@ -132,8 +141,12 @@ public final class MarkIngest {
         String upn = f.get("upn") == null ? null : f.get("upn").trim();
         String urn = f.get("urn") == null ? null : f.get("urn").trim();
         String code = f.get("code") == null ? null : f.get("code").trim();
-        for (FieldError e : rules.check(upn, urn, date, code, calendars)) {
+        List<FieldError> errors = rules.check(upn, urn, date, code, calendars);
+        for (FieldError e : errors) {
             rejected.add(new RowError(row, e.field(), e.error()));
+        }
+        if (urn != null && errors.stream().noneMatch(e -> e.field().equals("urn"))) {
+            scope.apply(urn).ifPresent(why -> rejected.add(new RowError(row, "urn", why)));
         }
         if (rejected.size() == before) {
             accepted.add(new RegisterMark(upn, urn, date, session, code, recordedAt, source));

@@ -16,8 +16,10 @@ public final class MarksController {
     private final Publisher publisher;
     private final Counter accepted;
     private final Counter rejected;
+    private final io.attendance.api.auth.Access access;
 
-    public MarksController(MarkIngest ingest, Publisher publisher, MeterRegistry metrics) {
+    public MarksController(MarkIngest ingest, Publisher publisher, MeterRegistry metrics, io.attendance.api.auth.Access access) {
+        this.access = access;
         this.ingest = ingest;
         this.publisher = publisher;
         this.accepted = Counter.builder("attendance.marks.accepted").description("Marks accepted by the API").register(metrics);
@@ -27,9 +29,14 @@ public final class MarksController {
     public void post(Context ctx) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase();
+        io.attendance.api.auth.Principal who = io.attendance.api.auth.Access.principal(ctx);
+        io.attendance.api.auth.Access.require(ctx, who.mayPostMarks(), "post marks");
+        // A row for a school outside the caller's scope is refused by row, like any other bad row.
+        java.util.function.Function<String, java.util.Optional<String>> scope = urn -> access.mayPostFor(who, urn)
+                ? java.util.Optional.empty() : java.util.Optional.of("a " + who.describe() + " account may not post marks for school " + urn);
         IngestResult result = type.startsWith("text/csv")
-                ? ingest.fromCsv(ctx.body(), now, "csv")
-                : ingest.fromJson(ctx.body(), now, "api");
+                ? ingest.fromCsv(ctx.body(), now, "csv", scope)
+                : ingest.fromJson(ctx.body(), now, "api", scope);
         if (!result.accepted().isEmpty()) publisher.publishMarks(result.accepted());
         accepted.increment(result.accepted().size());
         rejected.increment(result.rejected().stream().map(RowError::row).distinct().count());

@@ -36,6 +36,29 @@ public final class PupilQueries {
         return Optional.of(PupilJson.pupil(stats(state), PupilStats.storedFlags(state)));
     }
 
+    /**
+     * The pupil's register as it stands: one entry per session with a mark (the newest recording),
+     * in date order, with the code's category as the counts use it.
+     */
+    public List<Map<String, Object>> localRegister(String upn, int partition) {
+        ReadOnlyKeyValueStore<String, io.attendance.schemas.MarkCell> cells = router.localStore(StoreNames.PUPIL_MARKS, partition);
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (var it = cells.prefixScan(upn + "|", Serdes.String().serializer())) {
+            while (it.hasNext()) {
+                var kv = it.next();
+                String[] k = kv.key.split("\\|"); // upn|date|session|urn
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("date", k[1]);
+                m.put("session", k[2]);
+                m.put("urn", k[3]);
+                m.put("code", kv.value.getCode());
+                m.put("category", settings.codes().categoryOf(kv.value.getCode()).name());
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
     /** This instance's pupils of a school, optionally only those with a flag raised. */
     public List<Map<String, Object>> localSchoolPupils(String urn, Optional<Flag> flag) {
         ReadOnlyKeyValueStore<String, String> index = router.localStore(StoreNames.SCHOOL_PUPILS, null);

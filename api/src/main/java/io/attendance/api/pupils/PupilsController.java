@@ -26,8 +26,10 @@ public final class PupilsController {
     private final PupilQueries queries;
     private final InstanceRouter router;
     private final ObjectMapper json;
+    private final io.attendance.api.auth.Access access;
 
-    public PupilsController(PupilQueries queries, InstanceRouter router, ObjectMapper json) {
+    public PupilsController(PupilQueries queries, InstanceRouter router, ObjectMapper json, io.attendance.api.auth.Access access) {
+        this.access = access;
         this.queries = queries;
         this.router = router;
         this.json = json;
@@ -45,13 +47,37 @@ public final class PupilsController {
             return;
         }
         Map<String, Object> pupil = queries.localPupil(upn, owner.partition())
-                .orElseThrow(() -> new ApiError(404, "no marks recorded for that pupil"));
+                .filter(p -> access.sees(ctx, (String) p.get("urn")))
+                .orElseThrow(() -> new ApiError(404, "no marks recorded for that pupil in your scope"));
         ctx.json(pupil);
+    }
+
+    /** GET /api/v1/pupils/{upn}/register: every session's standing mark, for the week-by-week grid. */
+    public void register(Context ctx) {
+        String upn = ctx.pathParam("upn");
+        Upn.problemWith(upn).ifPresent(p -> {
+            throw new ApiError(400, p);
+        });
+        InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, upn);
+        if (!owner.self() && ctx.header(InstanceRouter.FORWARDED) == null) {
+            InstanceRouter.Forwarded f = router.forward(owner.host(), ctx.path(), InstanceRouter.passOn(ctx));
+            ctx.status(f.status()).contentType(f.contentType()).result(f.body());
+            return;
+        }
+        Map<String, Object> pupil = queries.localPupil(upn, owner.partition())
+                .filter(p -> access.sees(ctx, (String) p.get("urn")))
+                .orElseThrow(() -> new ApiError(404, "no marks recorded for that pupil in your scope"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("upn", upn);
+        body.put("urn", pupil.get("urn"));
+        body.put("marks", queries.localRegister(upn, owner.partition()));
+        ctx.json(body);
     }
 
     public void schoolPupils(Context ctx) throws Exception {
         String urn = ctx.pathParam("urn");
         if (!MarkRules.isUrn(urn)) throw new ApiError(400, "URN must be six digits");
+        access.requireSchool(ctx, urn);
         Optional<Flag> flag;
         try {
             flag = Optional.ofNullable(ctx.queryParam("flag")).map(Flag::fromQueryName);

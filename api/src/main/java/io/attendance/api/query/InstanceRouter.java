@@ -78,7 +78,7 @@ public final class InstanceRouter {
     /** The caller's headers an owner needs to answer as if asked directly: who asks, and who records. */
     public static Map<String, String> passOn(io.javalin.http.Context ctx) {
         Map<String, String> h = new java.util.LinkedHashMap<>();
-        for (String name : java.util.List.of("Authorization", "X-Recorded-By")) {
+        for (String name : java.util.List.of("Authorization", "Cookie", "X-CSRF-Token", "X-Recorded-By")) {
             String v = ctx.header(name);
             if (v != null) h.put(name, v);
         }

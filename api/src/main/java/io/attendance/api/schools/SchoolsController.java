@@ -42,6 +42,12 @@ public final class SchoolsController {
             return;
         }
         School school = ((SchoolRequest.Valid) parsed).school();
+        io.attendance.api.auth.Principal who = io.attendance.api.auth.Access.principal(ctx);
+        io.attendance.api.auth.Access.require(ctx, who.mayAdminister(), "add or change schools");
+        School existing = directory.school(school.getUrn());
+        if (!who.sees(school.getUrn(), school) || (existing != null && !who.sees(existing.getUrn(), existing))) {
+            throw new ApiError(403, "a " + who.describe() + " account may change only its own LA's schools");
+        }
         if (!knownPolicy.test(school.getPolicy())) {
             ctx.status(400).json(Map.of("errors", java.util.List.of(new io.attendance.streams.topology.FieldError("policy",
                     "'" + school.getPolicy() + "' is not a policy id or family this service has loaded (GET /api/v1/policies)"))));
@@ -54,7 +60,8 @@ public final class SchoolsController {
 
     public void get(Context ctx) {
         School s = directory.school(ctx.pathParam("urn"));
-        if (s == null) throw new ApiError(404, "no school " + ctx.pathParam("urn"));
+        io.attendance.api.auth.Principal who = io.attendance.api.auth.Access.principal(ctx);
+        if (s == null || !who.mayRead() || !who.sees(s.getUrn(), s)) throw new ApiError(404, "no school " + ctx.pathParam("urn"));
         ctx.json(SchoolRequest.toJson(s));
     }
 

@@ -36,9 +36,33 @@ class ContactsApiTest {
         }
     };
 
+    private static final String OFFICER_KEY = "officer-key", SCHOOL_KEY = "school-key";
+    private static final java.util.function.Consumer<io.javalin.testtools.Request.Builder> OFFICER = r -> r.header("Authorization", "Bearer " + OFFICER_KEY);
+
     private Javalin app() {
         ContactsController c = new ContactsController(publisher, new ObjectMapper());
-        return Javalin.create(config -> config.routes.put("/api/v1/pupils/{upn}/contacts", c::put));
+        io.attendance.api.auth.Accounts accounts = io.attendance.api.auth.Accounts.none()
+                .addKey(io.attendance.api.auth.Accounts.sha256(OFFICER_KEY), new io.attendance.api.auth.Principal("o", io.attendance.api.auth.Role.LA_OFFICER, "Northshire", null))
+                .addKey(io.attendance.api.auth.Accounts.sha256(SCHOOL_KEY), new io.attendance.api.auth.Principal("s", io.attendance.api.auth.Role.SCHOOL_USER, null, "100001"));
+        io.attendance.api.auth.Access access = new io.attendance.api.auth.Access(accounts,
+                io.attendance.api.auth.SessionTokens.of(null, java.time.Duration.ofHours(1)), null, true, java.time.Clock.systemUTC());
+        return Javalin.create(config -> {
+            config.routes.before(access::before);
+            config.routes.put("/api/v1/pupils/{upn}/contacts", c::put);
+            config.routes.exception(io.attendance.api.ApiError.class, (e, ctx) -> ctx.status(e.status()).result(e.getMessage()));
+        });
+    }
+
+    @Test
+    void a_school_user_cannot_change_parents_contact_details_and_nothing_is_stored() {
+        JavalinTest.test(app(), (server, client) -> {
+            var res = client.put("/api/v1/pupils/E801200125001/contacts", "{\"pupilName\": \"Sam Taylor\", \"parents\": []}",
+                    r -> r.header("Authorization", "Bearer " + SCHOOL_KEY));
+            assertThat(res.code()).isEqualTo(403);
+            assertThat(res.body().string()).contains("may not change parents' contact details");
+            assertThat(client.put("/api/v1/pupils/E801200125001/contacts", "{}").code()).as("no credentials").isEqualTo(401);
+            assertThat(published).isEmpty();
+        });
     }
 
     @Test
@@ -50,7 +74,7 @@ class ContactsApiTest {
                        "postcode": "NR1 2AB", "email": "claire.taylor@example.com", "livesWithPupil": true, "preferredChannel": "email"},
                       {"parentId": "p3", "name": "Mark Taylor", "relationship": "father", "addressLines": ["4 Harbour Road", "Bristol"],
                        "postcode": "bs1 4dj", "livesWithPupil": false, "preferredChannel": "post"}]}
-                    """);
+                    """, OFFICER);
             assertThat(res.code()).isEqualTo(200);
             assertThat(res.body().string()).contains("\"upn\":\"E801200125001\"", "\"parents\":2");
         });
@@ -70,7 +94,7 @@ class ContactsApiTest {
                       {"parentId": "p2", "name": "Dan Hughes", "relationship": "step-parent", "addressLines": ["12 Mill Lane"],
                        "postcode": "NR1 ZZZ", "email": "dan.hughes@", "preferredChannel": "post"},
                       {"parentId": "p3", "name": "Mark Taylor", "relationship": "father", "preferredChannel": "email"}]}
-                    """);
+                    """, OFFICER);
             assertThat(res.code()).isEqualTo(400);
             String body = res.body().string();
             assertThat(body).contains("\"parent\":2,\"field\":\"postcode\",\"error\":\"'NR1 ZZZ' is not a UK postcode\"",
@@ -84,7 +108,7 @@ class ContactsApiTest {
     @Test
     void an_invalid_upn_is_refused() {
         JavalinTest.test(app(), (server, client) -> {
-            var res = client.put("/api/v1/pupils/A801200125002/contacts", "{\"pupilName\": \"Sam\", \"parents\": []}");
+            var res = client.put("/api/v1/pupils/A801200125002/contacts", "{\"pupilName\": \"Sam\", \"parents\": []}", OFFICER);
             assertThat(res.code()).isEqualTo(400);
             assertThat(res.body().string()).contains("\"field\":\"upn\"", "\"field\":\"parents\",\"error\":\"at least one parent is required\"");
         });

@@ -30,8 +30,9 @@ public record Letterhead(String name, String service, List<String> address, Stri
         }
         if (address == null) address = List.of();
         if (service == null) service = "";
-        if (phone == null) phone = "";
-        if (email == null) email = "";
+        // Every letter tells the parent how to reach the service: a letterhead without them would print "on  or at ,".
+        if (phone == null || phone.isBlank()) throw new IllegalArgumentException("phone: parents are told whom to call");
+        if (email == null || email.isBlank()) throw new IllegalArgumentException("email: parents are told where to write");
         if (logo == null) logo = "[" + name + " logo]";
         if (channels == null) channels = new Channels(null, null);
     }
