@@ -38,6 +38,11 @@ final class Http {
         this.headers = headers;
     }
 
+    /** The session cookie this client sends (name=value), if signed in. */
+    String cookie() {
+        return headers.get("Cookie");
+    }
+
     /** No credentials at all. */
     static Http anonymous(int port) {
         return new Http(port, java.util.Map.of());

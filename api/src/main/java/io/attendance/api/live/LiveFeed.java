@@ -83,7 +83,7 @@ public final class LiveFeed implements AutoCloseable {
                     }
                     info.forEach(p -> parts.add(new TopicPartition(p.topic(), p.partition())));
                 }
-                if (parts.isEmpty()) consumer.poll(Duration.ofMillis(500)); // nothing assigned: returns after the wait
+                if (parts.isEmpty()) Thread.sleep(500); // the streams app creates its changelogs as it starts
             }
             consumer.assign(parts);
             consumer.seekToEnd(parts);
@@ -96,6 +96,8 @@ public final class LiveFeed implements AutoCloseable {
             }
         } catch (WakeupException e) {
             if (running) log.warn("live feed woken unexpectedly");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("live feed stopped: pages will not update live until restart ({})", e.toString());
         }

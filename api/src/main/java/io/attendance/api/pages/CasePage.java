@@ -49,6 +49,8 @@ final class CasePage {
             return;
         }
         String field = a.json() != null && a.json().has("field") ? a.json().get("field").asText() : null;
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("^([A-Za-z]+): ").matcher(a.error());
+        if (field == null && named.find()) field = named.group(1); // "date: is required" names its field too
         ctx.status(a.status() == 409 ? 409 : 400);
         render(ctx, action, a.error(), field, entered);
     }

@@ -19,8 +19,10 @@ public final class Dashboard {
     private final SignInController signIn;
     private final PagesController views;
     private final CasePage casePage;
+    private final Access access;
 
     public Dashboard(Access access, ObjectMapper json) {
+        this.access = access;
         this.api = new SelfClient(json, access);
         this.signIn = new SignInController(access, pages);
         this.views = new PagesController(api, pages, access);
@@ -56,7 +58,11 @@ public final class Dashboard {
         m.put("title", status == 404 ? "Page not found" : status == 403 ? "You cannot do that" : "Sorry, there is a problem");
         m.put("status", status);
         m.put("message", message);
-        Access.maybe(ctx).ifPresent(p -> m.put("who", p.name()));
+        Access.maybe(ctx).ifPresent(p -> {
+            m.put("who", p.name());
+            m.put("whoRole", p.describe());
+            m.put("csrf", access.csrf(ctx));
+        });
         ctx.status(status).html(pages.render("error", m));
     }
 

@@ -59,11 +59,21 @@ final class SelfClient {
         return URI.create("http://localhost:" + port + path);
     }
 
+    /** How long a page waits out a rebalance (the API's 503) before showing it as an error. */
+    private static final long REBALANCE_WAIT_MS = 15_000;
+
     private Answer send(Context ctx, HttpRequest.Builder req) {
         Access.asCaller(ctx, access).forEach(req::header);
         req.timeout(Duration.ofSeconds(20));
         try {
+            long giveUp = System.currentTimeMillis() + REBALANCE_WAIT_MS;
             HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+            // Partitions move between instances for a few seconds after one starts or stops: a person
+            // opening a page would rather wait that out than read "rebalancing".
+            while (res.statusCode() == 503 && System.currentTimeMillis() < giveUp) {
+                Thread.sleep(250); // the API's Retry-After is 1 s; a page retries sooner
+                res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+            }
             JsonNode body = res.body() == null || res.body().isBlank() ? null : json.readTree(res.body());
             return new Answer(res.statusCode(), body);
         } catch (IOException e) {
