@@ -4,6 +4,9 @@
   var main = document.querySelector('main[data-live]');
   if (!main || !window.EventSource) return;
   var busy = false, again = false;
+  // The region as the server last sent it (captured before GOV.UK Frontend decorates it), so an
+  // unchanged page is left alone: no flicker, no lost focus.
+  var lastHtml = document.getElementById('live-region').innerHTML;
   function refresh() {
     if (busy) { again = true; return; }
     busy = true;
@@ -13,7 +16,8 @@
         var doc = new DOMParser().parseFromString(html, 'text/html');
         var fresh = doc.getElementById('live-region'), here = document.getElementById('live-region');
         var editing = document.activeElement && document.activeElement.form;
-        if (fresh && here) {
+        if (fresh && here && fresh.innerHTML !== lastHtml) { // nothing changed: leave the page alone
+          lastHtml = fresh.innerHTML;
           if (editing) {
             // Keep the forms as the officer left them; refresh everything else.
             var keep = here.querySelectorAll('form[data-no-live]');
@@ -21,6 +25,7 @@
             for (var i = 0; i < keep.length && i < freshForms.length; i++) freshForms[i].replaceWith(keep[i]);
           }
           here.replaceWith(fresh);
+          if (window.govukInitAll) window.govukInitAll({ scope: fresh });
         }
         var stamp = doc.getElementById('updated');
         if (stamp) document.getElementById('updated').textContent = stamp.textContent;
@@ -31,5 +36,10 @@
   var source = new EventSource(main.getAttribute('data-live'));
   source.addEventListener('change', refresh);
   source.onerror = function () { var d = document.querySelector('.app-live-dot'); if (d) d.classList.add('app-live-off'); };
-  source.onopen = function () { var d = document.querySelector('.app-live-dot'); if (d) d.classList.remove('app-live-off'); };
+  // Once listening (and after any reconnect), fetch once more: a change committed between this
+  // page's render and the subscription would otherwise never be shown.
+  source.onopen = function () {
+    var d = document.querySelector('.app-live-dot'); if (d) d.classList.remove('app-live-off');
+    refresh();
+  };
 })();

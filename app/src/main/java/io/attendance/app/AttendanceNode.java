@@ -56,6 +56,7 @@ public final class AttendanceNode implements AutoCloseable {
         int port = settings.httpPort() == 0 ? io.attendance.app.broker.EmbeddedBroker.freePort() : settings.httpPort();
         HostInfo self = new HostInfo(settings.advertisedHost(), port);
         streams = new KafkaStreams(AttendanceTopology.build(topics, serdes, topology), streamsProperties(self));
+        streams.setStateListener((now, was) -> log.info("streams {} -> {}", was, now));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("stream thread failed; replacing it", e);
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

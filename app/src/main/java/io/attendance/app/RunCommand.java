@@ -114,8 +114,12 @@ public final class RunCommand implements Callable<Integer> {
     private NodeSettings.Access access() {
         io.attendance.api.auth.Accounts a = accounts == null ? io.attendance.api.auth.Accounts.none()
                 : io.attendance.api.auth.Accounts.fromFile(accounts);
-        if (!noDemo) io.attendance.app.demo.DemoAccounts.addTo(a);
-        a.withAdminKey(System.getenv("ATTENDANCE_ADMIN_KEY"));
+        String adminKey = System.getenv("ATTENDANCE_ADMIN_KEY");
+        if (!noDemo) {
+            io.attendance.app.demo.DemoAccounts.addTo(a);
+            if (adminKey == null || adminKey.isBlank()) adminKey = io.attendance.app.demo.DemoAccounts.ADMIN_KEY;
+        }
+        a.withAdminKey(adminKey);
         return new NodeSettings.Access(a, System.getenv("ATTENDANCE_SESSION_SECRET"), !insecureCookies);
     }
 

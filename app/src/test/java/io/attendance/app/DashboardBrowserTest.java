@@ -121,6 +121,17 @@ class DashboardBrowserTest {
         assertThat(text("#schools")).contains("Riverside Primary School");
         assertThat(text("[data-testid=who]")).contains("officer");
         assertThat(browser.findElements(By.cssSelector("svg.trend polyline"))).hasSize(1);
+        // Worked by hand: week of 1 Sep, 6 of 6 sessions attended; week of 8 Sep, 0 of 6; 6 of 12 year to date;
+        // the school's one pupil is both persistently and severely absent.
+        assertThat(text("#schools")).contains("50.0%", "100.0%");
+        com.fasterxml.jackson.databind.JsonNode riverside = new Http(node.httpPort()).get("/api/v1/schools").json().get(0);
+        assertThat(riverside.get("possible").asInt()).isEqualTo(12);
+        assertThat(riverside.get("attended").asInt()).isEqualTo(6);
+        List<String> trend = new java.util.ArrayList<>();
+        riverside.get("trend").forEach(w -> trend.add(w.get("week").asText() + " " + w.get("attended").asInt() + "/"
+                + w.get("possible").asInt() + " " + w.get("attendancePct").decimalValue().stripTrailingZeros().toPlainString()));
+        assertThat(trend).containsExactly("2025-09-01 6/6 100", "2025-09-08 0/6 0");
+        assertThat(riverside.get("openCasesByStage").toString()).isEqualTo("{\"early-interventions\":1}");
         shot("02-overview");
     }
 
@@ -152,7 +163,7 @@ class DashboardBrowserTest {
         browser.findElement(By.cssSelector("#action-send-pre-legal-warning summary")).click();
         browser.findElement(By.id("submit-send-pre-legal-warning")).click();
         assertThat(text("#action-error")).contains("date");
-        assertThat(text("#action-send-pre-legal-warning [data-testid=field-error]")).contains("date");
+        assertThat(text("#action-send-pre-legal-warning [data-testid=field-error]")).contains("Date the action was taken: is required");
         shot("06-case-refused");
         // A date input's typing order follows the browser's locale; its value is ISO whatever the locale.
         ((JavascriptExecutor) browser).executeScript("document.getElementById('send-pre-legal-warning-date').value = '2025-09-11'");
@@ -160,7 +171,7 @@ class DashboardBrowserTest {
         assertThat(text("#recorded")).contains("Send pre legal warning");
         ((JavascriptExecutor) browser).executeScript("window.notReloaded = true");
         // The engine moves the case on; the page follows without a reload.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(text("[data-testid=stage]")).contains("Monitoring"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(text("[data-testid=stage]")).contains("Monitoring"));
         assertThat(text("#timeline")).contains("Pre-Legal Intervention Warning Letter");
         assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true")).isEqualTo(true);
         shot("07-case-after-action");

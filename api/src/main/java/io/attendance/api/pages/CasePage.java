@@ -175,7 +175,9 @@ final class CasePage {
         m.put("radios", choices.isEmpty() ? null : choices.stream().map(ch -> Map.of("value", ch, "label", PageModel.label(ch),
                 "checked", ch.equals(value), "id", action + "-" + name + "-" + ch.replaceAll("[^A-Za-z0-9]", "-"))).toList());
         m.put("hasRadios", !choices.isEmpty());
-        m.put("error", failed && name.equals(errorField) ? error : null);
+        // Beside the field, the message names the field by its label rather than its id.
+        String inline = error != null && error.startsWith(name + ": ") ? label + ": " + error.substring(name.length() + 2) : error;
+        m.put("error", failed && name.equals(errorField) ? inline : null);
         return m;
     }
 

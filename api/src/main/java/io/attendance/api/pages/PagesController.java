@@ -54,6 +54,7 @@ final class PagesController {
             overdue += s.get("overdueTasks").asInt();
         }
         m.put("schools", rows);
+        m.put("schoolsWord", rows.size() == 1 ? "school" : "schools");
         m.put("totals", Map.of("schools", rows.size(), "pupils", pupils, "persistent", pa, "severe", sa, "open", open, "overdue", overdue));
         m.put("trendSvg", TrendChart.svg(schools));
         List<Map<String, Object>> trend = new ArrayList<>();

@@ -30,14 +30,15 @@ final class TrendChart {
             }
         }
         if (weeks.isEmpty()) return "";
-        double floor = Math.max(0, Math.floor((min - 2) / 5) * 5);
+        double floor = Math.max(0, Math.floor((min - 2) / 10) * 10);
         List<String> axis = new ArrayList<>(weeks);
         int plotW = W - LEFT - RIGHT, plotH = H - TOP - BOTTOM;
         StringBuilder b = new StringBuilder();
         b.append("<svg class=\"trend\" viewBox=\"0 0 ").append(W).append(' ').append(H)
                 .append("\" role=\"img\" aria-labelledby=\"trend-title\" xmlns=\"http://www.w3.org/2000/svg\">")
                 .append("<title id=\"trend-title\">Attendance per school week, by school</title>");
-        for (double y = floor; y <= 100.0001; y += 5) {
+        double step = 100 - floor > 30 ? 10 : 5; // a readable number of grid lines
+        for (double y = floor; y <= 100.0001; y += step) {
             double py = TOP + plotH * (100 - y) / (100 - floor);
             b.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#b1b4b6\" stroke-width=\"0.5\"/>", LEFT, LEFT + plotW, py, py));
             b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%.0f%%</text>", LEFT - 6, py + 4, y));

@@ -36,24 +36,28 @@ public final class PupilsController {
     }
 
     public void pupil(Context ctx) {
-        String upn = ctx.pathParam("upn");
-        Upn.problemWith(upn).ifPresent(p -> {
-            throw new ApiError(400, p);
-        });
-        InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, upn);
-        if (!owner.self() && ctx.header(InstanceRouter.FORWARDED) == null) {
-            InstanceRouter.Forwarded f = router.forward(owner.host(), ctx.path(), InstanceRouter.passOn(ctx));
-            ctx.status(f.status()).contentType(f.contentType()).result(f.body());
-            return;
-        }
-        Map<String, Object> pupil = queries.localPupil(upn, owner.partition())
-                .filter(p -> access.sees(ctx, (String) p.get("urn")))
-                .orElseThrow(() -> new ApiError(404, "no marks recorded for that pupil in your scope"));
-        ctx.json(pupil);
+        ownPupil(ctx).ifPresent(p -> ctx.json(p.figures()));
     }
 
     /** GET /api/v1/pupils/{upn}/register: every session's standing mark, for the week-by-week grid. */
     public void register(Context ctx) {
+        ownPupil(ctx).ifPresent(p -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("upn", p.upn());
+            body.put("urn", p.figures().get("urn"));
+            body.put("marks", queries.localRegister(p.upn(), p.partition()));
+            ctx.json(body);
+        });
+    }
+
+    private record Held(String upn, int partition, Map<String, Object> figures) {
+    }
+
+    /**
+     * The pupil of the path, if this instance owns it and the caller may see it; otherwise the
+     * request has been answered already (forwarded to the owner) or refused (404 out of scope).
+     */
+    private Optional<Held> ownPupil(Context ctx) {
         String upn = ctx.pathParam("upn");
         Upn.problemWith(upn).ifPresent(p -> {
             throw new ApiError(400, p);
@@ -62,16 +66,12 @@ public final class PupilsController {
         if (!owner.self() && ctx.header(InstanceRouter.FORWARDED) == null) {
             InstanceRouter.Forwarded f = router.forward(owner.host(), ctx.path(), InstanceRouter.passOn(ctx));
             ctx.status(f.status()).contentType(f.contentType()).result(f.body());
-            return;
+            return Optional.empty();
         }
         Map<String, Object> pupil = queries.localPupil(upn, owner.partition())
                 .filter(p -> access.sees(ctx, (String) p.get("urn")))
                 .orElseThrow(() -> new ApiError(404, "no marks recorded for that pupil in your scope"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("upn", upn);
-        body.put("urn", pupil.get("urn"));
-        body.put("marks", queries.localRegister(upn, owner.partition()));
-        ctx.json(body);
+        return Optional.of(new Held(upn, owner.partition(), pupil));
     }
 
     public void schoolPupils(Context ctx) throws Exception {

@@ -14,6 +14,8 @@ public final class DemoAccounts {
     public static final String VIEWER = "viewer", VIEWER_PASSWORD = "northshire-viewer";
     /** Riverside Primary's MIS posts marks with this key. */
     public static final String RIVERSIDE_MIS_KEY = "demo-riverside-mis-key";
+    /** The LA-admin key of the demo when ATTENDANCE_ADMIN_KEY is not set, so README's curl tour works. */
+    public static final String ADMIN_KEY = "demo-admin-key";
 
     private DemoAccounts() {
     }
