@@ -4,12 +4,14 @@
   var main = document.querySelector('main[data-live]');
   if (!main || !window.EventSource) return;
   var busy = false, again = false;
+  var state = window.liveState = { opened: 0, events: 0, refreshes: 0, swaps: 0, failures: 0 }; // for support and tests
   // The region as the server last sent it (captured before GOV.UK Frontend decorates it), so an
   // unchanged page is left alone: no flicker, no lost focus.
   var lastHtml = document.getElementById('live-region').innerHTML;
   function refresh() {
     if (busy) { again = true; return; }
     busy = true;
+    state.refreshes++;
     fetch(window.location.href, { credentials: 'same-origin', headers: { 'X-Live-Refresh': '1' } })
       .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
       .then(function (html) {
@@ -25,20 +27,22 @@
             for (var i = 0; i < keep.length && i < freshForms.length; i++) freshForms[i].replaceWith(keep[i]);
           }
           here.replaceWith(fresh);
+          state.swaps++;
           if (window.govukInitAll) window.govukInitAll({ scope: fresh });
         }
         var stamp = doc.getElementById('updated');
         if (stamp) document.getElementById('updated').textContent = stamp.textContent;
       })
-      .catch(function () { /* the next change tries again */ })
+      .catch(function () { state.failures++; /* the next change tries again */ })
       .finally(function () { busy = false; if (again) { again = false; refresh(); } });
   }
   var source = new EventSource(main.getAttribute('data-live'));
-  source.addEventListener('change', refresh);
+  source.addEventListener('change', function () { state.events++; refresh(); });
   source.onerror = function () { var d = document.querySelector('.app-live-dot'); if (d) d.classList.add('app-live-off'); };
   // Once listening (and after any reconnect), fetch once more: a change committed between this
   // page's render and the subscription would otherwise never be shown.
   source.onopen = function () {
+    state.opened++;
     var d = document.querySelector('.app-live-dot'); if (d) d.classList.remove('app-live-off');
     refresh();
   };

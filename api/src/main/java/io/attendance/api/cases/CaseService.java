@@ -96,13 +96,14 @@ public final class CaseService {
      */
     public List<Map<String, Object>> localTasks(Predicate<String> urnInScope) {
         ReadOnlyKeyValueStore<String, CaseState> store = router.localStore(StoreNames.CASES, null);
-        ReadOnlyKeyValueStore<String, Long> clock = router.localStore(StoreNames.CLOCK_SEEN, null);
         List<Map<String, Object>> out = new ArrayList<>();
         try (var it = store.all()) {
             while (it.hasNext()) {
                 CaseState c = it.next().value;
                 if (!CaseEngine.OPEN.equals(c.getStatus()) || !urnInScope.test(c.getUrn())) continue;
-                Long tick = clock.get(c.getUrn());
+                // The school's today as the case's own partition has seen it: the same ticks that moved the case.
+                int partition = io.attendance.streams.topology.PupilPartitioner.partitionOf(c.getUpn(), settings.pupilPartitions());
+                Long tick = this.<Long>store(StoreNames.CLOCK_SEEN, partition).get(c.getUrn());
                 LocalDate today = tick == null ? null : LocalDate.ofEpochDay(tick);
                 for (io.attendance.schemas.CaseTask t : c.getTasks()) {
                     if (t.getDone()) continue;
