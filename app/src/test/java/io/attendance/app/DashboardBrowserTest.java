@@ -91,6 +91,12 @@ class DashboardBrowserTest {
         broker.close();
     }
 
+    /** Where the browser ends up when it opens the URL. */
+    private static String status(String url) {
+        browser.get(url);
+        return browser.getCurrentUrl();
+    }
+
     private static void shot(String name) throws Exception {
         // The whole page, not just the window: tall pages are what officers scroll through.
         long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.body.scrollHeight");
@@ -123,7 +129,7 @@ class DashboardBrowserTest {
         shot("01-sign-in-error");
         browser.findElement(By.id("password")).sendKeys(DemoAccounts.OFFICER_PASSWORD);
         browser.findElement(By.id("sign-in")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/schools/100001"); // back where the officer was going
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/schools/100001")); // back where the officer was going
         browser.get(base + "/");
         assertThat(text("#schools")).contains("Riverside Primary School");
         assertThat(text("[data-testid=who]")).contains("officer");
@@ -226,7 +232,8 @@ class DashboardBrowserTest {
         assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true")).isEqualTo(true);
         shot("09-work-queue");
         browser.findElement(By.cssSelector(".app-sign-out button")).click();
-        assertThat(browser.getCurrentUrl()).contains("/sign-in");
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/sign-in"));
+        assertThat(status(base + "/tasks")).as("signed out: the session cookie is gone").contains("/sign-in");
         browser.findElement(By.id("username")).sendKeys(DemoAccounts.VIEWER);
         browser.findElement(By.id("password")).sendKeys(DemoAccounts.VIEWER_PASSWORD);
         browser.findElement(By.id("sign-in")).click();

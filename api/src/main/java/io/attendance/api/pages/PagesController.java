@@ -55,7 +55,8 @@ final class PagesController {
         }
         m.put("schools", rows);
         m.put("schoolsWord", rows.size() == 1 ? "school" : "schools");
-        m.put("totals", Map.of("schools", rows.size(), "pupils", pupils, "persistent", pa, "severe", sa, "open", open, "overdue", overdue));
+        m.put("totals", Map.of("schools", rows.size(), "pupils", pupils, "persistent", pa, "severe", sa, "open", open, "overdue", overdue,
+                "anyOverdue", overdue > 0)); // Mustache treats 0 as true: the red card needs a real boolean
         m.put("trendSvg", TrendChart.svg(schools));
         List<Map<String, Object>> trend = new ArrayList<>();
         for (JsonNode s : schools) {
