@@ -1,0 +1,22 @@
+# Builds attendance.jar and runs it on a slim JRE. The same image serves `run` (streams + API) and
+# `notifier`; docker-compose.yml sets which, and every setting comes from the environment.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml ./
+COPY schemas schemas
+COPY streams streams
+COPY api api
+COPY notifier notifier
+COPY app app
+COPY policies policies
+RUN mvn -B -ntp -q package -DskipTests
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 attendance && mkdir -p /data && chown attendance /data
+COPY --from=build /src/app/target/attendance.jar /app/attendance.jar
+USER attendance
+WORKDIR /data
+ENV ATTENDANCE_DATA_DIR=/data
+EXPOSE 8080
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=70", "-jar", "/app/attendance.jar"]
+CMD ["run"]
