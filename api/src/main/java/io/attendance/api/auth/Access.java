@@ -147,13 +147,11 @@ public final class Access {
 
     /** 404 (not 403) for a school out of scope: the caller does not learn that it exists. */
     public void requireSchool(Context ctx, String urn) {
-        Principal p = principal(ctx);
-        if (!p.mayRead() || !p.sees(urn, schools.school(urn))) throw new ApiError(404, "no school " + urn + " in your scope");
+        if (!sees(ctx, urn)) throw new ApiError(404, "no school " + urn + " in your scope");
     }
 
     public boolean sees(Context ctx, String urn) {
-        Principal p = principal(ctx);
-        return p.mayRead() && p.sees(urn, schools.school(urn));
+        return principal(ctx).reads(urn, schools.school(urn));
     }
 
     public boolean mayPostFor(Principal p, String urn) {

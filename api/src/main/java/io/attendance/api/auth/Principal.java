@@ -30,6 +30,11 @@ public record Principal(String name, Role role, String la, String urn) {
         return school != null && la.equalsIgnoreCase(school.getLa());
     }
 
+    /** May this caller read this school's data (an MIS key reads nothing, whatever its school)? */
+    public boolean reads(String schoolUrn, School school) {
+        return mayRead() && sees(schoolUrn, school);
+    }
+
     /** Records actions on cases and opens them (within scope). */
     public boolean mayRecord() {
         return role == Role.LA_OFFICER || role == Role.SCHOOL_USER || role == Role.ADMIN;

@@ -9,7 +9,6 @@ import io.attendance.streams.pupil.Upn;
 import io.attendance.streams.topology.MarkRules;
 import io.attendance.streams.topology.StoreNames;
 import io.javalin.http.Context;
-import org.apache.kafka.streams.StreamsMetadata;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -65,28 +64,14 @@ public final class CasesController {
             return;
         }
         List<Map<String, Object>> all = new ArrayList<>(inScope(ctx, cases.localCases(filter, null)));
-        if (ctx.header(InstanceRouter.FORWARDED) == null) {
-            for (StreamsMetadata instance : router.instancesOf(StoreNames.CASES)) {
-                if (router.isSelf(instance.hostInfo())) continue;
-                InstanceRouter.Forwarded f = router.forward(instance.hostInfo(), pathAndQuery, InstanceRouter.passOn(ctx));
-                if (f.status() != 200) throw new ApiError(503, "an instance could not list its cases (" + f.status() + ")");
-                all.addAll(json.readValue(f.body(), LIST));
-            }
-        }
+        for (String body : router.askOthers(StoreNames.CASES, ctx, "list its cases")) all.addAll(json.readValue(body, LIST));
         ctx.json(sorted(all));
     }
 
     /** GET /api/v1/tasks: the work queue, overdue first, then by due date; gathered from every instance. */
     public void tasks(Context ctx) throws Exception {
         List<Map<String, Object>> all = new ArrayList<>(cases.localTasks(u -> access.sees(ctx, u)));
-        if (ctx.header(InstanceRouter.FORWARDED) == null) {
-            for (StreamsMetadata instance : router.instancesOf(StoreNames.CASES)) {
-                if (router.isSelf(instance.hostInfo())) continue;
-                InstanceRouter.Forwarded f = router.forward(instance.hostInfo(), ctx.path(), InstanceRouter.passOn(ctx));
-                if (f.status() != 200) throw new ApiError(503, "an instance could not list its tasks (" + f.status() + ")");
-                all.addAll(json.readValue(f.body(), LIST));
-            }
-        }
+        for (String body : router.askOthers(StoreNames.CASES, ctx, "list its tasks")) all.addAll(json.readValue(body, LIST));
         all.sort(Comparator.<Map<String, Object>, Boolean>comparing(t -> !(Boolean) t.get("overdue"))
                 .thenComparing(t -> t.get("due") == null ? "9999" : (String) t.get("due"))
                 .thenComparing(t -> (String) t.get("caseId")));

@@ -46,7 +46,7 @@ public final class LiveController {
             if (upn != null && !upn.equals(c.upn())) return;
             if (urn != null && !urn.equals(c.urn())) return;
             if (caseId != null && !caseId.equals(c.caseId())) return;
-            if (!who.mayRead() || !who.sees(c.urn(), schools.school(c.urn()))) return;
+            if (!who.reads(c.urn(), schools.school(c.urn()))) return;
             // At most one event a second, and never a change left unsent: the last one is sent after the gap.
             if (!scheduled.compareAndSet(false, true)) return;
             long wait = Math.max(0, last.get() + MIN_GAP_MS - System.currentTimeMillis());

@@ -89,6 +89,7 @@ public final class LiveFeed implements AutoCloseable {
             consumer.seekToEnd(parts);
             while (running) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (listeners.isEmpty()) continue; // no page open: a register burst is not decoded for nobody
                     Change c = change(r);
                     if (c == null) continue;
                     for (Consumer<Change> l : listeners) l.accept(c);

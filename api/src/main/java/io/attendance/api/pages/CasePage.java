@@ -114,12 +114,7 @@ final class CasePage {
         List<Map<String, Object>> requested = new ArrayList<>();
         for (JsonNode l : c.get("letters")) requested.add(Map.of("id", l.get("id").asText(), "title", l.get("title").asText(), "requestedOn", l.get("requestedOn").asText()));
         m.put("lettersRequested", requested);
-        List<Map<String, Object>> siblings = new ArrayList<>();
-        for (JsonNode s : c.path("siblings")) {
-            JsonNode a = s.get("attendance");
-            siblings.add(Map.of("upn", s.get("upn").asText(), "seen", a != null,
-                    "attendance", a == null ? "not in your scope or no marks yet" : PageModel.pct(a.get("yearToDate").get("attendancePct"))));
-        }
+        List<Map<String, Object>> siblings = PageModel.siblings(c.path("siblings"));
         m.put("siblings", siblings);
         m.put("hasSiblings", !siblings.isEmpty());
         boolean mayRecord = Access.principal(ctx).mayRecord();

@@ -42,6 +42,17 @@ final class PageModel {
         return n == null || n.isNull() ? "–" : n.decimalValue().setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
+    /** Siblings named on a case, as the case API gives them: with figures only where the viewer may see them. */
+    static List<Map<String, Object>> siblings(com.fasterxml.jackson.databind.JsonNode named) {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode s : named) {
+            com.fasterxml.jackson.databind.JsonNode a = s.get("attendance");
+            out.add(Map.of("upn", s.get("upn").asText(), "seen", a != null,
+                    "attendance", a == null ? "not in your scope or no marks yet" : pct(a.get("yearToDate").get("attendancePct"))));
+        }
+        return out;
+    }
+
     static String label(String id) {
         if (id == null || id.isEmpty()) return "";
         String s = id.replace('-', ' ').replace('_', ' ');

@@ -142,11 +142,8 @@ final class PagesController {
             caseRows.add(Map.of("id", c.get("id").asText(), "policy", c.get("policy").asText(), "stage", PageModel.label(c.get("stage").asText()),
                     "status", c.get("status").asText(), "openedOn", c.get("openedOn").asText(), "overdue", c.get("overdue").asBoolean()));
             if (!"open".equals(c.get("status").asText())) continue;
-            for (JsonNode s : api.get(ctx, "/api/v1/cases/" + c.get("id").asText()).path("siblings")) {
-                JsonNode a = s.get("attendance");
-                siblings.put(s.get("upn").asText(), Map.of("upn", s.get("upn").asText(),
-                        "attendance", a == null ? "not in your scope or no marks yet" : PageModel.pct(a.get("yearToDate").get("attendancePct")),
-                        "seen", a != null));
+            for (Map<String, Object> s : PageModel.siblings(api.get(ctx, "/api/v1/cases/" + c.get("id").asText()).path("siblings"))) {
+                siblings.put((String) s.get("upn"), s); // a sibling named on two cases is listed once
             }
         }
         m.put("cases", caseRows);

@@ -9,7 +9,6 @@ import io.attendance.streams.pupil.Upn;
 import io.attendance.streams.topology.MarkRules;
 import io.attendance.streams.topology.StoreNames;
 import io.javalin.http.Context;
-import org.apache.kafka.streams.StreamsMetadata;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -89,13 +88,7 @@ public final class PupilsController {
             ctx.json(pupils);
             return;
         }
-        for (StreamsMetadata instance : router.instancesOf(StoreNames.SCHOOL_PUPILS)) {
-            if (router.isSelf(instance.hostInfo())) continue;
-            InstanceRouter.Forwarded f = router.forward(instance.hostInfo(),
-                    ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()), InstanceRouter.passOn(ctx));
-            if (f.status() != 200) throw new ApiError(503, "an instance could not list its pupils (" + f.status() + ")");
-            pupils.addAll(json.readValue(f.body(), LIST));
-        }
+        for (String answer : router.askOthers(StoreNames.SCHOOL_PUPILS, ctx, "list its pupils")) pupils.addAll(json.readValue(answer, LIST));
         pupils.sort(Comparator.comparing(p -> (String) p.get("upn")));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("urn", urn);

@@ -71,6 +71,25 @@ public final class InstanceRouter {
         return streams.streamsMetadataForStore(store);
     }
 
+    /**
+     * The same request (path and query, the caller's credentials) answered by every other instance
+     * that holds {@code store}, for lists gathered from all of them; none when this request was
+     * itself forwarded. Any instance that does not answer 200 fails the whole list: a partial list
+     * would look complete.
+     */
+    public java.util.List<String> askOthers(String store, io.javalin.http.Context ctx, String what) {
+        if (ctx.header(FORWARDED) != null) return java.util.List.of();
+        String pathAndQuery = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+        java.util.List<String> bodies = new java.util.ArrayList<>();
+        for (StreamsMetadata instance : instancesOf(store)) {
+            if (isSelf(instance.hostInfo())) continue;
+            Forwarded f = forward(instance.hostInfo(), pathAndQuery, passOn(ctx));
+            if (f.status() != 200) throw new io.attendance.api.ApiError(503, "an instance could not " + what + " (" + f.status() + ")");
+            bodies.add(f.body());
+        }
+        return bodies;
+    }
+
     public boolean isSelf(HostInfo host) {
         return self.equals(host);
     }

@@ -2,13 +2,11 @@ package io.attendance.api.schools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.attendance.api.ApiError;
 import io.attendance.api.auth.Access;
 import io.attendance.api.query.InstanceRouter;
 import io.attendance.schemas.School;
 import io.attendance.streams.topology.StoreNames;
 import io.javalin.http.Context;
-import org.apache.kafka.streams.StreamsMetadata;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,15 +37,10 @@ public final class OverviewController {
         Map<String, SchoolSummaries.Summary> total = new TreeMap<>();
         for (String urn : schools.urns()) if (access.sees(ctx, urn)) total.put(urn, new SchoolSummaries.Summary());
         summaries.local(total::containsKey).forEach((urn, s) -> total.get(urn).add(s));
-        if (ctx.header(InstanceRouter.FORWARDED) == null) {
-            for (StreamsMetadata instance : router.instancesOf(StoreNames.PUPILS)) {
-                if (router.isSelf(instance.hostInfo())) continue;
-                InstanceRouter.Forwarded f = router.forward(instance.hostInfo(), ctx.path(), InstanceRouter.passOn(ctx));
-                if (f.status() != 200) throw new ApiError(503, "an instance could not sum its schools (" + f.status() + ")");
-                for (JsonNode n : json.readTree(f.body())) {
-                    SchoolSummaries.Summary s = total.get(n.get("urn").asText());
-                    if (s != null) s.add(parse(n));
-                }
+        for (String answer : router.askOthers(StoreNames.PUPILS, ctx, "sum its schools")) {
+            for (JsonNode n : json.readTree(answer)) {
+                SchoolSummaries.Summary s = total.get(n.get("urn").asText());
+                if (s != null) s.add(parse(n));
             }
         }
         List<Map<String, Object>> out = new ArrayList<>();
