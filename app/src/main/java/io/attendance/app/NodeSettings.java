@@ -17,11 +17,24 @@ import java.util.List;
  * @param commitIntervalMs Kafka Streams commit interval: under exactly-once it sets both latency and throughput
  *                       (measured: 13.9k marks/s at 100 ms, 51.5k at 1000 ms, one thread; BENCHMARKS.md)
  * @param access         who may sign in or call the API, and how sessions are signed
+ * @param rocksDbMemoryBytes off-heap ceiling shared by every state store of the instance
  */
 public record NodeSettings(String bootstrapServers, String applicationId, Path stateDir, String advertisedHost,
                            int httpPort, int partitions, short replicationFactor, int standbyReplicas,
                            List<Integer> rollingSchoolWeeks, Path codesFile, int streamThreads,
-                           int commitIntervalMs, Path policiesDir, long maxTaskIdleMs, boolean liveClock, Access access) {
+                           int commitIntervalMs, Path policiesDir, long maxTaskIdleMs, boolean liveClock, Access access,
+                           long rocksDbMemoryBytes) {
+    public static final long DEFAULT_ROCKSDB_MEMORY_BYTES = 256L * 1024 * 1024;
+
+    /** With the default store memory (tests and tools). */
+    public NodeSettings(String bootstrapServers, String applicationId, Path stateDir, String advertisedHost,
+                        int httpPort, int partitions, short replicationFactor, int standbyReplicas,
+                        List<Integer> rollingSchoolWeeks, Path codesFile, int streamThreads,
+                        int commitIntervalMs, Path policiesDir, long maxTaskIdleMs, boolean liveClock, Access access) {
+        this(bootstrapServers, applicationId, stateDir, advertisedHost, httpPort, partitions, replicationFactor, standbyReplicas,
+                rollingSchoolWeeks, codesFile, streamThreads, commitIntervalMs, policiesDir, maxTaskIdleMs, liveClock, access,
+                DEFAULT_ROCKSDB_MEMORY_BYTES);
+    }
 
     /**
      * @param sessionSecret signs session cookies; every instance of a deployment needs the same one

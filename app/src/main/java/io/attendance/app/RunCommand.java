@@ -64,6 +64,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Kafka Streams commit interval under exactly-once (default 1000; see BENCHMARKS.md).")
     int commitIntervalMs;
 
+    @Option(names = "--rocksdb-memory-mb", defaultValue = "${env:ATTENDANCE_ROCKSDB_MEMORY_MB:-256}",
+            description = "Off-heap memory shared by every state store of this instance (default 256).")
+    long rocksDbMemoryMb;
+
     @Option(names = "--rolling-weeks", defaultValue = "${env:ATTENDANCE_ROLLING_WEEKS:-6,10}", split = ",",
             description = "Rolling windows reported per pupil, in school weeks (default 6,10).")
     Integer[] rollingWeeks;
@@ -137,7 +141,8 @@ public final class RunCommand implements Callable<Integer> {
                 new picocli.CommandLine(this), "--clock: wall or data, not '" + clock + "'");
         NodeSettings settings = new NodeSettings(bootstrap, applicationId, dataDir.resolve("streams"), advertisedHost,
                 port, partitions, replication, standbys, List.of(rollingWeeks), codes, threads, commitIntervalMs,
-                policies, maxTaskIdleMs, clockMode.equals("wall"), access());
+                policies, maxTaskIdleMs, clockMode.equals("wall"), access(),
+                rocksDbMemoryMb * 1024 * 1024);
         AttendanceNode node = new AttendanceNode(settings).start();
         io.attendance.notifier.Notifier notifier = noNotifier ? null : new io.attendance.notifier.Notifier(
                 notifierOptions.settings(bootstrap, applicationId + "-" + advertisedHost + "-" + port, policies, dataDir), node.topics()).start();

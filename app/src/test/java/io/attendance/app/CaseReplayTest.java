@@ -127,24 +127,8 @@ class CaseReplayTest {
         }
     }
 
-    /**
-     * Waits until the group has committed every input record and the last day's end (held for a
-     * few quiet seconds) has been applied: nothing more written for 10 s. Then reads what it wrote.
-     */
     private static EventLog.Slice awaitDrained(String applicationId, Map<Integer, Long> from) {
-        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500))
-                .until(() -> GroupProgress.lag(admin, applicationId, INPUTS) == 0);
-        long[] size = {-1};
-        long[] stableSince = {System.nanoTime()};
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            long n = EventLog.read(broker.bootstrapServers(), TOPICS.caseEvents.name(), from).entries().size();
-            if (n != size[0]) {
-                size[0] = n;
-                stableSince[0] = System.nanoTime();
-            }
-            return System.nanoTime() - stableSince[0] > Duration.ofSeconds(10).toNanos();
-        });
-        return EventLog.read(broker.bootstrapServers(), TOPICS.caseEvents.name(), from);
+        return Drained.until(admin, broker.bootstrapServers(), applicationId, INPUTS, TOPICS.caseEvents.name(), from, Duration.ofSeconds(240));
     }
 
     private static Map<String, byte[]> byEventId(List<EventLog.Entry> entries) {

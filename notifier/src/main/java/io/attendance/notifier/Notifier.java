@@ -149,11 +149,11 @@ public final class Notifier implements AutoCloseable {
     private void process(ConsumerRecords<byte[], byte[]> batch) {
         directory.catchUp();
         producer.beginTransaction();
+        for (ConsumerRecord<byte[], byte[]> r : batch) handle(r);
+        // The consumer's position, not the last record + 1: it is past the transaction markers that
+        // follow each committed batch of case events, so a drained notifier shows a lag of 0.
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> r : batch) {
-            handle(r);
-            next.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
-        }
+        for (TopicPartition tp : batch.partitions()) next.put(tp, new OffsetAndMetadata(consumer.position(tp)));
         producer.sendOffsetsToTransaction(next, consumer.groupMetadata());
         producer.commitTransaction();
     }

@@ -4,9 +4,16 @@ import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 
-import java.util.Map;
+import org.apache.kafka.streams.ThreadMetadata;
 
-/** GET /health (200 only when the streams app is RUNNING) and GET /metrics (Prometheus text). */
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * GET /health (200 only when the streams app is RUNNING, with the tasks this instance holds active
+ * and as standby, so operators see where each partition's state lives) and GET /metrics (Prometheus text).
+ */
 public final class HealthController {
     private final KafkaStreams streams;
     private final PrometheusMeterRegistry metrics;
@@ -18,7 +25,18 @@ public final class HealthController {
 
     public void health(Context ctx) {
         KafkaStreams.State state = streams.state();
-        ctx.status(state == KafkaStreams.State.RUNNING ? 200 : 503).json(Map.of("status", state.name()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", state.name());
+        if (state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING) {
+            TreeSet<String> active = new TreeSet<>(), standby = new TreeSet<>();
+            for (ThreadMetadata t : streams.metadataForLocalThreads()) {
+                t.activeTasks().forEach(task -> active.add(task.taskId().toString()));
+                t.standbyTasks().forEach(task -> standby.add(task.taskId().toString()));
+            }
+            body.put("activeTasks", active);
+            body.put("standbyTasks", standby);
+        }
+        ctx.status(state == KafkaStreams.State.RUNNING ? 200 : 503).json(body);
     }
 
     public void metrics(Context ctx) {

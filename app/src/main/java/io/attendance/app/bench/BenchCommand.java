@@ -145,7 +145,7 @@ public final class BenchCommand implements Callable<Integer> {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    private static void wipe(Path dir) throws Exception {
+    static void wipe(Path dir) throws Exception {
         if (!Files.exists(dir)) return;
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

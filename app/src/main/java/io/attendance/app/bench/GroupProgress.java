@@ -32,6 +32,13 @@ public final class GroupProgress {
         return lag;
     }
 
+    /** Records the group has committed across the topics (the sum of its committed offsets). */
+    public static long committed(Admin admin, String group, Set<String> topics) throws Exception {
+        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
+                .filter(e -> e.getValue() != null && topics.contains(e.getKey().topic()))
+                .mapToLong(e -> e.getValue().offset()).sum();
+    }
+
     static Set<String> repartitionTopics(Admin admin, String applicationId) throws Exception {
         return admin.listTopics().names().get().stream()
                 .filter(t -> t.startsWith(applicationId + "-") && t.endsWith("-repartition"))

@@ -73,20 +73,24 @@ public final class EmbeddedBroker implements AutoCloseable {
         p.put("num.io.threads", "4");
 
         KafkaConfig config = KafkaConfig.fromProps(p, false);
-        format(logDir);
+        format(logDir, 1, Uuid.randomUuid().toString());
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
         log.info("embedded Kafka broker on localhost:{} (data {})", clientPort, logDir);
         return new EmbeddedBroker(server, clientPort);
     }
 
-    private static void format(Path logDir) {
+    /**
+     * Formats a KRaft node's log directory once (kept on later starts). Every node of one cluster
+     * needs the same cluster id; the voters come from {@code controller.quorum.voters}.
+     */
+    public static void format(Path logDir, int nodeId, String clusterId) {
         if (Files.exists(logDir.resolve("meta.properties"))) return;
         try {
             new Formatter()
                     .setPrintStream(new PrintStream(java.io.OutputStream.nullOutputStream()))
-                    .setNodeId(1)
-                    .setClusterId(Uuid.randomUuid().toString())
+                    .setNodeId(nodeId)
+                    .setClusterId(clusterId)
                     .setDirectories(List.of(logDir.toString()))
                     .setMetadataLogDirectory(logDir.toString())
                     .setControllerListenerName("CONTROLLER")

@@ -81,8 +81,8 @@ public final class DemoLa {
     /** The UPNs of a school's pupils, in order. */
     public List<String> upns(DemoSchool s) {
         List<String> upns = new ArrayList<>(s.pupils());
-        // A UPN serial has 3 digits: past 999 the year of allocation steps back.
-        for (int i = 0; i < s.pupils(); i++) upns.add(Upn.of(LA_NUMBER, s.establishment(), 25 - i / 1000, i % 1000));
+        // A UPN serial has 3 digits: past 999 the year of allocation steps back (two digits, so it wraps after 00).
+        for (int i = 0; i < s.pupils(); i++) upns.add(Upn.of(LA_NUMBER, s.establishment(), Math.floorMod(25 - i / 1000, 100), i % 1000));
         return upns;
     }
 
