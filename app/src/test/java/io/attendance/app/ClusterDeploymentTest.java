@@ -16,6 +16,7 @@ import io.attendance.schemas.serde.SingleObjectSerdes;
 import io.attendance.streams.topology.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -87,6 +88,13 @@ class ClusterDeploymentTest {
                 // Both instances serve, each with active tasks and standbys of the other's (num.standby.replicas=1).
                 await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
                         tasks(http2, "activeTasks").size() > 0 && tasks(http1, "standbyTasks").size() > 0 && tasks(http2, "standbyTasks").size() > 0);
+
+                // Every topic, the app's own and Kafka Streams' changelogs and repartition topics alike, has
+                // compose's partitions and three replicas.
+                Map<String, TopicDescription> described = admin.describeTopics(admin.listTopics().names().get()).allTopicNames().get();
+                assertThat(described).containsKeys("marks", "case-events", "letters", appId + "-pupil-attendance-changelog");
+                assertThat(described.get("marks").partitions()).hasSize(Integer.parseInt(compose.environment("attendance-1").get("ATTENDANCE_PARTITIONS")));
+                described.forEach((name, d) -> d.partitions().forEach(p -> assertThat(p.replicas()).as(name + "-" + p.partition()).hasSize(3)));
 
                 // A third of the way: kafka-3 stops. Replication 3 with min ISR 2 keeps every write going.
                 await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(200))
