@@ -37,10 +37,10 @@ import static org.awaitility.Awaitility.await;
  */
 class CaseReplayTest {
     private static final long IDLE_MS = 0;
-    private static final Set<String> INPUTS = Set.of("marks", "marks-by-pupil", "clock", "case-actions");
+    private static final Topics TOPICS = new Topics(new SingleObjectSerdes());
+    private static final Set<String> INPUTS = TOPICS.streamsInputs();
     private static EmbeddedBroker broker;
     private static Admin admin;
-    private static final Topics TOPICS = new Topics(new SingleObjectSerdes());
 
     @BeforeAll
     static void start() throws Exception {
@@ -78,10 +78,9 @@ class CaseReplayTest {
 
         // 3. A separate JVM killed mid-stream, then a new instance with the same id and state directory.
         Path data = TestNodes.scratch("crash");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.attendance.app.Main", "run",
+        Process child = new ProcessBuilder(AppJvm.command(List.of("-Xmx512m"), List.of("run",
                 "--bootstrap-servers", broker.bootstrapServers(), "--application-id", "replay-crash", "--no-demo",
-                "--clock", "data", "--no-notifier", "--port", "0", "--data-dir", data.toString())
+                "--clock", "data", "--no-notifier", "--port", "0", "--data-dir", data.toString())))
                 .redirectErrorStream(true).redirectOutput(data.resolveSibling("crash-child.log").toFile()).start();
         long total = GroupProgress.lag(admin, "no-such-group", INPUTS);
         try {

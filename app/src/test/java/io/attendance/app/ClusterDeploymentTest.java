@@ -51,8 +51,8 @@ class ClusterDeploymentTest {
     static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
 
     private static final Topics TOPICS = new Topics(new SingleObjectSerdes());
-    private static final Set<String> INPUTS = Set.of("marks", "marks-by-pupil", "clock", "case-actions");
-    private static final Set<String> NOTIFIER_INPUTS = Set.of("case-events");
+    private static final Set<String> INPUTS = TOPICS.streamsInputs();
+    private static final Set<String> NOTIFIER_INPUTS = Set.of(TOPICS.caseEvents.name());
     private static final List<String> BROKERS = List.of("kafka-1", "kafka-2", "kafka-3");
     private static final List<School> SCHOOLS = DemoLa.standard().schools();
 

@@ -67,9 +67,8 @@ class NotifierCrashTest {
         Set<String> expected = publishLetterRequests();
         Path data = TestNodes.scratch("notifier-crash");
         Path outbox = data.resolve("outbox");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.attendance.app.Main", "notifier",
-                "--bootstrap-servers", broker.bootstrapServers(), "--instance-id", "crash-1", "--data-dir", data.toString())
+        Process child = new ProcessBuilder(AppJvm.command(List.of("-Xmx512m"), List.of("notifier",
+                "--bootstrap-servers", broker.bootstrapServers(), "--instance-id", "crash-1", "--data-dir", data.toString())))
                 .redirectErrorStream(true).redirectOutput(Files.createDirectories(data).resolve("child.log").toFile()).start();
         try {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +30,8 @@ final class ServiceProcess implements AutoCloseable {
             if (!env.containsKey(k)) throw new IllegalArgumentException(name + " has no " + k + " in docker-compose.yml to replace");
             env.put(k, v);
         });
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap, "-Dlogback.configurationFile=" + Path.of("target", "classes", "logback.xml").toAbsolutePath(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(compose.command(name));
+        List<String> cmd = AppJvm.command(List.of("-Xmx" + maxHeap,
+                "-Dlogback.configurationFile=" + Path.of("target", "classes", "logback.xml").toAbsolutePath()), compose.command(name));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         // Nothing of this machine's own settings leaks in: the container sees only the compose file's.
         pb.environment().keySet().removeIf(k -> k.startsWith("ATTENDANCE_") || k.startsWith("KAFKA_"));

@@ -141,7 +141,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static double secs(long t0) {
+    static double secs(long t0) {
         return (System.nanoTime() - t0) / 1e9;
     }
 

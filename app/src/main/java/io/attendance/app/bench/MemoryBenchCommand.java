@@ -20,8 +20,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,8 +35,6 @@ import java.util.regex.Pattern;
 @Command(name = "bench-memory", mixinStandardHelpOptions = true,
         description = "Measure one service instance's memory and state-store disk for a scaled demo LA.")
 public final class MemoryBenchCommand implements Callable<Integer> {
-    private static final Set<String> INPUTS = Set.of("marks", "marks-by-pupil", "clock", "case-actions");
-
     @Option(names = "--factor", defaultValue = "50", description = "Pupils = 2,000 x factor (default 50: 100,000 pupils).")
     int factor;
 
@@ -69,38 +67,39 @@ public final class MemoryBenchCommand implements Callable<Integer> {
 
             int port = EmbeddedBroker.freePort();
             Path instance = dataDir.resolve("instance");
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), "io.attendance.app.Main", "run",
+            ProcessBuilder pb = new ProcessBuilder(io.attendance.app.AppJvm.command(List.of("-Xmx" + heap), List.of("run",
                     "--no-demo", "--no-notifier", "--clock", "data", "--bootstrap-servers", broker.bootstrapServers(),
-                    "--port", String.valueOf(port), "--data-dir", instance.toString(), "--rocksdb-memory-mb", String.valueOf(rocksDbMb))
+                    "--port", String.valueOf(port), "--data-dir", instance.toString(), "--rocksdb-memory-mb", String.valueOf(rocksDbMb))))
                     .redirectErrorStream(true).redirectOutput(dataDir.resolve("instance.log").toFile());
             pb.environment().keySet().removeIf(k -> k.startsWith("ATTENDANCE_"));
             long t0 = System.nanoTime();
             Process p = pb.start();
             long peakRss = 0;
+            double secs;
+            long rssEnd;
+            String heapAfterGc;
+            long runningMb;
             try {
                 while (true) {
                     Thread.sleep(1000); // sampling the child's memory once a second, not synchronising anything
                     if (!p.isAlive()) throw new IllegalStateException("the instance exited; see " + dataDir.resolve("instance.log"));
                     peakRss = Math.max(peakRss, rssKb(p.pid()));
-                    if (secs(t0) > 20 && GroupProgress.lag(admin, "attendance", INPUTS) == 0) break;
+                    if (BenchCommand.secs(t0) > 20 && GroupProgress.lag(admin, "attendance", topics.streamsInputs()) == 0) break;
                 }
-                double secs = secs(t0);
-                long rssEnd = rssKb(p.pid());
+                secs = BenchCommand.secs(t0);
+                rssEnd = rssKb(p.pid());
                 run(p.pid(), "GC.run");
-                String heapAfterGc = heapUsed(port);
-                long runningMb = sizeMb(instance.resolve("streams"));
-                p.destroy();
-                p.waitFor();
-                // While running RocksDB holds preallocated files; after a clean stop the stores are their real size.
-                System.out.printf("instance (-Xmx%s, RocksDB %d MB): %,d marks in %.0f s; resident memory peak %,d MB, at the end %,d MB; "
-                                + "heap used after full GC %s; state stores on disk %,d MB stopped (%,d MB while running); broker log %,d MB%n",
-                        heap, rocksDbMb, marks, secs, peakRss / 1024, rssEnd / 1024, heapAfterGc,
-                        sizeMb(instance.resolve("streams")), runningMb, sizeMb(dataDir.resolve("kafka")));
+                heapAfterGc = heapUsed(port);
+                runningMb = sizeMb(instance.resolve("streams"));
             } finally {
                 p.destroy();
                 p.waitFor();
             }
+            // While running RocksDB holds preallocated files; after a clean stop the stores are their real size.
+            System.out.printf("instance (-Xmx%s, RocksDB %d MB): %,d marks in %.0f s; resident memory peak %,d MB, at the end %,d MB; "
+                            + "heap used after full GC %s; state stores on disk %,d MB stopped (%,d MB while running); broker log %,d MB%n",
+                    heap, rocksDbMb, marks, secs, peakRss / 1024, rssEnd / 1024, heapAfterGc,
+                    sizeMb(instance.resolve("streams")), runningMb, sizeMb(dataDir.resolve("kafka")));
         }
         return 0;
     }
@@ -113,7 +112,7 @@ public final class MemoryBenchCommand implements Callable<Integer> {
     }
 
     private static void run(long pid, String command) throws Exception {
-        new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid), command)
+        new ProcessBuilder(io.attendance.app.AppJvm.tool("jcmd"), String.valueOf(pid), command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
     }
 
@@ -134,9 +133,5 @@ public final class MemoryBenchCommand implements Callable<Integer> {
         String out = new String(du.getInputStream().readAllBytes()).trim();
         du.waitFor();
         return Long.parseLong(out.split("\\s+")[0]);
-    }
-
-    private static double secs(long t0) {
-        return (System.nanoTime() - t0) / 1e9;
     }
 }

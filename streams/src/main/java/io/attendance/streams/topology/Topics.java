@@ -71,6 +71,11 @@ public final class Topics {
         letterDeliveries = new Topic<>("letter-deliveries", Serdes.String(), serdes.serde(LetterDelivery.class), false, TABLE);
     }
 
+    /** The streams app's partitioned inputs: how far its group has committed through these is how far it has got. */
+    public java.util.Set<String> streamsInputs() {
+        return java.util.Set.of(marks.name(), marksRerouted.name(), clock.name(), caseActions.name());
+    }
+
     public List<Topic<?, ?>> all() {
         return List.of(marks, marksRerouted, schools, signals, marksDlq, clock, caseActions, caseEvents, clockDlq, caseActionsDlq,
                 contacts, contactsDlq, letters, lettersDlq, letterDeliveries);
