@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** Waiting for a pipeline to finish: its group has committed all its input and its output has stopped growing. */
 final class Drained {
@@ -24,11 +25,24 @@ final class Drained {
         return until(admin, bootstrap, group, inputs, output, from, atMost, Duration.ofSeconds(10));
     }
 
+    private static String lagOrWhy(Admin admin, String group, Set<String> inputs) {
+        try {
+            return GroupProgress.lagByPartition(admin, group, inputs).toString();
+        } catch (Exception e) {
+            return "(unknown: " + e + ")";
+        }
+    }
+
     /** As above with another quiet period: zero for a consumer that commits its output with its input (the notifier). */
     static EventLog.Slice until(Admin admin, String bootstrap, String group, Set<String> inputs, String output,
                                 Map<Integer, Long> from, Duration atMost, Duration quiet) {
-        Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> GroupProgress.lag(admin, group, inputs) == 0);
+        try {
+            Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> GroupProgress.lag(admin, group, inputs) == 0);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("group " + group + " has not committed all of " + inputs + " within " + atMost
+                    + "; still behind by partition: " + lagOrWhy(admin, group, inputs), e);
+        }
         long[] size = {-1};
         long[] stableSince = {System.nanoTime()};
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {

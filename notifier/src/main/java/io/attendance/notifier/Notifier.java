@@ -38,6 +38,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,8 @@ public final class Notifier implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Throwable failure;
+    /** The offsets this notifier last committed, per assigned partition (consumer thread only). */
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
 
     public Notifier(NotifierSettings settings, Topics topics) {
         this.settings = settings;
@@ -125,18 +128,20 @@ public final class Notifier implements AutoCloseable {
             consumer.subscribe(List.of(topics.caseEvents.name()), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    partitions.forEach(committed::remove);
                 }
 
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                     ledger.reload(); // another instance may have delivered letters of these partitions
+                    consumer.committed(new HashSet<>(partitions)).forEach((tp, o) -> committed.put(tp, o == null ? -1L : o.offset()));
                 }
             });
             log.info("notifier {} started; channels {}", settings.instanceId(), channels.keySet());
             while (running) {
                 ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
-                if (batch.isEmpty()) continue;
-                process(batch);
+                if (batch.isEmpty()) commitPastMarkers();
+                else process(batch);
             }
         } catch (WakeupException e) {
             if (running) failure = e;
@@ -156,6 +161,26 @@ public final class Notifier implements AutoCloseable {
         for (TopicPartition tp : batch.partitions()) next.put(tp, new OffsetAndMetadata(consumer.position(tp)));
         producer.sendOffsetsToTransaction(next, consumer.groupMetadata());
         producer.commitTransaction();
+        next.forEach((tp, o) -> committed.put(tp, o.offset()));
+    }
+
+    /**
+     * A batch's last case event can be readable before its transaction marker is (on a replicated
+     * cluster the marker reaches the high watermark a moment later), so the position committed with
+     * the batch may stop just before the marker. The next poll passes the marker and returns
+     * nothing; commit that position too, or the group shows a lag of 1 for ever.
+     */
+    private void commitPastMarkers() {
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            long position = consumer.position(tp);
+            if (position > committed.getOrDefault(tp, -1L)) next.put(tp, new OffsetAndMetadata(position));
+        }
+        if (next.isEmpty()) return;
+        producer.beginTransaction();
+        producer.sendOffsetsToTransaction(next, consumer.groupMetadata());
+        producer.commitTransaction();
+        next.forEach((tp, o) -> committed.put(tp, o.offset()));
     }
 
     private void handle(ConsumerRecord<byte[], byte[]> r) {

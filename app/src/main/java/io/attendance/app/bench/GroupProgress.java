@@ -18,16 +18,22 @@ public final class GroupProgress {
 
     /** Records not yet committed by the group across the topics (end offset minus committed offset). */
     public static long lag(Admin admin, String group, Set<String> topics) throws Exception {
+        return lagByPartition(admin, group, topics).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The same per partition, for saying where a group is stuck; partitions with no lag left out. */
+    public static Map<TopicPartition, Long> lagByPartition(Admin admin, String group, Set<String> topics) throws Exception {
         Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
         admin.describeTopics(topics).allTopicNames().get().forEach((name, d) ->
                 d.partitions().forEach(p -> ends.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end = admin.listOffsets(ends).all().get();
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get();
-        long lag = 0;
+        Map<TopicPartition, Long> lag = new java.util.TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
         for (var e : end.entrySet()) {
             OffsetAndMetadata c = committed.get(e.getKey());
-            lag += e.getValue().offset() - (c == null ? 0 : c.offset());
+            long behind = e.getValue().offset() - (c == null ? 0 : c.offset());
+            if (behind != 0) lag.put(e.getKey(), behind);
         }
         return lag;
     }
