@@ -75,7 +75,8 @@ public final class DeliveryLedger implements AutoCloseable {
                     topic.keySerde().serializer().serialize(topic.name(), d.getLetterId()),
                     topic.valueSerde().serializer().serialize(topic.name(), d))).get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("the delivery ledger did not take letter " + d.getLetterId() + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("the delivery ledger did not take letter " + LetterPlanner.letterNumber(d.getLetterId())
+                    + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while recording a delivery", e);

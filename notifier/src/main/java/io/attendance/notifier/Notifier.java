@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,6 +44,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads case events and sends every requested letter to every parent, exactly once. Per batch:
@@ -51,6 +53,9 @@ import java.util.Optional;
  * failures to {@code letters.dlq}, tasks to {@code case-actions}, and the consumer's new position.
  * A crash before that commit replays the batch: letters already delivered are found in the ledger
  * and recorded, not sent again; the outbox rewrites the same file and manifest row at most once.
+ * A batch that fails on Kafka's side (a broker lost mid-transaction, the transaction fenced or timed
+ * out) is handled the same way without a restart: the transaction is abandoned, a new producer with
+ * the same transactional id aborts it, and the batch is read again from the committed position.
  */
 public final class Notifier implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
@@ -63,11 +68,14 @@ public final class Notifier implements AutoCloseable {
     private final DeliveryLedger ledger;
     private final Directory directory;
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final KafkaProducer<byte[], byte[]> producer;
+    /** Made by {@link #resume}, replaced after a failed batch: a fenced or failed transactional producer cannot be used again. */
+    private KafkaProducer<byte[], byte[]> producer;
     private final KafkaProducer<byte[], byte[]> deadLetters;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Throwable failure;
+    private volatile int recoveries;
+    private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
     /** The offsets this notifier last committed, per assigned partition (consumer thread only). */
     private final Map<TopicPartition, Long> committed = new HashMap<>();
 
@@ -101,15 +109,23 @@ public final class Notifier implements AutoCloseable {
                 // A notifier that dies is replaced after 10 s, not the default 45.
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.producer = new KafkaProducer<>(Map.of(
+        this.thread = new Thread(this::run, "notifier-" + settings.instanceId());
+    }
+
+    /** The transactional producer; its id is this instance's, so a new one fences (and aborts) what the last left open. */
+    private KafkaProducer<byte[], byte[]> newProducer() {
+        return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "attendance-notifier-" + settings.instanceId(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(settings.instanceId()),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024,
                 ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 120_000),
                 new ByteArraySerializer(), new ByteArraySerializer());
-        this.thread = new Thread(this::run, "notifier-" + settings.instanceId());
+    }
+
+    public static String transactionalId(String instanceId) {
+        return "attendance-notifier-" + instanceId;
     }
 
     public Notifier start() {
@@ -117,14 +133,23 @@ public final class Notifier implements AutoCloseable {
         return this;
     }
 
+    /** Why the notifier stopped for good, if it did (not the batches it recovered from). */
     public Optional<Throwable> failure() {
         return Optional.ofNullable(failure);
     }
 
+    /** How many failed batches were abandoned and read again. */
+    public int recoveries() {
+        return recoveries;
+    }
+
+    /** Waits until the notifier has stopped: closed, or failed for good. */
+    public void awaitStopped() throws InterruptedException {
+        thread.join();
+    }
+
     private void run() {
         try {
-            ledger.reload();
-            producer.initTransactions();
             consumer.subscribe(List.of(topics.caseEvents.name()), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -138,17 +163,65 @@ public final class Notifier implements AutoCloseable {
                 }
             });
             log.info("notifier {} started; channels {}", settings.instanceId(), channels.keySet());
+            int failedInARow = 0;
+            boolean resumed = false;
             while (running) {
-                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
-                if (batch.isEmpty()) commitPastMarkers();
-                else process(batch);
+                try {
+                    if (!resumed) {
+                        resume();
+                        resumed = true;
+                    }
+                    ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
+                    if (batch.isEmpty()) commitPastMarkers();
+                    else process(batch);
+                    failedInARow = 0;
+                } catch (WakeupException e) {
+                    if (running) throw e;
+                } catch (RuntimeException e) {
+                    failedInARow++;
+                    resumed = false;
+                    abandon(e, failedInARow);
+                }
             }
-        } catch (WakeupException e) {
-            if (running) failure = e;
         } catch (Throwable t) {
             failure = t;
             log.error("notifier {} stopped: {}", settings.instanceId(), t.toString());
         }
+    }
+
+    /**
+     * A batch failed: drop its transaction with its producer (nothing of it is committed) and wait
+     * 1 s, doubling while failures repeat, up to 30 s. The exception names no pupil.
+     */
+    private void abandon(RuntimeException e, int failedInARow) throws InterruptedException {
+        long wait = Math.min(30_000L, 1_000L << Math.min(failedInARow - 1, 5));
+        log.error("notifier {}: a batch failed ({}); its transaction is abandoned and the batch is read again in {} ms",
+                settings.instanceId(), e.toString(), wait);
+        if (producer != null) producer.close(Duration.ZERO);
+        producer = null;
+        recoveries++;
+        closing.await(wait, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * At start, and after a failed batch: a new producer (its initTransactions aborts the abandoned transaction),
+     * the consumer back at the committed position of every partition it holds, and the ledger read
+     * again, so letters the failed batch delivered are recorded, not sent again.
+     */
+    private void resume() {
+        if (producer == null) {
+            producer = newProducer();
+            producer.initTransactions();
+        }
+        Set<TopicPartition> assigned = consumer.assignment();
+        Map<TopicPartition, OffsetAndMetadata> at = consumer.committed(assigned);
+        for (TopicPartition tp : assigned) {
+            OffsetAndMetadata o = at.get(tp);
+            if (o == null) consumer.seekToBeginning(List.of(tp));
+            else consumer.seek(tp, o);
+            committed.put(tp, o == null ? -1L : o.offset());
+        }
+        ledger.reload();
     }
 
     private void process(ConsumerRecords<byte[], byte[]> batch) {
@@ -245,22 +318,44 @@ public final class Notifier implements AutoCloseable {
         long wait = settings.backoffMs();
         Exception last = null;
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
+            String ref;
             try {
-                String ref = channel.deliver(p.letter());
-                long sentAt = System.currentTimeMillis();
-                ledger.record(new LetterDelivery(p.letterId(), channel.name(), ref, java.time.Instant.ofEpochMilli(sentAt), attempt));
-                l.setStatus(LetterStatus.SENT).setProviderReference(ref).setSentAt(java.time.Instant.ofEpochMilli(sentAt)).setAttempts(attempt);
-                return;
+                ref = channel.deliver(p.letter());
             } catch (Exception ex) {
                 last = ex;
                 if (attempt < settings.attempts()) {
                     pause(wait);
                     wait *= 2;
                 }
+                continue;
             }
+            Instant sentAt = Instant.ofEpochMilli(System.currentTimeMillis());
+            recordDelivery(new LetterDelivery(p.letterId(), channel.name(), ref, sentAt, attempt));
+            l.setStatus(LetterStatus.SENT).setProviderReference(ref).setSentAt(sentAt).setAttempts(attempt);
+            return;
         }
         l.setStatus(LetterStatus.FAILED).setAttempts(settings.attempts())
                 .setFailure(channel.name() + " refused it after " + settings.attempts() + " attempts: " + last);
+    }
+
+    /**
+     * The channel has accepted the letter: only the ledger stops it being sent again, so a failed
+     * ledger write is retried (never the delivery) for as long as the notifier runs.
+     */
+    private void recordDelivery(LetterDelivery d) {
+        long wait = 1_000;
+        while (true) {
+            try {
+                ledger.record(d);
+                return;
+            } catch (RuntimeException ex) {
+                if (!running) throw ex;
+                log.error("notifier {}: letter {} was delivered but the ledger did not take it ({}); trying again in {} ms",
+                        settings.instanceId(), LetterPlanner.letterNumber(d.getLetterId()), ex.toString(), wait);
+                pause(wait);
+                wait = Math.min(30_000, wait * 2);
+            }
+        }
     }
 
     private void task(CaseEvent e, String letterId, String text) {
@@ -306,6 +401,7 @@ public final class Notifier implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        closing.countDown();
         consumer.wakeup();
         try {
             thread.join(30_000);
@@ -313,7 +409,7 @@ public final class Notifier implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         consumer.close();
-        producer.close();
+        if (producer != null) producer.close();
         deadLetters.close();
         ledger.close();
         directory.close();

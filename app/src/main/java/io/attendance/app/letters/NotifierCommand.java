@@ -48,6 +48,13 @@ public final class NotifierCommand implements Callable<Integer> {
             notifier.close();
             stopped.countDown();
         }, "shutdown"));
+        // A notifier that stops for good (not a failed batch, which it recovers from) ends the process
+        // with status 1, so the container's restart policy starts a fresh one instead of leaving it idle.
+        notifier.awaitStopped();
+        if (notifier.failure().isPresent()) {
+            System.err.println("notifier " + instanceId + " stopped: " + notifier.failure().get());
+            return 1;
+        }
         stopped.await();
         return 0;
     }
