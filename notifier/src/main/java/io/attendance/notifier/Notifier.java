@@ -45,6 +45,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads case events and sends every requested letter to every parent, exactly once. Per batch:
@@ -75,7 +77,8 @@ public final class Notifier implements AutoCloseable {
     private volatile boolean running = true;
     private volatile Throwable failure;
     private volatile int recoveries;
-    private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
+    /** Counted down by close(): ends any backoff wait at once. */
+    private final CountDownLatch closing = new CountDownLatch(1);
     /** The offsets this notifier last committed, per assigned partition (consumer thread only). */
     private final Map<TopicPartition, Long> committed = new HashMap<>();
 
@@ -200,7 +203,7 @@ public final class Notifier implements AutoCloseable {
         if (producer != null) producer.close(Duration.ZERO);
         producer = null;
         recoveries++;
-        closing.await(wait, java.util.concurrent.TimeUnit.MILLISECONDS);
+        closing.await(wait, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -390,9 +393,10 @@ public final class Notifier implements AutoCloseable {
         }
     }
 
-    private static void pause(long ms) {
+    /** Backoff between attempts; cut short when the notifier is closed. */
+    private void pause(long ms) {
         try {
-            Thread.sleep(ms); // backoff between delivery attempts
+            closing.await(ms, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
