@@ -180,15 +180,7 @@ class ClusterDeploymentTest {
     }
 
     private static Outcome outcome(String bootstrap, Http http, long inputsRead) {
-        List<CaseEvent> events = new ArrayList<>();
-        for (EventLog.Entry e : EventLog.read(bootstrap, TOPICS.caseEvents.name(), Map.of()).entries()) {
-            events.add(TOPICS.caseEvents.valueSerde().deserializer().deserialize(TOPICS.caseEvents.name(), e.value()));
-        }
-        List<Letter> letters = new ArrayList<>();
-        for (EventLog.Entry e : EventLog.read(bootstrap, TOPICS.letters.name(), Map.of()).entries()) {
-            letters.add(TOPICS.letters.valueSerde().deserializer().deserialize(TOPICS.letters.name(), e.value()));
-        }
-        return new Outcome(pupils(http), events, letters, inputsRead);
+        return new Outcome(pupils(http), EventLog.values(bootstrap, TOPICS.caseEvents), EventLog.values(bootstrap, TOPICS.letters), inputsRead);
     }
 
     /** Each pupil's full record (year to date, rolling windows, flags) from one instance, which forwards to the owner. */

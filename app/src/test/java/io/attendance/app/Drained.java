@@ -25,14 +25,6 @@ final class Drained {
         return until(admin, bootstrap, group, inputs, output, from, atMost, Duration.ofSeconds(10));
     }
 
-    private static String lagOrWhy(Admin admin, String group, Set<String> inputs) {
-        try {
-            return GroupProgress.lagByPartition(admin, group, inputs).toString();
-        } catch (Exception e) {
-            return "(unknown: " + e + ")";
-        }
-    }
-
     /** As above with another quiet period: zero for a consumer that commits its output with its input (the notifier). */
     static EventLog.Slice until(Admin admin, String bootstrap, String group, Set<String> inputs, String output,
                                 Map<Integer, Long> from, Duration atMost, Duration quiet) {
@@ -54,5 +46,14 @@ final class Drained {
             return System.nanoTime() - stableSince[0] >= quiet.toNanos();
         });
         return EventLog.read(bootstrap, output, from);
+    }
+
+    /** Where the group is still behind, for the failure message. */
+    private static String lagOrWhy(Admin admin, String group, Set<String> inputs) {
+        try {
+            return GroupProgress.lagByPartition(admin, group, inputs).toString();
+        } catch (Exception e) {
+            return "(unknown: " + e + ")";
+        }
     }
 }

@@ -33,6 +33,15 @@ final class EventLog {
         return out;
     }
 
+    /** Every committed value on the topic, decoded with the topic's own serde. */
+    static <V> List<V> values(String bootstrap, io.attendance.streams.topology.Topic<?, V> topic) {
+        List<V> out = new ArrayList<>();
+        for (Entry e : read(bootstrap, topic.name(), Map.of()).entries()) {
+            out.add(topic.valueSerde().deserializer().deserialize(topic.name(), e.value()));
+        }
+        return out;
+    }
+
     /** Every committed record from {@code from} (per partition; absent = 0) to the current end. */
     static Slice read(String bootstrap, String topic, Map<Integer, Long> from) {
         Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,

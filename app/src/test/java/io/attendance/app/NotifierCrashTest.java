@@ -6,32 +6,23 @@ import io.attendance.app.kafka.TopicAdmin;
 import io.attendance.notifier.Notifier;
 import io.attendance.notifier.NotifierSettings;
 import io.attendance.notifier.deliver.OutboxChannel;
-import io.attendance.schemas.CaseEvent;
-import io.attendance.schemas.CaseEventType;
-import io.attendance.schemas.Contact;
 import io.attendance.schemas.Letter;
 import io.attendance.schemas.LetterStatus;
 import io.attendance.schemas.PupilContacts;
-import io.attendance.schemas.School;
 import io.attendance.schemas.serde.SingleObjectSerdes;
 import io.attendance.streams.pupil.Upn;
-import io.attendance.streams.topology.PupilPartitioner;
 import io.attendance.streams.topology.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -113,11 +104,7 @@ class NotifierCrashTest {
     }
 
     private static List<Letter> committedLetters() {
-        List<Letter> out = new ArrayList<>();
-        for (EventLog.Entry e : EventLog.read(broker.bootstrapServers(), TOPICS.letters.name(), Map.of()).entries()) {
-            out.add(TOPICS.letters.valueSerde().deserializer().deserialize(TOPICS.letters.name(), e.value()));
-        }
-        return out;
+        return EventLog.values(broker.bootstrapServers(), TOPICS.letters);
     }
 
     /** A school, 150 pupils with two parents each, and one "AL 1.1.0" request per pupil; returns the letter ids due. */
@@ -127,35 +114,23 @@ class NotifierCrashTest {
         try (KafkaPublisher publisher = new KafkaPublisher(broker.bootstrapServers(), TOPICS);
              KafkaProducer<byte[], byte[]> events = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                      broker.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
-            publisher.publishSchool(School.newBuilder().setUrn("100002").setName("Hillside Academy").setLa("Northshire")
-                    .setPolicy("apws").setExpectedAttendancePct(96).setTerms(List.of()).setClosures(List.of()).build());
+            publisher.publishSchool(LetterRequests.hillside());
             for (int i = 1; i <= EVENTS; i++) {
                 String upn = Upn.of(938, 4002, 25, i);
                 contacts.add(PupilContacts.newBuilder().setUpn(upn).setPupilName("Pupil " + i).setUpdatedBy("test").setParents(List.of(
-                        parent("p1", "Parent A" + i, List.of(i + " Mill Lane", "Northtown"), "NR1 2AB"),
-                        parent("p2", "Parent B" + i, List.of(i + " Harbour Road", "Bristol"), "BS1 4DJ"))).build());
+                        LetterRequests.postedParent("p1", "Parent A" + i, List.of(i + " Mill Lane", "Northtown"), "NR1 2AB"),
+                        LetterRequests.postedParent("p2", "Parent B" + i, List.of(i + " Harbour Road", "Bristol"), "BS1 4DJ"))).build());
             }
             publisher.publishContacts(contacts);
             for (int i = 1; i <= EVENTS; i++) {
                 String upn = Upn.of(938, 4002, 25, i);
                 String caseId = upn + "-100002-apws-1";
-                Map<String, String> fields = new HashMap<>(Map.of("letterTo", "parents"));
-                CaseEvent e = CaseEvent.newBuilder().setEventId(caseId + ":2").setCaseId(caseId).setUpn(upn).setUrn("100002")
-                        .setPolicy("apws").setPolicyVersion(1).setType(CaseEventType.LETTER_REQUESTED).setDate(LocalDate.of(2025, 9, 23))
-                        .setStage("stage-1-awareness").setLetterId("AL 1.1.0")
-                        .setLetterTitle("Making you aware of your child's attendance, with suggested improvements").setFields(fields).build();
-                events.send(new ProducerRecord<>(TOPICS.caseEvents.name(), PupilPartitioner.partitionOf(upn, 6),
-                        upn.getBytes(StandardCharsets.UTF_8), TOPICS.caseEvents.valueSerde().serializer().serialize(TOPICS.caseEvents.name(), e)));
+                events.send(LetterRequests.record(LetterRequests.awarenessLetter(upn, 2)));
                 expected.add(caseId + ":2:p1");
                 expected.add(caseId + ":2:p2");
             }
             events.flush();
         }
         return expected;
-    }
-
-    private static Contact parent(String id, String name, List<String> lines, String postcode) {
-        return Contact.newBuilder().setParentId(id).setName(name).setRelationship("parent").setAddressLines(lines).setPostcode(postcode)
-                .setEmail(null).setLivesWithPupil(true).setParentalResponsibility(true).setPreferredChannel("post").build();
     }
 }

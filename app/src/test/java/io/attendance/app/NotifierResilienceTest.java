@@ -7,29 +7,21 @@ import io.attendance.app.kafka.TopicAdmin;
 import io.attendance.notifier.Notifier;
 import io.attendance.notifier.NotifierSettings;
 import io.attendance.notifier.deliver.OutboxChannel;
-import io.attendance.schemas.CaseEvent;
-import io.attendance.schemas.CaseEventType;
-import io.attendance.schemas.Contact;
 import io.attendance.schemas.Letter;
 import io.attendance.schemas.LetterStatus;
 import io.attendance.schemas.PupilContacts;
-import io.attendance.schemas.School;
 import io.attendance.schemas.serde.SingleObjectSerdes;
 import io.attendance.streams.pupil.Upn;
-import io.attendance.streams.topology.PupilPartitioner;
 import io.attendance.streams.topology.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +53,7 @@ class NotifierResilienceTest {
                     TestNodes.scratch("notifier-lag").resolve("outbox"), null, null, 1, 10), TOPICS).start()) {
                 // A committed request: handled (no contacts are known, so NOT_SENT evidence and a task) and committed.
                 try (KafkaProducer<byte[], byte[]> plain = producer(broker, Map.of())) {
-                    plain.send(record(upn, request(upn, 2))).get();
+                    plain.send(LetterRequests.record(LetterRequests.awarenessLetter(upn, 2))).get();
                 }
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                         .until(() -> GroupProgress.lag(admin, Notifier.GROUP, caseEvents) == 0);
@@ -70,7 +62,7 @@ class NotifierResilienceTest {
                 try (KafkaProducer<byte[], byte[]> tx = producer(broker, Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "lag-test-aborts"))) {
                     tx.initTransactions();
                     tx.beginTransaction();
-                    tx.send(record(upn, request(upn, 3))).get();
+                    tx.send(LetterRequests.record(LetterRequests.awarenessLetter(upn, 3))).get();
                     tx.abortTransaction();
                 }
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
@@ -97,15 +89,15 @@ class NotifierResilienceTest {
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
              KafkaPublisher publisher = new KafkaPublisher(broker.bootstrapServers(), TOPICS)) {
             TopicAdmin.ensure(broker.bootstrapServers(), TOPICS, 6, (short) 1);
-            publisher.publishSchool(School.newBuilder().setUrn("100002").setName("Hillside Academy").setLa("Northshire")
-                    .setPolicy("apws").setExpectedAttendancePct(96).setTerms(List.of()).setClosures(List.of()).build());
+            publisher.publishSchool(LetterRequests.hillside());
             List<String> upns = new ArrayList<>();
             List<PupilContacts> families = new ArrayList<>();
             for (int i = 1; i <= 20; i++) {
                 String upn = Upn.of(938, 4002, 25, i);
                 upns.add(upn);
                 families.add(PupilContacts.newBuilder().setUpn(upn).setPupilName("Pupil " + i).setUpdatedBy("test").setParents(List.of(
-                        parent("p1", "Parent A" + i, i + " Mill Lane", "NR1 2AB"), parent("p2", "Parent B" + i, i + " Harbour Road", "BS1 4DJ"))).build());
+                        LetterRequests.postedParent("p1", "Parent A" + i, List.of(i + " Mill Lane", "Northtown"), "NR1 2AB"),
+                        LetterRequests.postedParent("p2", "Parent B" + i, List.of(i + " Harbour Road", "Northtown"), "BS1 4DJ"))).build());
             }
             publisher.publishContacts(families);
             Path outbox = TestNodes.scratch("notifier-fenced").resolve("outbox");
@@ -117,7 +109,7 @@ class NotifierResilienceTest {
             try (Notifier notifier = new Notifier(new NotifierSettings(broker.bootstrapServers(), "fenced-1", null, outbox,
                     null, null, 1, 10), TOPICS).start();
                  KafkaProducer<byte[], byte[]> plain = producer(broker, Map.of())) {
-                for (String upn : upns.subList(0, 10)) plain.send(record(upn, request(upn, 2)));
+                for (String upn : upns.subList(0, 10)) plain.send(LetterRequests.record(LetterRequests.awarenessLetter(upn, 2)));
                 plain.flush();
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                         .until(() -> GroupProgress.lag(admin, Notifier.GROUP, caseEvents) == 0 && letters(broker).size() == 20);
@@ -127,7 +119,7 @@ class NotifierResilienceTest {
                         Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, Notifier.transactionalId("fenced-1")))) {
                     usurper.initTransactions(); // bumps the epoch: the notifier's producer is fenced from now on
                 }
-                for (String upn : upns.subList(10, 20)) plain.send(record(upn, request(upn, 2)));
+                for (String upn : upns.subList(10, 20)) plain.send(LetterRequests.record(LetterRequests.awarenessLetter(upn, 2)));
                 plain.flush();
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                         .until(() -> GroupProgress.lag(admin, Notifier.GROUP, caseEvents) == 0 && letters(broker).size() >= 40);
@@ -145,13 +137,7 @@ class NotifierResilienceTest {
     }
 
     private static List<Letter> letters(EmbeddedBroker broker) {
-        return EventLog.read(broker.bootstrapServers(), TOPICS.letters.name(), Map.of()).entries().stream()
-                .map(e -> TOPICS.letters.valueSerde().deserializer().deserialize(TOPICS.letters.name(), e.value())).toList();
-    }
-
-    private static Contact parent(String id, String name, String street, String postcode) {
-        return Contact.newBuilder().setParentId(id).setName(name).setRelationship("parent").setAddressLines(List.of(street, "Northtown"))
-                .setPostcode(postcode).setEmail(null).setLivesWithPupil(true).setParentalResponsibility(true).setPreferredChannel("post").build();
+        return EventLog.values(broker.bootstrapServers(), TOPICS.letters);
     }
 
     private static KafkaProducer<byte[], byte[]> producer(EmbeddedBroker broker, Map<String, Object> extra) {
@@ -160,17 +146,4 @@ class NotifierResilienceTest {
         return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    private static ProducerRecord<byte[], byte[]> record(String upn, CaseEvent e) {
-        return new ProducerRecord<>(TOPICS.caseEvents.name(), PupilPartitioner.partitionOf(upn, 6), upn.getBytes(StandardCharsets.UTF_8),
-                TOPICS.caseEvents.valueSerde().serializer().serialize(TOPICS.caseEvents.name(), e));
-    }
-
-    private static CaseEvent request(String upn, int sequence) {
-        String caseId = upn + "-100002-apws-1";
-        return CaseEvent.newBuilder().setEventId(caseId + ":" + sequence).setCaseId(caseId).setUpn(upn).setUrn("100002")
-                .setPolicy("apws").setPolicyVersion(1).setType(CaseEventType.LETTER_REQUESTED).setDate(LocalDate.of(2025, 9, 23))
-                .setStage("stage-1-awareness").setLetterId("AL 1.1.0")
-                .setLetterTitle("Making you aware of your child's attendance, with suggested improvements")
-                .setFields(Map.of("letterTo", "parents")).build();
-    }
 }

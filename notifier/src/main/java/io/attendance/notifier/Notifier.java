@@ -162,7 +162,7 @@ public final class Notifier implements AutoCloseable {
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                     ledger.reload(); // another instance may have delivered letters of these partitions
-                    consumer.committed(new HashSet<>(partitions)).forEach((tp, o) -> committed.put(tp, o == null ? -1L : o.offset()));
+                    rememberCommitted(new HashSet<>(partitions));
                 }
             });
             log.info("notifier {} started; channels {}", settings.instanceId(), channels.keySet());
@@ -207,9 +207,11 @@ public final class Notifier implements AutoCloseable {
     }
 
     /**
-     * At start, and after a failed batch: a new producer (its initTransactions aborts the abandoned transaction),
-     * the consumer back at the committed position of every partition it holds, and the ledger read
-     * again, so letters the failed batch delivered are recorded, not sent again.
+     * At start, and after a failed batch: a new producer (its initTransactions aborts the abandoned
+     * transaction) and the consumer back at the committed position of every partition it holds.
+     * Letters the failed batch delivered are already in the ledger (its in-memory copy is written
+     * with each delivery), so the batch records them rather than sending them again. At start
+     * nothing is assigned yet; the first assignment reads the ledger.
      */
     private void resume() {
         if (producer == null) {
@@ -217,14 +219,22 @@ public final class Notifier implements AutoCloseable {
             producer.initTransactions();
         }
         Set<TopicPartition> assigned = consumer.assignment();
-        Map<TopicPartition, OffsetAndMetadata> at = consumer.committed(assigned);
+        Map<TopicPartition, OffsetAndMetadata> at = rememberCommitted(assigned);
         for (TopicPartition tp : assigned) {
             OffsetAndMetadata o = at.get(tp);
             if (o == null) consumer.seekToBeginning(List.of(tp));
             else consumer.seek(tp, o);
+        }
+    }
+
+    /** Reads the group's committed offsets of these partitions and keeps them (-1: none yet). */
+    private Map<TopicPartition, OffsetAndMetadata> rememberCommitted(Set<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> at = consumer.committed(partitions);
+        for (TopicPartition tp : partitions) {
+            OffsetAndMetadata o = at.get(tp);
             committed.put(tp, o == null ? -1L : o.offset());
         }
-        ledger.reload();
+        return at;
     }
 
     private void process(ConsumerRecords<byte[], byte[]> batch) {
@@ -235,9 +245,14 @@ public final class Notifier implements AutoCloseable {
         // follow each committed batch of case events, so a drained notifier shows a lag of 0.
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         for (TopicPartition tp : batch.partitions()) next.put(tp, new OffsetAndMetadata(consumer.position(tp)));
-        producer.sendOffsetsToTransaction(next, consumer.groupMetadata());
+        commit(next);
+    }
+
+    /** Ends the open transaction with the consumer's new positions in it, and keeps them. */
+    private void commit(Map<TopicPartition, OffsetAndMetadata> positions) {
+        producer.sendOffsetsToTransaction(positions, consumer.groupMetadata());
         producer.commitTransaction();
-        next.forEach((tp, o) -> committed.put(tp, o.offset()));
+        positions.forEach((tp, o) -> committed.put(tp, o.offset()));
     }
 
     /**
@@ -254,9 +269,7 @@ public final class Notifier implements AutoCloseable {
         }
         if (next.isEmpty()) return;
         producer.beginTransaction();
-        producer.sendOffsetsToTransaction(next, consumer.groupMetadata());
-        producer.commitTransaction();
-        next.forEach((tp, o) -> committed.put(tp, o.offset()));
+        commit(next);
     }
 
     private void handle(ConsumerRecord<byte[], byte[]> r) {
