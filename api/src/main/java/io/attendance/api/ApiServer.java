@@ -64,7 +64,9 @@ public final class ApiServer {
         ApiSettings.Live live = settings.live();
         io.attendance.api.live.LiveFeed feed = live == null ? null : new io.attendance.api.live.LiveFeed(live.bootstrapServers(),
                 live.pupilChangelog(), live.pupils(), live.caseEvents(), live.events());
-        io.attendance.api.contacts.ContactsController contacts = new io.attendance.api.contacts.ContactsController(publisher, json);
+        io.attendance.api.contacts.ContactsController contacts = new io.attendance.api.contacts.ContactsController(publisher, json,
+                pupilQueries.scope(access));
+        io.attendance.api.pupils.RollController roll = new io.attendance.api.pupils.RollController(pupilQueries, router, schools, publisher, json);
         PoliciesController policies = new PoliciesController(settings.topology().policies());
 
         return Javalin.create(config -> {
@@ -88,6 +90,7 @@ public final class ApiServer {
             config.routes.get("/api/v1/pupils/{upn}", pupils::pupil);
             config.routes.post("/api/v1/pupils/{upn}/cases", cases::open);
             config.routes.put("/api/v1/pupils/{upn}/contacts", contacts::put);
+            config.routes.post("/api/v1/pupils/{upn}/roll", roll::post);
             config.routes.get("/api/v1/letters/{file}", letters::pdf);
             config.routes.get("/api/v1/cases", cases::list);
             config.routes.get("/api/v1/cases/{id}", cases::get);

@@ -16,4 +16,7 @@ public interface Publisher {
 
     /** A pupil's parents, replacing the earlier list, to the pupil's partition of the compacted contacts topic. */
     void publishContacts(io.attendance.schemas.PupilContacts contacts);
+
+    /** The LA's confirmed roll change (a move, a dual registration or its end), to the pupil's partition. */
+    void publishRollChange(io.attendance.schemas.RollChange change);
 }

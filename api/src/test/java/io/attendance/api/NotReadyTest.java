@@ -43,6 +43,11 @@ class NotReadyTest {
         @Override
         public void publishContacts(io.attendance.schemas.PupilContacts contacts) {
         }
+
+        @Override
+        public void publishRollChange(io.attendance.schemas.RollChange change) {
+            throw new AssertionError("nothing may be published");
+        }
     };
 
     @Test

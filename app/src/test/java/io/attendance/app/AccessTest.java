@@ -47,10 +47,7 @@ class AccessTest {
         admin = new Http(port);
         anonymous = Http.anonymous(port);
         mis = Http.withKey(port, DemoAccounts.RIVERSIDE_MIS_KEY);
-        assertThat(admin.put("/api/v1/schools/100001", TestNodes.RIVERSIDE_JSON).status()).isEqualTo(200);
-        assertThat(admin.put("/api/v1/schools/100003", TestNodes.RIVERSIDE_JSON.replace("Riverside Primary School", "Marshside Primary")).status()).isEqualTo(200);
-        assertThat(admin.put("/api/v1/schools/200001", TestNodes.RIVERSIDE_JSON.replace("Riverside Primary School", "Southbank School")
-                .replace("Northshire", "Southshire").replace("norfolk-quick-guide", "national-penalty-notice")).status()).isEqualTo(200);
+        TestNodes.putTwoLas(admin);
         // Five days of unauthorised absence (Mon 8 – Fri 12 Sep 2025): 10 sessions, so each pupil is eligible for a penalty notice.
         for (int d = 8; d <= 12; d++) {
             String date = "2025-09-%02d".formatted(d);

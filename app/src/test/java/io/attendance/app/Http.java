@@ -43,6 +43,13 @@ final class Http {
         return headers.get("Cookie");
     }
 
+    /** The same caller with one more header on every call. */
+    Http with(String header, String value) {
+        java.util.Map<String, String> h = new java.util.HashMap<>(headers);
+        h.put(header, value);
+        return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), h);
+    }
+
     /** No credentials at all. */
     static Http anonymous(int port) {
         return new Http(port, java.util.Map.of());

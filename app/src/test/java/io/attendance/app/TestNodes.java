@@ -13,9 +13,17 @@ final class TestNodes {
 
     /** The LA-admin key every test node accepts (as ATTENDANCE_ADMIN_KEY would give it). */
     static final String ADMIN_KEY = "test-admin-key";
+    /** An LA officer of another LA (Southshire), and the MIS key of its school Southbank (200001). */
+    static final String OTHER_LA_OFFICER = "southshire-officer", OTHER_LA_PASSWORD = "southshire-officer-pw";
+    static final String OTHER_SCHOOL_MIS_KEY = "southbank-mis-key";
     /** The admin key and the demo's accounts (one per role, README's passwords), sessions signed with a fixed secret. */
     static final NodeSettings.Access ACCESS = new NodeSettings.Access(io.attendance.app.demo.DemoAccounts.addTo(
-            io.attendance.api.auth.Accounts.none().withAdminKey(ADMIN_KEY)), "test-session-secret-0123456789", true);
+            io.attendance.api.auth.Accounts.none().withAdminKey(ADMIN_KEY))
+            .addUser(OTHER_LA_OFFICER, io.attendance.api.auth.Accounts.hashPassword(OTHER_LA_PASSWORD),
+                    new io.attendance.api.auth.Principal(OTHER_LA_OFFICER, io.attendance.api.auth.Role.LA_OFFICER, "Southshire", null))
+            .addKey(io.attendance.api.auth.Accounts.sha256(OTHER_SCHOOL_MIS_KEY),
+                    new io.attendance.api.auth.Principal("southbank-mis", io.attendance.api.auth.Role.MIS, null, "200001")),
+            "test-session-secret-0123456789-abcdef", true);
 
     static Path scratch(String name) {
         return Path.of("target", "e2e", name + "-" + UUID.randomUUID());
@@ -37,4 +45,13 @@ final class TestNodes {
              "terms": [{"start": "2025-09-03", "end": "2025-10-24"}, {"start": "2025-11-03", "end": "2025-12-19"}],
              "closures": ["2025-11-03"]}
             """;
+
+    /** Riverside (100001) and Marshside (100003) of Northshire, Southbank (200001) of Southshire: scope tests' schools. */
+    static void putTwoLas(Http admin) {
+        org.assertj.core.api.Assertions.assertThat(admin.put("/api/v1/schools/100001", RIVERSIDE_JSON).status()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(admin.put("/api/v1/schools/100003",
+                RIVERSIDE_JSON.replace("Riverside Primary School", "Marshside Primary")).status()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(admin.put("/api/v1/schools/200001", RIVERSIDE_JSON.replace("Riverside Primary School", "Southbank School")
+                .replace("Northshire", "Southshire").replace("norfolk-quick-guide", "national-penalty-notice")).status()).isEqualTo(200);
+    }
 }

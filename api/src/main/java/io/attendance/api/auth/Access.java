@@ -120,6 +120,14 @@ public final class Access {
         return p;
     }
 
+    /** The audit trail names the caller; only the LA's automation key may record on someone's behalf (X-Recorded-By). */
+    public static String recordedBy(Context ctx) {
+        Principal p = principal(ctx);
+        String onBehalf = ctx.header("X-Recorded-By");
+        if (p.role() == Role.ADMIN) return onBehalf == null || onBehalf.isBlank() ? "api" : onBehalf;
+        return p.name();
+    }
+
     public static Optional<Principal> maybe(Context ctx) {
         return Optional.ofNullable(ctx.attribute(PRINCIPAL));
     }

@@ -105,7 +105,7 @@ public final class CasesController {
             s.put("upn", upn);
             InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, upn);
             if (owner.self()) {
-                pupils.localPupil(upn, owner.partition()).filter(p -> access.sees(ctx, (String) p.get("urn")))
+                pupils.localPupil(upn, owner.partition(), u -> access.sees(ctx, u))
                         .ifPresent(p -> s.put("attendance", p));
             } else {
                 InstanceRouter.Forwarded f = router.forward(owner.host(), "/api/v1/pupils/" + upn, InstanceRouter.passOn(ctx));
@@ -199,12 +199,8 @@ public final class CasesController {
         }
     }
 
-    /** The audit trail names the signed-in person; only the LA's automation key may record on someone's behalf. */
     private static String recordedBy(Context ctx) {
-        io.attendance.api.auth.Principal p = io.attendance.api.auth.Access.principal(ctx);
-        String onBehalf = ctx.header("X-Recorded-By");
-        if (p.role() == io.attendance.api.auth.Role.ADMIN) return onBehalf == null || onBehalf.isBlank() ? "api" : onBehalf;
-        return p.name();
+        return io.attendance.api.auth.Access.recordedBy(ctx);
     }
 
     private List<Map<String, Object>> inScope(Context ctx, List<Map<String, Object>> found) {

@@ -21,15 +21,22 @@ import java.util.Map;
 public final class ContactsController {
     private final Publisher publisher;
     private final ObjectMapper json;
+    private final io.attendance.api.pupils.PupilScope scope;
 
-    public ContactsController(Publisher publisher, ObjectMapper json) {
+    public ContactsController(Publisher publisher, ObjectMapper json, io.attendance.api.pupils.PupilScope scope) {
         this.publisher = publisher;
         this.json = json;
+        this.scope = scope;
     }
 
     public void put(Context ctx) throws Exception {
         io.attendance.api.auth.Access.require(ctx, io.attendance.api.auth.Access.principal(ctx).mayAdminister(), "change parents' contact details");
         String upn = ctx.pathParam("upn");
+        io.attendance.streams.pupil.Upn.problemWith(upn).ifPresent(p -> {
+            throw new ApiError(400, "upn: " + p);
+        });
+        // Letters go where these say: only staff who may see the pupil may change them, as reads are scoped.
+        if (scope.relayedElseChecked(ctx, upn)) return;
         JsonNode body;
         try {
             body = json.readTree(ctx.body());
@@ -59,7 +66,6 @@ public final class ContactsController {
     }
 
     private static String recordedBy(Context ctx) {
-        String who = ctx.header("X-Recorded-By");
-        return who == null || who.isBlank() ? "api" : who;
+        return io.attendance.api.auth.Access.recordedBy(ctx);
     }
 }

@@ -29,6 +29,18 @@ final class PupilJson {
         return m;
     }
 
+    /** The pupil's registrations: where they are on roll, and schools whose marks await the LA's confirmation. */
+    static java.util.List<Map<String, Object>> roll(io.attendance.schemas.PupilAttendance p) {
+        return io.attendance.streams.pupil.Roll.entries(p).stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("urn", e.getUrn());
+            m.put("registration", e.getRegistration());
+            m.put("from", e.getFrom() == null ? null : e.getFrom().toString());
+            m.put("to", e.getTo() == null ? null : e.getTo().toString());
+            return m;
+        }).toList();
+    }
+
     static Map<String, Object> counts(SessionCounts c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("possible", c.possible());

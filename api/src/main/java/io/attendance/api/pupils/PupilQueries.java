@@ -29,11 +29,22 @@ public final class PupilQueries {
         this.settings = settings;
     }
 
-    public Optional<Map<String, Object>> localPupil(String upn, int partition) {
+    public Optional<PupilAttendance> localState(String upn, int partition) {
         ReadOnlyKeyValueStore<String, PupilAttendance> store = router.localStore(StoreNames.PUPILS, partition);
-        PupilAttendance state = store.get(upn);
-        if (state == null) return Optional.empty();
-        return Optional.of(PupilJson.pupil(stats(state), PupilStats.storedFlags(state)));
+        return Optional.ofNullable(store.get(upn));
+    }
+
+    /**
+     * The pupil's figures, if held here and the caller may see the pupil: staff of a school the pupil
+     * is on roll at (main or dual registration), or of its LA. A school that only sent marks sees nothing.
+     */
+    public Optional<Map<String, Object>> localPupil(String upn, int partition, java.util.function.Predicate<String> seesSchool) {
+        return localState(upn, partition).filter(s -> io.attendance.streams.pupil.Roll.seenBy(s).stream().anyMatch(seesSchool))
+                .map(state -> {
+                    Map<String, Object> m = PupilJson.pupil(stats(state), PupilStats.storedFlags(state));
+                    m.put("roll", PupilJson.roll(state));
+                    return m;
+                });
     }
 
     /**
@@ -76,6 +87,23 @@ public final class PupilQueries {
             }
         }
         return out;
+    }
+
+    /**
+     * The scope of a write about one pupil: relayed to the pupil's owner, then allowed only for a
+     * caller who may see the pupil. The LA's automation key may also write for a pupil with no marks
+     * yet (contacts imported before the first register).
+     */
+    public PupilScope scope(io.attendance.api.auth.Access access) {
+        return (ctx, upn) -> {
+            InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, upn);
+            if (router.relayed(ctx, owner)) return true;
+            Optional<PupilAttendance> p = localState(upn, owner.partition());
+            boolean admin = io.attendance.api.auth.Access.principal(ctx).role() == io.attendance.api.auth.Role.ADMIN;
+            boolean sees = p.isPresent() ? io.attendance.streams.pupil.Roll.seenBy(p.get()).stream().anyMatch(u -> access.sees(ctx, u)) : admin;
+            if (!sees) throw new io.attendance.api.ApiError(404, "no marks recorded for that pupil in your scope");
+            return false;
+        };
     }
 
     private PupilStats stats(PupilAttendance state) {

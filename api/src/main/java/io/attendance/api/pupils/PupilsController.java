@@ -62,13 +62,8 @@ public final class PupilsController {
             throw new ApiError(400, p);
         });
         InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, upn);
-        if (!owner.self() && ctx.header(InstanceRouter.FORWARDED) == null) {
-            InstanceRouter.Forwarded f = router.forward(owner.host(), ctx.path(), InstanceRouter.passOn(ctx));
-            ctx.status(f.status()).contentType(f.contentType()).result(f.body());
-            return Optional.empty();
-        }
-        Map<String, Object> pupil = queries.localPupil(upn, owner.partition())
-                .filter(p -> access.sees(ctx, (String) p.get("urn")))
+        if (router.relayed(ctx, owner)) return Optional.empty();
+        Map<String, Object> pupil = queries.localPupil(upn, owner.partition(), urn -> access.sees(ctx, urn))
                 .orElseThrow(() -> new ApiError(404, "no marks recorded for that pupil in your scope"));
         return Optional.of(new Held(upn, owner.partition(), pupil));
     }

@@ -90,6 +90,19 @@ public final class InstanceRouter {
         return bodies;
     }
 
+    /**
+     * Answers the request from the instance that owns its key when that is not this one (same
+     * method, path, query, body and caller); true when it was relayed, so the caller is done.
+     */
+    public boolean relayed(io.javalin.http.Context ctx, Owner owner) {
+        if (owner.self() || ctx.header(FORWARDED) != null) return false;
+        String method = ctx.method().name();
+        String pathAndQuery = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+        Forwarded f = forward(owner.host(), method, pathAndQuery, method.equals("GET") ? null : ctx.body(), passOn(ctx));
+        ctx.status(f.status()).contentType(f.contentType()).result(f.body());
+        return true;
+    }
+
     public boolean isSelf(HostInfo host) {
         return self.equals(host);
     }

@@ -30,6 +30,8 @@ public final class SchoolsController {
     }
 
     public void put(Context ctx) throws Exception {
+        io.attendance.api.auth.Principal who = io.attendance.api.auth.Access.principal(ctx);
+        io.attendance.api.auth.Access.require(ctx, who.mayAdminister(), "add or change schools");
         JsonNode body;
         try {
             body = json.readTree(ctx.body());
@@ -42,8 +44,6 @@ public final class SchoolsController {
             return;
         }
         School school = ((SchoolRequest.Valid) parsed).school();
-        io.attendance.api.auth.Principal who = io.attendance.api.auth.Access.principal(ctx);
-        io.attendance.api.auth.Access.require(ctx, who.mayAdminister(), "add or change schools");
         School existing = directory.school(school.getUrn());
         if (!who.sees(school.getUrn(), school) || (existing != null && !who.sees(existing.getUrn(), existing))) {
             throw new ApiError(403, "a " + who.describe() + " account may change only its own LA's schools");

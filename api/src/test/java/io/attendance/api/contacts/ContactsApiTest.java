@@ -34,13 +34,17 @@ class ContactsApiTest {
         public void publishContacts(PupilContacts contacts) {
             published.add(contacts);
         }
+
+        @Override
+        public void publishRollChange(io.attendance.schemas.RollChange change) {
+        }
     };
 
     private static final String OFFICER_KEY = "officer-key", SCHOOL_KEY = "school-key";
     private static final java.util.function.Consumer<io.javalin.testtools.Request.Builder> OFFICER = r -> r.header("Authorization", "Bearer " + OFFICER_KEY);
 
     private Javalin app() {
-        ContactsController c = new ContactsController(publisher, new ObjectMapper());
+        ContactsController c = new ContactsController(publisher, new ObjectMapper(), (ctx, upn) -> false);
         io.attendance.api.auth.Accounts accounts = io.attendance.api.auth.Accounts.none()
                 .addKey(io.attendance.api.auth.Accounts.sha256(OFFICER_KEY), new io.attendance.api.auth.Principal("o", io.attendance.api.auth.Role.LA_OFFICER, "Northshire", null))
                 .addKey(io.attendance.api.auth.Accounts.sha256(SCHOOL_KEY), new io.attendance.api.auth.Principal("s", io.attendance.api.auth.Role.SCHOOL_USER, null, "100001"));

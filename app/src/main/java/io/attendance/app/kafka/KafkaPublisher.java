@@ -71,6 +71,15 @@ public final class KafkaPublisher implements Publisher, AutoCloseable {
     }
 
     @Override
+    public void publishRollChange(io.attendance.schemas.RollChange change) {
+        int partitions = producer.partitionsFor(topics.rollChanges.name()).size();
+        await(List.of(producer.send(new ProducerRecord<>(topics.rollChanges.name(),
+                PupilPartitioner.partitionOf(change.getUpn(), partitions), System.currentTimeMillis(),
+                topics.rollChanges.keySerde().serializer().serialize(topics.rollChanges.name(), change.getUpn()),
+                topics.rollChanges.valueSerde().serializer().serialize(topics.rollChanges.name(), change)))));
+    }
+
+    @Override
     public void publishContacts(io.attendance.schemas.PupilContacts contacts) {
         publishContacts(List.of(contacts));
     }

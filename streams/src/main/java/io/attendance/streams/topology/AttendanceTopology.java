@@ -18,6 +18,7 @@ import java.util.Set;
 
 /**
  * marks (+ re-routed marks) ─► mark-processor ─► attendance-signals, marks.dlq
+ * roll-changes ──────────────► roll-processor (the LA's confirmed moves; same pupil stores) ─► roll-changes.dlq
  *                               ▲ reads the global schools store (calendars)
  * clock, case-actions ────────► case-processor ─► case-events, clock.dlq, case-actions.dlq
  *                               ▲ reads the pupil stores the mark processor writes (same task)
@@ -51,6 +52,14 @@ public final class AttendanceTopology {
                 Serdes.String(), Serdes.String()), "mark-processor");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SCHOOL_AS_OF),
                 Serdes.String(), Serdes.Long()), "mark-processor");
+
+        t.addSource("roll-changes-source", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
+                topics.rollChanges.name());
+        t.addProcessor("roll-processor", () -> new RollProcessor(topics.rollChanges.valueSerde().deserializer(), topics.rollChanges.name()),
+                "roll-changes-source");
+        t.connectProcessorAndStateStores("roll-processor", StoreNames.PUPILS, StoreNames.SCHOOL_PUPILS);
+        t.addSink(RollProcessor.TO_DLQ, topics.rollChangesDlq.name(),
+                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), "roll-processor");
 
         t.addSource("clock-source", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), topics.clock.name());
         t.addSource("case-actions-source", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),

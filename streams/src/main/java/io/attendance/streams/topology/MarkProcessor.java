@@ -131,17 +131,17 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
         if (standing != null) counters.add(key.date(), codes.categoryOf(standing.getCode()), -1);
         counters.add(key.date(), codes.categoryOf(mark.getCode()), +1);
         marks.put(cellKey, new MarkCell(mark.getCode(), mark.getRecordedAt()));
-        if (!mark.getDate().isBefore(state.getLatestDate())) {
-            state.setLatestDate(mark.getDate());
-            state.setUrn(mark.getUrn());
-        }
+        // A mark never moves the pupil: who holds them changes only by the roll (see Roll).
+        io.attendance.streams.pupil.Roll.markFrom(state, mark.getUrn(), mark.getDate());
+        if (!mark.getDate().isBefore(state.getLatestDate())) state.setLatestDate(mark.getDate());
         long schoolDay = advanceSchoolAsOf(mark.getUrn(), mark.getDate());
         settle(state, counters, urnBefore, record.timestamp(), state.getUrn().equals(mark.getUrn()) ? schoolDay : null);
     }
 
     private static PupilAttendance newPupil(String upn, String urn, LocalDate date) {
         return PupilAttendance.newBuilder().setUpn(upn).setUrn(urn).setLatestDate(date).setAsOf(date)
-                .setWeeks(WeekCounters.empty().encode()).setFlags(new ArrayList<>()).build();
+                .setWeeks(WeekCounters.empty().encode()).setFlags(new ArrayList<>())
+                .setRoll(io.attendance.streams.pupil.Roll.firstMark(urn, date)).build();
     }
 
     private void retract(MarkKey key, long timestamp) {

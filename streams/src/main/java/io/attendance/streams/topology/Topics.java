@@ -48,6 +48,9 @@ public final class Topics {
     public final Topic<byte[], byte[]> lettersDlq;
     /** The notifier's delivery ledger, key letter id: what a channel has already accepted. */
     public final Topic<String, LetterDelivery> letterDeliveries;
+    /** The LA's confirmed roll changes (moves, dual registrations), key upn, to the pupil's partition. */
+    public final Topic<String, io.attendance.schemas.RollChange> rollChanges;
+    public final Topic<byte[], byte[]> rollChangesDlq;
 
     public Topics(RecordSerdes serdes) {
         // Marks are an append-only log, never compacted: compaction would keep only an amended mark's
@@ -69,15 +72,17 @@ public final class Topics {
         letters = new Topic<>("letters", Serdes.String(), serdes.serde(Letter.class), true, LOG);
         lettersDlq = new Topic<>(letters.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
         letterDeliveries = new Topic<>("letter-deliveries", Serdes.String(), serdes.serde(LetterDelivery.class), false, TABLE);
+        rollChanges = new Topic<>("roll-changes", Serdes.String(), serdes.serde(io.attendance.schemas.RollChange.class), true, LOG);
+        rollChangesDlq = new Topic<>(rollChanges.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
     }
 
     /** The streams app's partitioned inputs: how far its group has committed through these is how far it has got. */
     public java.util.Set<String> streamsInputs() {
-        return java.util.Set.of(marks.name(), marksRerouted.name(), clock.name(), caseActions.name());
+        return java.util.Set.of(marks.name(), marksRerouted.name(), clock.name(), caseActions.name(), rollChanges.name());
     }
 
     public List<Topic<?, ?>> all() {
         return List.of(marks, marksRerouted, schools, signals, marksDlq, clock, caseActions, caseEvents, clockDlq, caseActionsDlq,
-                contacts, contactsDlq, letters, lettersDlq, letterDeliveries);
+                contacts, contactsDlq, letters, lettersDlq, letterDeliveries, rollChanges, rollChangesDlq);
     }
 }

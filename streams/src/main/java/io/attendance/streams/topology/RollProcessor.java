@@ -1,0 +1,75 @@
+package io.attendance.streams.topology;
+
+import io.attendance.schemas.PupilAttendance;
+import io.attendance.schemas.RollChange;
+import io.attendance.streams.pupil.Flag;
+import io.attendance.streams.pupil.PupilStats;
+import io.attendance.streams.pupil.Roll;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.util.Optional;
+
+/**
+ * Applies the LA's roll changes (a confirmed move, a dual registration, its end) to the pupil the
+ * mark processor keeps, in the same task, and moves the pupil between schools' lists on a move.
+ * A change that cannot apply (unknown pupil, already there) goes to the dead-letter topic with why.
+ */
+final class RollProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+    static final String TO_DLQ = "roll-changes-dlq-sink";
+    private final Deserializer<RollChange> reader;
+    private final String topic;
+    private ProcessorContext<byte[], byte[]> context;
+    private KeyValueStore<String, PupilAttendance> pupils;
+    private KeyValueStore<String, String> schoolPupils;
+
+    RollProcessor(Deserializer<RollChange> reader, String topic) {
+        this.reader = reader;
+        this.topic = topic;
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], byte[]> context) {
+        this.context = context;
+        this.pupils = context.getStateStore(StoreNames.PUPILS);
+        this.schoolPupils = context.getStateStore(StoreNames.SCHOOL_PUPILS);
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        RollChange change;
+        try {
+            change = reader.deserialize(topic, record.value());
+        } catch (RuntimeException e) {
+            refuse(record, "value: not a RollChange record: " + e.getMessage());
+            return;
+        }
+        if (change == null) {
+            refuse(record, "value: missing");
+            return;
+        }
+        PupilAttendance p = pupils.get(change.getUpn());
+        if (p == null) {
+            refuse(record, "upn: no marks recorded for that pupil: a roll change needs the pupil's record");
+            return;
+        }
+        String mainBefore = p.getUrn();
+        Optional<String> refused = Roll.apply(p, change);
+        if (refused.isPresent()) {
+            refuse(record, change.getChange() + ": " + refused.get());
+            return;
+        }
+        pupils.put(p.getUpn(), p);
+        if (!mainBefore.equals(p.getUrn())) {
+            schoolPupils.delete(mainBefore + '|' + p.getUpn());
+            schoolPupils.put(p.getUrn() + '|' + p.getUpn(), Flag.join(PupilStats.storedFlags(p)));
+        }
+    }
+
+    private void refuse(Record<byte[], byte[]> record, String reason) {
+        context.forward(record.withHeaders(DeadLetters.headers(record.headers(), reason, context.recordMetadata())), TO_DLQ);
+    }
+}
