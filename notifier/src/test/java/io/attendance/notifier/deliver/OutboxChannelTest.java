@@ -5,8 +5,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class OutboxChannelTest {
     @TempDir
@@ -26,5 +28,24 @@ class OutboxChannelTest {
         try (var files = Files.list(outbox.resolve("2025-11-03"))) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("0A1B2C3D4E5F.pdf", "manifest.csv");
         }
+    }
+
+    @Test
+    void the_outbox_folders_pdfs_and_manifest_are_readable_by_the_notifiers_own_user_only() throws Exception {
+        assumeTrue(outbox.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Path root = outbox.resolve("outbox"); // not there yet: the channel creates it
+        OutboxChannel channel = new OutboxChannel(root);
+        channel.deliver(Letters.toClaire());
+        Files.writeString(root.resolve("2025-11-03/0A1B2C3D4E5F.pdf.tmp"), "left by a crash"); // umask permissions
+        channel.deliver(Letters.toClaire());
+
+        assertThat(permissions(root)).isEqualTo("rwx------");
+        assertThat(permissions(root.resolve("2025-11-03"))).isEqualTo("rwx------");
+        assertThat(permissions(root.resolve("2025-11-03/0A1B2C3D4E5F.pdf"))).isEqualTo("rw-------");
+        assertThat(permissions(root.resolve("2025-11-03/manifest.csv"))).isEqualTo("rw-------");
+    }
+
+    private static String permissions(Path p) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
     }
 }
