@@ -1,5 +1,6 @@
 package io.attendance.notifier.deliver;
 
+import io.attendance.notifier.render.LiteralText;
 import uk.gov.service.notify.LetterResponse;
 import uk.gov.service.notify.NotificationClient;
 import uk.gov.service.notify.SendEmailResponse;
@@ -49,10 +50,12 @@ public final class NotifyChannel {
             @Override
             public String deliver(OutgoingLetter l) throws Exception {
                 if (emailTemplateId == null) throw new IllegalStateException("no GOV.UK Notify email template is configured");
+                // One line each: a line break in a name could start Notify formatting (a heading, a list).
                 Map<String, Object> personalisation = Map.of(
-                        "subject", l.title() + " (" + l.letterRef() + ")",
-                        "name", l.recipientName(),
-                        "body", "Please find attached a letter from " + l.laName() + " about your child's attendance at " + l.schoolName() + ".",
+                        "subject", LiteralText.oneLine(l.title() + " (" + l.letterRef() + ")"),
+                        "name", LiteralText.oneLine(l.recipientName()),
+                        "body", LiteralText.oneLine("Please find attached a letter from " + l.laName() + " about your child's attendance at "
+                                + l.schoolName() + "."),
                         "link_to_file", NotificationClient.prepareUpload(l.pdf(), "letter-" + l.letterNumber() + ".pdf"));
                 SendEmailResponse r = client.sendEmail(emailTemplateId, l.email(), personalisation, l.letterNumber());
                 return r.getNotificationId().toString();

@@ -8,18 +8,22 @@ import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Post through the council's print room: each letter's PDF in a folder per letter date, and a
  * {@code manifest.csv} there listing what to print, fold and post to whom. Writing the same letter
  * again replaces its file with the same bytes and adds no second manifest row, so a retry or a
- * restart never puts a letter in the post twice.
+ * restart never puts a letter in the post twice. Only the notifier's own user can read the outbox,
+ * and no manifest field can run as a spreadsheet formula.
  */
 public final class OutboxChannel implements Channel {
     static final String[] HEADER = {"letter_number", "letter_id", "letter_ref", "title", "recipient", "address", "case", "school", "dated", "file", "pages_pdf_bytes"};
@@ -38,22 +42,27 @@ public final class OutboxChannel implements Channel {
 
     @Override
     public synchronized String deliver(OutgoingLetter l) throws IOException {
-        Path day = root.resolve(l.dated().toString());
-        Files.createDirectories(day);
+        Path day = OwnerOnly.directories(root.resolve(l.dated().toString()));
         String file = l.letterNumber() + ".pdf";
         Path tmp = day.resolve(file + ".tmp");
+        Files.deleteIfExists(tmp); // one left by a crash keeps the permissions it was created with
+        Files.createFile(tmp, OwnerOnly.file(tmp));
         Files.write(tmp, l.pdf());
         Files.move(tmp, day.resolve(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Path manifest = day.resolve("manifest.csv");
         java.util.Set<String> ids = listed.computeIfAbsent(day, d -> read(manifest));
-        if (!ids.contains(l.letterId())) {
+        String letterId = SpreadsheetSafe.text(l.letterId()); // as the manifest holds it
+        if (!ids.contains(letterId)) {
             boolean fresh = !Files.exists(manifest);
-            try (Writer w = Files.newBufferedWriter(manifest, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            try (SeekableByteChannel out = Files.newByteChannel(manifest, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                         StandardOpenOption.APPEND), OwnerOnly.file(manifest));
+                 Writer w = Channels.newWriter(out, StandardCharsets.UTF_8);
                  CSVPrinter csv = new CSVPrinter(w, fresh ? CSVFormat.DEFAULT.builder().setHeader(HEADER).get() : CSVFormat.DEFAULT)) {
-                csv.printRecord(l.letterNumber(), l.letterId(), l.letterRef(), l.title(), l.recipientName(),
-                        String.join(", ", l.address()), l.caseId(), l.schoolName(), l.dated(), file, l.pdf().length);
+                csv.printRecord(l.letterNumber(), letterId, SpreadsheetSafe.text(l.letterRef()), SpreadsheetSafe.text(l.title()),
+                        SpreadsheetSafe.text(l.recipientName()), SpreadsheetSafe.text(String.join(", ", l.address())),
+                        SpreadsheetSafe.text(l.caseId()), SpreadsheetSafe.text(l.schoolName()), l.dated(), file, l.pdf().length);
             }
-            ids.add(l.letterId()); // only once the row is written: a failed write is retried in full
+            ids.add(letterId); // only once the row is written: a failed write is retried in full
         }
         return root.relativize(day.resolve(file)).toString();
     }

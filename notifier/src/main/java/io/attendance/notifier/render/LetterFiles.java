@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
+import com.github.mustachejava.reflect.ReflectionObjectHandler;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,21 +33,35 @@ public final class LetterFiles {
     private final Path folder;
     private final Map<String, Optional<Mustache>> templates = new ConcurrentHashMap<>();
     private final Map<String, Optional<Letterhead>> letterheads = new ConcurrentHashMap<>();
-    /** Letters are plain text laid out by the PDF writer: nothing is HTML-escaped. */
-    private final DefaultMustacheFactory mustache = new DefaultMustacheFactory() {
-        @Override
-        public void encode(String value, Writer writer) {
-            try {
-                writer.write(value);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-    };
+    private final DefaultMustacheFactory mustache = literalValues();
 
     /** @param policiesFolder the folder given with {@code --policies}, or null for the shipped files only */
     public LetterFiles(Path policiesFolder) {
         this.folder = policiesFolder;
+    }
+
+    /**
+     * Letters are plain text laid out by the PDF writer: nothing is HTML-escaped, and every value,
+     * {{x}} and {{{x}}} alike, is literal text that cannot lay the letter out.
+     */
+    private static DefaultMustacheFactory literalValues() {
+        DefaultMustacheFactory factory = new DefaultMustacheFactory() {
+            @Override
+            public void encode(String value, Writer writer) {
+                try {
+                    writer.write(value);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+        factory.setObjectHandler(new ReflectionObjectHandler() {
+            @Override
+            public String stringify(Object value) {
+                return LiteralText.inBody(super.stringify(value));
+            }
+        });
+        return factory;
     }
 
     public static String slug(String s) {

@@ -249,10 +249,10 @@ public final class PdfLetterWriter {
             return out;
         }
 
-        /** A character the font cannot draw becomes "?" rather than losing the letter. */
+        /** Every string drawn passes here: a character the font cannot draw becomes "?" rather than losing the letter. */
         static String printable(PDFont font, String s) {
             StringBuilder out = new StringBuilder();
-            s.codePoints().forEach(cp -> {
+            LiteralText.printed(s).codePoints().forEach(cp -> {
                 String ch = new String(Character.toChars(cp));
                 try {
                     font.encode(ch);

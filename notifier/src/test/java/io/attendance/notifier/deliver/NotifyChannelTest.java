@@ -110,6 +110,16 @@ class NotifyChannelTest {
     }
 
     @Test
+    void a_name_or_title_with_a_line_break_reaches_notify_on_one_line() throws Exception {
+        OutgoingLetter hostile = Letters.toClaire("Invitation\r\nBcc: mallory@example.com", "Claire Taylor\n# Final notice");
+        new NotifyChannel(KEY, baseUrl(), EMAIL_TEMPLATE, null).email().deliver(hostile);
+
+        JSONObject p = bodies.get(0).getJSONObject("personalisation");
+        assertThat(p.getString("subject")).isEqualTo("Invitation  Bcc: mallory@example.com (AL 1.2.0)");
+        assertThat(p.getString("name")).isEqualTo("Claire Taylor # Final notice");
+    }
+
+    @Test
     void a_key_for_another_service_is_refused_and_the_channel_reports_it() {
         String wrong = "northshire_test-" + SERVICE + "-" + UUID.randomUUID();
         Channel post = new NotifyChannel(wrong, baseUrl(), EMAIL_TEMPLATE, "second").post();

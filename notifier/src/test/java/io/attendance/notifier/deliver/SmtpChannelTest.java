@@ -4,6 +4,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,6 +37,21 @@ class SmtpChannelTest {
         assertThat(pdf.getFileName()).isEqualTo("letter-0A1B2C3D4E5F.pdf");
         assertThat(pdf.getContentType()).startsWith("application/pdf");
         assertThat(pdf.getInputStream().readAllBytes()).isEqualTo(Letters.PDF);
+    }
+
+    /** Angus Mail folds a line break in a header into a continuation line: this keeps it so. */
+    @Test
+    void a_name_or_title_with_a_line_break_cannot_add_a_mail_header() throws Exception {
+        OutgoingLetter hostile = Letters.toClaire("Invitation\r\nBcc: mallory@example.com", "Claire Taylor\r\nCc: mallory@example.com");
+        SmtpChannel smtp = new SmtpChannel("localhost", ServerSetupTest.SMTP.getPort(), false, null, null, "a@northshire.example.gov.uk");
+        smtp.deliver(hostile);
+
+        MimeMessage m = mail.getReceivedMessages()[0];
+        assertThat(m.getHeader("Cc")).isNull();
+        assertThat(m.getHeader("Bcc")).isNull();
+        assertThat(m.getAllRecipients()).extracting(a -> ((InternetAddress) a).getAddress()).containsExactly("claire.taylor@example.com");
+        assertThat(m.getSubject()).isEqualTo("Invitation Bcc: mallory@example.com (AL 1.2.0)"); // the line break is folded, not a header
+        assertThat(mail.getReceivedMessages()).hasSize(1); // one copy: Claire's, none for mallory
     }
 
     @Test
