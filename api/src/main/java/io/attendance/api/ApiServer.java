@@ -72,7 +72,9 @@ public final class ApiServer {
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json, false));
             config.startup.showJavalinBanner = false;
+            config.routes.before(SecurityHeaders::before);
             config.routes.before(access::before);
+            config.routes.after(SecurityHeaders::after);
             dashboard.install(config);
             if (feed != null) {
                 io.attendance.api.live.LiveController liveController = new io.attendance.api.live.LiveController(feed, schools);

@@ -83,6 +83,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-demo", description = "Start empty: no demo LA.")
     boolean noDemo;
 
+    @Option(names = "--demo", description = "Load the demo LA and its accounts even with --accounts or --bootstrap-servers "
+            + "(without either, the demo is the default).")
+    boolean demo;
+
+    /** The environment, replaceable in tests. */
+    java.util.function.UnaryOperator<String> env = System::getenv;
+
     @Option(names = "--policies", defaultValue = "${env:ATTENDANCE_POLICIES_DIR}",
             description = "A folder of policy files, added to the shipped ones (same id replaces).")
     Path policies;
@@ -114,21 +121,40 @@ public final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     io.attendance.app.letters.NotifierOptions notifierOptions;
 
+    /**
+     * The demo (its data and its accounts) runs when asked for, or by default only on a bare
+     * `run`: a service given real accounts or a real cluster never accepts a demo credential.
+     */
+    boolean demo() {
+        return demo || (!noDemo && accounts == null && (bootstrapServers == null || bootstrapServers.isBlank()));
+    }
+
     /** Accounts from the file, the demo's accounts with the demo, and the LA-admin key from the environment. */
-    private NodeSettings.Access access() {
+    NodeSettings.Access access() {
         io.attendance.api.auth.Accounts a = accounts == null ? io.attendance.api.auth.Accounts.none()
                 : io.attendance.api.auth.Accounts.fromFile(accounts);
-        String adminKey = System.getenv("ATTENDANCE_ADMIN_KEY");
-        if (!noDemo) {
+        String adminKey = env.apply("ATTENDANCE_ADMIN_KEY");
+        if (demo()) {
             io.attendance.app.demo.DemoAccounts.addTo(a);
             if (adminKey == null || adminKey.isBlank()) adminKey = io.attendance.app.demo.DemoAccounts.ADMIN_KEY;
         }
         a.withAdminKey(adminKey);
-        return new NodeSettings.Access(a, System.getenv("ATTENDANCE_SESSION_SECRET"), !insecureCookies);
+        return new NodeSettings.Access(a, env.apply("ATTENDANCE_SESSION_SECRET"), !insecureCookies);
     }
 
     @Override
     public Integer call() throws Exception {
+        if (demo && noDemo) {
+            System.err.println("--demo and --no-demo: choose one");
+            return 2;
+        }
+        if (!demo()) {
+            java.util.List<String> problems = Secrets.problems(env, "ATTENDANCE_ADMIN_KEY", "ATTENDANCE_SESSION_SECRET");
+            if (!problems.isEmpty()) {
+                problems.forEach(System.err::println);
+                return 2;
+            }
+        }
         Files.createDirectories(dataDir);
         EmbeddedBroker broker = null;
         String bootstrap = bootstrapServers;
@@ -136,7 +162,7 @@ public final class RunCommand implements Callable<Integer> {
             broker = EmbeddedBroker.start(dataDir, brokerPort);
             bootstrap = broker.bootstrapServers();
         }
-        String clockMode = clock != null ? clock : noDemo ? "wall" : "data";
+        String clockMode = clock != null ? clock : demo() ? "data" : "wall";
         if (!clockMode.equals("wall") && !clockMode.equals("data")) throw new picocli.CommandLine.ParameterException(
                 new picocli.CommandLine(this), "--clock: wall or data, not '" + clock + "'");
         NodeSettings settings = new NodeSettings(bootstrap, applicationId, dataDir.resolve("streams"), advertisedHost,
@@ -161,7 +187,7 @@ public final class RunCommand implements Callable<Integer> {
             log.info("loaded {} schools from {}", schools.size(), config);
         }
         Path demoMarker = dataDir.resolve("demo-loaded");
-        if (!noDemo && !Files.exists(demoMarker)) {
+        if (demo() && !Files.exists(demoMarker)) {
             DemoLoader.load(DemoLa.standard(), node.publisher());
             Files.writeString(demoMarker, "demo LA " + DemoLa.LA + " published\n");
         }

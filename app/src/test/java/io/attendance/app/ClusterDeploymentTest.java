@@ -41,8 +41,8 @@ import static org.awaitility.Awaitility.await;
  * docker-compose.yml's deployment run here without Docker: its three KRaft brokers in this process
  * (each from its compose environment), and attendance-1, attendance-2 and the notifier each in its own
  * JVM with the compose file's command and environment — only host names, ports and volume paths
- * replaced. attendance-1 publishes the demo LA's autumn term (2,000 pupils, 72 school days) as it
- * does in compose. Mid-stream one broker is stopped, then attendance-2. Every pupil's figures, every
+ * replaced. attendance-1 publishes the demo LA's autumn term (2,000 pupils, 72 school days): its
+ * command's --no-demo is the one thing changed, standing in for the LA's MIS. Mid-stream one broker is stopped, then attendance-2. Every pupil's figures, every
  * case event and every letter must be what the main job gives undisturbed: one embedded broker, one
  * instance and its notifier, the same term.
  */
@@ -141,7 +141,9 @@ class ClusterDeploymentTest {
                 "KAFKA_BOOTSTRAP_SERVERS", cluster.bootstrapServers(),
                 "ATTENDANCE_ADVERTISED_HOST", "localhost",
                 "ATTENDANCE_HTTP_PORT", String.valueOf(port),
-                "ATTENDANCE_DATA_DIR", dir.resolve(name).toAbsolutePath().toString()), dir.resolve(name + ".log"), "512m");
+                "ATTENDANCE_DATA_DIR", dir.resolve(name).toAbsolutePath().toString()), dir.resolve(name + ".log"), "512m",
+                // The demo term stands in for the LA's MIS: compose runs no demo, so attendance-1 is asked for it.
+                compose.command(name).stream().map(a -> name.equals("attendance-1") && a.equals("--no-demo") ? "--demo" : a).toList());
     }
 
     /** compose's {@code depends_on: attendance-1: condition: service_healthy}. */

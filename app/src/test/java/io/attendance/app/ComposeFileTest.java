@@ -28,13 +28,35 @@ class ComposeFileTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     private static JsonNode compose() throws Exception {
-        // docker-compose's own reading, with the YAML anchors and merges resolved.
-        Process p = new ProcessBuilder("docker-compose", "-f", ROOT.resolve("docker-compose.yml").toString(), "config")
-                .redirectErrorStream(true).start();
+        Process p = config(ComposeServices.SECRETS);
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
         return new ObjectMapper(new YAMLFactory()).readTree(out);
+    }
+
+    /** docker-compose's own reading, with the YAML anchors and merges resolved and these variables set. */
+    private static Process config(java.util.Map<String, String> vars) throws Exception {
+        ProcessBuilder b = new ProcessBuilder("docker-compose", "-f", ROOT.resolve("docker-compose.yml").toString(), "config")
+                .redirectErrorStream(true);
+        b.environment().remove("ATTENDANCE_SESSION_SECRET");
+        b.environment().remove("ATTENDANCE_ADMIN_KEY");
+        b.environment().putAll(vars);
+        return b.start();
+    }
+
+    @Test
+    void compose_will_not_start_without_the_deployments_own_secrets_and_runs_no_demo() throws Exception {
+        Process p = config(java.util.Map.of("ATTENDANCE_ADMIN_KEY", ComposeServices.SECRETS.get("ATTENDANCE_ADMIN_KEY")));
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isNotZero();
+        assertThat(out).contains("ATTENDANCE_SESSION_SECRET");
+        JsonNode services = compose().get("services");
+        for (String s : List.of("attendance-1", "attendance-2")) {
+            assertThat(services.get(s).get("command").toString()).contains("--no-demo").doesNotContain("\"--demo\"");
+            assertThat(services.get(s).get("environment").get("ATTENDANCE_ADMIN_KEY").asText()).isEqualTo(ComposeServices.SECRETS.get("ATTENDANCE_ADMIN_KEY"));
+        }
     }
 
     @Test
@@ -82,7 +104,7 @@ class ComposeFileTest {
         for (String name : given) if (!readme.contains("`" + name + "`")) missing.add(name);
         assertThat(missing).as("settings used in docker-compose.yml but not in README's table").isEmpty();
         // And each is read by the code (a documented setting nobody reads would be a lie).
-        Matcher env = Pattern.compile("(?:env:|getenv\\(\")([A-Z_]+)").matcher(sources()); // picocli defaults and System.getenv
+        Matcher env = Pattern.compile("(?:env:|getenv\\(\"|env\\.apply\\(\")([A-Z_]+)").matcher(sources()); // picocli defaults and System.getenv
         TreeSet<String> read = new TreeSet<>();
         while (env.find()) read.add(env.group(1));
         assertThat(read).containsAll(given);

@@ -17,6 +17,16 @@ import java.util.Map;
  */
 final class ComposeServices {
     static final Path FILE = Path.of("..", "docker-compose.yml");
+    /** What a deployment's .env gives the variables compose requires: fresh random values per test run. */
+    static final Map<String, String> SECRETS = Map.of(
+            "ATTENDANCE_SESSION_SECRET", java.util.HexFormat.of().formatHex(random(32)),
+            "ATTENDANCE_ADMIN_KEY", java.util.HexFormat.of().formatHex(random(32)));
+
+    private static byte[] random(int n) {
+        byte[] b = new byte[n];
+        new java.security.SecureRandom().nextBytes(b);
+        return b;
+    }
 
     private final Map<String, Map<String, Object>> services;
 
@@ -43,8 +53,17 @@ final class ComposeServices {
     Map<String, String> environment(String service) {
         Map<String, Object> env = (Map<String, Object>) service(service).getOrDefault("environment", Map.of());
         Map<String, String> out = new LinkedHashMap<>();
-        env.forEach((k, v) -> out.put(k, String.valueOf(v)));
+        env.forEach((k, v) -> out.put(k, substitute(String.valueOf(v))));
         return out;
+    }
+
+    /** Compose's {@code ${VAR:?message}}: the value the deployment's environment gives it. */
+    private static String substitute(String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\$\\{([A-Z_]+):\\?[^}]*}$").matcher(value);
+        if (!m.matches()) return value;
+        String v = SECRETS.get(m.group(1));
+        if (v == null) throw new IllegalArgumentException("docker-compose.yml requires " + m.group(1) + ", which the tests do not give");
+        return v;
     }
 
     /** The service's {@code command} (the arguments after the image's entrypoint). */

@@ -25,13 +25,20 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String name, ComposeServices compose, Map<String, String> local, Path log, String maxHeap) {
+        return start(name, compose, local, log, maxHeap, compose.command(name));
+    }
+
+    /** @param command the compose file's command, or that command changed only in which data the test feeds it */
+    static ServiceProcess start(String name, ComposeServices compose, Map<String, String> local, Path log, String maxHeap,
+                                List<String> command) {
         Map<String, String> env = new LinkedHashMap<>(compose.environment(name));
         local.forEach((k, v) -> {
             if (!env.containsKey(k)) throw new IllegalArgumentException(name + " has no " + k + " in docker-compose.yml to replace");
             env.put(k, v);
         });
         List<String> cmd = AppJvm.command(List.of("-Xmx" + maxHeap,
-                "-Dlogback.configurationFile=" + Path.of("target", "classes", "logback.xml").toAbsolutePath()), compose.command(name));
+                "-Dlogback.configurationFile=" + Path.of("target", "classes", "logback.xml").toAbsolutePath()),
+                command);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         // Nothing of this machine's own settings leaks in: the container sees only the compose file's.
         pb.environment().keySet().removeIf(k -> k.startsWith("ATTENDANCE_") || k.startsWith("KAFKA_"));

@@ -23,7 +23,8 @@ public final class Access {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String PRINCIPAL = "principal";
     private static final String SESSION = "session";
-    private static final List<String> OPEN = List.of("/health", "/metrics", "/sign-in", "/webjars/", "/assets/", "/favicon.ico");
+    /** Open without credentials: liveness, sign-in and static files. /metrics needs a key (it names schools and volumes). */
+    private static final List<String> OPEN = List.of("/health", "/sign-in", "/webjars/", "/assets/", "/favicon.ico");
 
     private final Accounts accounts;
     private final SessionTokens sessions;
@@ -95,7 +96,7 @@ public final class Access {
     }
 
     public static boolean isPage(String path) {
-        return !path.startsWith("/api/") && !path.startsWith("/live");
+        return !path.startsWith("/api/") && !path.startsWith("/live") && !path.equals("/metrics");
     }
 
     /** Signs a person in: a fresh session cookie (HTTP-only, SameSite=Strict, Secure unless configured off). */

@@ -140,6 +140,9 @@ public final class CasesController {
         body.fields().forEachRemaining(e -> {
             if (e.getKey().equals("action") || e.getKey().equals("date")) return;
             if (!e.getValue().isValueNode()) throw new ApiError(400, e.getKey() + ": must be a single value");
+            io.attendance.streams.pupil.PlainText.problemWith(e.getValue().asText()).ifPresent(why -> {
+                throw new ApiError(400, e.getKey() + ": " + why);
+            });
             fields.put(e.getKey(), e.getValue().asText());
         });
         try {
@@ -168,6 +171,9 @@ public final class CasesController {
         }
         io.attendance.api.auth.Access.require(ctx, io.attendance.api.auth.Access.principal(ctx).mayRecord(), "open cases");
         JsonNode body = body(ctx);
+        io.attendance.streams.pupil.PlainText.problemWith(text(body, "note")).ifPresent(why -> {
+            throw new ApiError(400, "note: " + why);
+        });
         String id = cases.open(upn, owner.partition(), text(body, "policy"), text(body, "note"), date(body, "date"), recordedBy(ctx));
         ctx.status(201).header("Location", "/api/v1/cases/" + id).json(Map.of("id", id));
     }

@@ -42,15 +42,27 @@ public final class ContactsCsv {
     public static Result read(Reader in, String recordedBy) throws IOException {
         Map<String, List<CSVRecord>> byPupil = new LinkedHashMap<>();
         List<LineError> errors = new ArrayList<>();
-        try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(in)) {
+        Set<String> withShortRow = new java.util.HashSet<>();
+        try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(withoutBom(in))) {
             Set<String> missing = new java.util.TreeSet<>(HEADER);
             missing.removeAll(csv.getHeaderNames());
             if (!missing.isEmpty()) return new Result(List.of(), List.of(new LineError(1, "header", "missing columns " + missing)));
-            for (CSVRecord r : csv) byPupil.computeIfAbsent(r.get("upn"), k -> new ArrayList<>()).add(r);
+            int columns = csv.getHeaderNames().size();
+            for (CSVRecord r : csv) {
+                if (r.size() < columns) {
+                    // A short row cannot be read by column: named by its line, its family held back.
+                    errors.add(new LineError(r.getRecordNumber() + 1, "row", "has " + r.size() + " of the " + columns + " columns"));
+                    byPupil.computeIfAbsent(r.get(0), k -> new ArrayList<>());
+                    withShortRow.add(r.get(0));
+                    continue;
+                }
+                byPupil.computeIfAbsent(r.get("upn"), k -> new ArrayList<>()).add(r);
+            }
         }
         List<PupilContacts> accepted = new ArrayList<>();
         for (var e : byPupil.entrySet()) {
             List<CSVRecord> rows = e.getValue();
+            if (withShortRow.contains(e.getKey())) continue; // a family with a short row is not imported in part
             List<Contact> parents = new ArrayList<>();
             List<LineError> mine = new ArrayList<>();
             for (CSVRecord r : rows) {
@@ -72,6 +84,14 @@ public final class ContactsCsv {
         }
         errors.sort(java.util.Comparator.comparingLong(LineError::line));
         return new Result(accepted, errors);
+    }
+
+    /** A spreadsheet's "CSV UTF-8" starts with a byte-order mark: not part of the first column's name. */
+    private static Reader withoutBom(Reader in) throws IOException {
+        java.io.PushbackReader r = new java.io.PushbackReader(in, 1);
+        int first = r.read();
+        if (first != -1 && first != '\uFEFF') r.unread(first);
+        return r;
     }
 
     private static String column(String field) {

@@ -28,6 +28,8 @@ import java.util.function.Function;
  */
 public final class MarkIngest {
     static final List<String> COLUMNS = List.of("upn", "urn", "date", "session", "code");
+    static final java.time.Duration MAX_CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
     private final MarkRules rules;
     private final Function<String, SchoolCalendar> calendars;
@@ -53,17 +55,17 @@ public final class MarkIngest {
         try {
             root = json.readTree(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return wholeBatch("body", "not valid JSON: " + e.getOriginalMessage());
+            var at = e.getLocation();
+            return wholeBatch("body", "not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
         } catch (IOException e) {
             return wholeBatch("body", "unreadable body");
         }
         if (root == null || !root.isArray()) return wholeBatch("body", "expected a JSON array of marks");
-        List<RegisterMark> accepted = new ArrayList<>();
-        List<RowError> rejected = new ArrayList<>();
+        Rows out = new Rows();
         for (int i = 0; i < root.size(); i++) {
             JsonNode row = root.get(i);
             if (!row.isObject()) {
-                rejected.add(new RowError(i + 1, "row", "expected an object with upn, urn, date, session, code"));
+                out.rejected.add(new RowError(i + 1, "row", "expected an object with upn, urn, date, session, code"));
                 continue;
             }
             Map<String, String> fields = new java.util.HashMap<>();
@@ -73,17 +75,29 @@ public final class MarkIngest {
             }
             JsonNode at = row.get("recordedAt");
             fields.put("recordedAt", at == null || at.isNull() ? null : at.asText());
-            check(i + 1, fields, receivedAt, source, scope, accepted, rejected);
+            check(i + 1, fields, receivedAt, source, scope, out);
         }
-        return new IngestResult(accepted, rejected);
+        return out.result();
+    }
+
+    /** A batch's outcome as it is built: accepted marks with their row numbers, and row errors. */
+    private static final class Rows {
+        final List<RegisterMark> accepted = new ArrayList<>();
+        final List<Integer> acceptedRows = new ArrayList<>();
+        final List<RowError> rejected = new ArrayList<>();
+
+        IngestResult result() {
+            return new IngestResult(accepted, acceptedRows, rejected);
+        }
     }
 
     public IngestResult fromCsv(String body, Instant receivedAt, String source, Function<String, java.util.Optional<String>> scope) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setEscape(null).get();
-        List<RegisterMark> accepted = new ArrayList<>();
-        List<RowError> rejected = new ArrayList<>();
-        try (CSVParser parser = format.parse(new StringReader(body))) {
+        Rows out = new Rows();
+        // A spreadsheet's "CSV UTF-8" starts with a byte-order mark: it is not part of the first column's name.
+        String text = body.startsWith("\uFEFF") ? body.substring(1) : body;
+        try (CSVParser parser = format.parse(new StringReader(text))) {
             Map<String, Integer> header = parser.getHeaderMap();
             for (String c : COLUMNS) {
                 if (header == null || !header.containsKey(c)) {
@@ -96,16 +110,19 @@ public final class MarkIngest {
                 Map<String, String> fields = new java.util.HashMap<>();
                 for (String c : COLUMNS) fields.put(c, r.isSet(c) ? r.get(c) : null);
                 fields.put("recordedAt", header.containsKey("recordedAt") && r.isSet("recordedAt") ? r.get("recordedAt") : null);
-                check(row, fields, receivedAt, source, scope, accepted, rejected);
+                check(row, fields, receivedAt, source, scope, out);
             }
         } catch (IOException | RuntimeException e) {
-            rejected.add(new RowError(accepted.size() + rejected.size() + 1, "body", "unreadable CSV: " + e.getMessage()));
+            // Rows before the fault stand; the fault is named by its row, without the parser's internals.
+            out.rejected.add(new RowError(out.accepted.size() + (int) out.rejected.stream().map(RowError::row).distinct().count() + 1,
+                    "body", "unreadable CSV from this row on (an unclosed quote?): nothing after it was read"));
         }
-        return new IngestResult(accepted, rejected);
+        return out.result();
     }
 
     private void check(int row, Map<String, String> f, Instant receivedAt, String source,
-                       Function<String, java.util.Optional<String>> scope, List<RegisterMark> accepted, List<RowError> rejected) {
+                       Function<String, java.util.Optional<String>> scope, Rows out) {
+        List<RowError> rejected = out.rejected;
         int before = rejected.size();
         LocalDate date = null;
         String d = f.get("date");
@@ -134,6 +151,7 @@ public final class MarkIngest {
         if (at != null && !at.isBlank()) {
             try {
                 recordedAt = Instant.parse(at);
+                recordedAtProblem(recordedAt, receivedAt).ifPresent(why -> rejected.add(new RowError(row, "recordedAt", why)));
             } catch (DateTimeParseException e) {
                 rejected.add(new RowError(row, "recordedAt", "recordedAt must be an ISO instant, e.g. 2025-09-08T08:50:00Z"));
             }
@@ -149,11 +167,22 @@ public final class MarkIngest {
             scope.apply(urn).ifPresent(why -> rejected.add(new RowError(row, "urn", why)));
         }
         if (rejected.size() == before) {
-            accepted.add(new RegisterMark(upn, urn, date, session, code, recordedAt, source));
+            out.accepted.add(new RegisterMark(upn, urn, date, session, code, recordedAt, source));
+            out.acceptedRows.add(row);
         }
     }
 
+    /** A recording cannot be from the future (beyond clock skew) nor from before electronic registers. */
+    static java.util.Optional<String> recordedAtProblem(Instant recordedAt, Instant receivedAt) {
+        if (recordedAt.isAfter(receivedAt.plus(MAX_CLOCK_SKEW))) {
+            return java.util.Optional.of("recordedAt " + recordedAt + " is more than " + MAX_CLOCK_SKEW.toMinutes()
+                    + " minutes ahead of the server's clock (" + receivedAt + "): a mark cannot be recorded in the future");
+        }
+        if (recordedAt.isBefore(EARLIEST)) return java.util.Optional.of("recordedAt " + recordedAt + " is before " + EARLIEST + ": not a real recording time");
+        return java.util.Optional.empty();
+    }
+
     private static IngestResult wholeBatch(String field, String error) {
-        return new IngestResult(List.of(), List.of(new RowError(0, field, error)));
+        return new IngestResult(List.of(), List.of(), List.of(new RowError(0, field, error)));
     }
 }

@@ -42,6 +42,7 @@ public final class MarksController {
         rejected.increment(result.rejected().stream().map(RowError::row).distinct().count());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("accepted", result.accepted().size());
+        body.put("publishedRows", result.acceptedRows());
         body.put("rejected", result.rejected());
         ctx.status(result.accepted().isEmpty() ? 400 : 202).json(body);
     }

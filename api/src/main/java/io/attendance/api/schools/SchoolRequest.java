@@ -80,6 +80,11 @@ public final class SchoolRequest {
             errors.add(new FieldError(field, field + " is required"));
             return null;
         }
+        var notText = io.attendance.streams.pupil.PlainText.problemWith(v.asText());
+        if (notText.isPresent()) {
+            errors.add(new FieldError(field, field + " " + notText.get()));
+            return null;
+        }
         return v.asText().trim();
     }
 

@@ -117,4 +117,18 @@ class ContactsApiTest {
             assertThat(res.body().string()).contains("\"field\":\"upn\"", "\"field\":\"parents\",\"error\":\"at least one parent is required\"");
         });
     }
+
+    @Test
+    void a_parent_name_with_a_line_break_is_refused_by_parent_and_field_and_nothing_is_stored() {
+        JavalinTest.test(app(), (server, client) -> {
+            var res = client.put("/api/v1/pupils/E801200125001/contacts", """
+                    {"pupilName": "Sam Taylor", "parents": [
+                      {"parentId": "p1", "name": "Claire Taylor\\n## FINAL NOTICE", "relationship": "mother", "addressLines": ["12 Mill Lane"],
+                       "postcode": "NR1 2AB", "preferredChannel": "post"}]}
+                    """, OFFICER);
+            assertThat(res.code()).isEqualTo(400);
+            assertThat(res.body().string()).contains("\"parent\":1,\"field\":\"name\",\"error\":\"must be one line: it contains a line break at character 14\"");
+        });
+        assertThat(published).isEmpty();
+    }
 }

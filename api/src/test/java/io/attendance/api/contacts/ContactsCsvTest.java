@@ -32,4 +32,26 @@ class ContactsCsvTest {
         assertThat(r.accepted()).isEmpty();
         assertThat(r.errors()).singleElement().satisfies(e -> assertThat(e.toString()).startsWith("line 1: header: missing columns [address_1"));
     }
+
+    @Test
+    void a_short_row_is_named_by_its_line_and_holds_back_only_its_family() throws Exception {
+        String csv = "\uFEFF" + HEADER
+                + "E801200125001,Sam Taylor,p1,Claire Taylor,mother,12 Mill Lane,Northtown,,NR1 2AB,claire@example.com,yes,yes,email\n" // line 2
+                + "U801200125002,Ava Jones,p1,Rita Jones,mother\n";                                                                    // line 3
+        ContactsCsv.Result r = ContactsCsv.read(new StringReader(csv), "import");
+        assertThat(r.errors()).extracting(Object::toString).containsExactly("line 3: row: has 5 of the 13 columns");
+        assertThat(r.accepted()).extracting(c -> c.getUpn()).containsExactly("E801200125001");
+    }
+
+    @Test
+    void a_name_or_address_with_a_line_break_or_control_character_is_refused_by_line_and_column() throws Exception {
+        String csv = HEADER
+                + "U801200125002,Ava Jones,p1,Rita Jones,mother,\"9 Elm\u0007 Road\",,,NR3 1QQ,,yes,yes,post\n"                   // line 2
+                + "E801200125001,Sam Taylor,p1,\"Claire\n## FINAL NOTICE\",mother,12 Mill Lane,Northtown,,NR1 2AB,,yes,yes,post\n"; // lines 3–4
+        ContactsCsv.Result r = ContactsCsv.read(new StringReader(csv), "import");
+        assertThat(r.accepted()).isEmpty();
+        assertThat(r.errors()).extracting(Object::toString).containsExactly(
+                "line 2: address_1: contains a control character (U+0007) at character 6",
+                "line 3: name: must be one line: it contains a line break at character 7");
+    }
 }

@@ -51,4 +51,34 @@ class MarkIngestTest {
                 new RowError(4, "code", "code 'H' was withdrawn on 2024-08-19 and cannot be recorded for 2025-10-29"),
                 new RowError(4, "date", "2025-10-29 is not a school day of school 100001"));
     }
+
+    @Test
+    void a_mark_recorded_in_the_future_or_in_an_absurd_year_is_a_row_error_and_the_good_rows_stand() {
+        IngestResult r = ingest.fromJson("""
+                [{"upn": "E801200125001", "urn": "100001", "date": "2025-09-08", "session": "AM", "code": "/", "recordedAt": "2025-09-08T08:50:00Z"},
+                 {"upn": "E801200125001", "urn": "100001", "date": "2025-09-08", "session": "PM", "code": "/", "recordedAt": "2025-09-08T09:21:00Z"},
+                 {"upn": "E801200125001", "urn": "100001", "date": "2025-09-08", "session": "PM", "code": "/", "recordedAt": "+99999-01-01T00:00:00Z"},
+                 {"upn": "E801200125001", "urn": "100001", "date": "2025-09-08", "session": "PM", "code": "/", "recordedAt": "1970-01-01T00:00:00Z"},
+                 {"upn": "E801200125001", "urn": "100001", "date": "2025-09-08", "session": "PM", "code": "/", "recordedAt": "2025-09-08T09:19:59Z"}]
+                """, NOW, "api");
+        // NOW is 09:15:00: up to 09:20:00 is clock skew, 09:21 is the future.
+        assertThat(r.acceptedRows()).containsExactly(1, 5);
+        assertThat(r.rejected()).extracting(RowError::row, RowError::field).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, "recordedAt"), org.assertj.core.groups.Tuple.tuple(3, "recordedAt"),
+                org.assertj.core.groups.Tuple.tuple(4, "recordedAt"));
+        assertThat(r.rejected().get(0).error()).contains("more than 5 minutes ahead");
+    }
+
+    @Test
+    void a_csv_saved_by_a_spreadsheet_with_a_byte_order_mark_is_read() {
+        IngestResult r = ingest.fromCsv("\uFEFFupn,urn,date,session,code\nE801200125001,100001,2025-09-08,AM,/\n", NOW, "csv");
+        assertThat(r.rejected()).isEmpty();
+        assertThat(r.acceptedRows()).containsExactly(1);
+    }
+
+    @Test
+    void a_json_syntax_error_names_where_it_is_not_the_parsers_internals() {
+        assertThat(ingest.fromJson("[{\"upn\": x}]", NOW, "api").rejected())
+                .containsExactly(new RowError(0, "body", "not valid JSON at line 1, column 10"));
+    }
 }

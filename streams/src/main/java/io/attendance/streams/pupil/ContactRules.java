@@ -39,6 +39,7 @@ public final class ContactRules {
         List<Problem> out = new ArrayList<>();
         Upn.problemWith(c.getUpn()).ifPresent(p -> out.add(new Problem(-1, "upn", p)));
         if (blank(c.getPupilName())) out.add(new Problem(-1, "pupilName", "is required: letters name the child"));
+        PlainText.problemWith(c.getPupilName()).ifPresent(p -> out.add(new Problem(-1, "pupilName", p)));
         if (c.getParents().isEmpty()) out.add(new Problem(-1, "parents", "at least one parent is required"));
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < c.getParents().size(); i++) {
@@ -50,6 +51,13 @@ public final class ContactRules {
                 out.add(new Problem(n, "parentId", "'" + p.getParentId() + "' is used twice"));
             }
             if (blank(p.getName())) out.add(new Problem(n, "name", "is required"));
+            for (var f : java.util.Map.of("name", nz(p.getName()), "relationship", nz(p.getRelationship()), "postcode", nz(p.getPostcode()),
+                    "email", nz(p.getEmail())).entrySet()) {
+                PlainText.problemWith(f.getValue()).ifPresent(why -> out.add(new Problem(n, f.getKey(), why)));
+            }
+            for (String line : p.getAddressLines()) {
+                PlainText.problemWith(line).ifPresent(why -> out.add(new Problem(n, "addressLines", why)));
+            }
             if (blank(p.getRelationship())) out.add(new Problem(n, "relationship", "is required (mother, father, carer...)"));
             if (!CHANNELS.contains(p.getPreferredChannel())) out.add(new Problem(n, "preferredChannel", "'" + p.getPreferredChannel() + "': post or email"));
             boolean hasAddress = p.getAddressLines().stream().anyMatch(l -> !blank(l));
@@ -81,6 +89,10 @@ public final class ContactRules {
 
     public static boolean usableEmail(Contact p) {
         return p.getEmail() != null && EMAIL.matcher(p.getEmail()).matches();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     private static boolean blank(String s) {

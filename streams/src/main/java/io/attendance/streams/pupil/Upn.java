@@ -19,15 +19,20 @@ public final class Upn {
         if (upn == null || upn.isEmpty()) return Optional.of("UPN is missing");
         if (upn.length() != 13) return Optional.of("UPN must be 13 characters, got " + upn.length());
         for (int i = 1; i < 12; i++) {
-            if (!Character.isDigit(upn.charAt(i))) return Optional.of("UPN character " + (i + 1) + " must be a digit");
+            if (!digit(upn.charAt(i))) return Optional.of("UPN character " + (i + 1) + " must be a digit");
         }
         char last = upn.charAt(12);
-        if (!Character.isDigit(last) && ALPHABET.indexOf(last) < 0) {
+        if (!digit(last) && ALPHABET.indexOf(last) < 0) {
             return Optional.of("UPN character 13 must be a digit or a letter of " + ALPHABET);
         }
         char expected = checkLetter(upn.substring(1));
         if (upn.charAt(0) != expected) return Optional.of("UPN check letter does not match the other 12 characters");
         return Optional.empty();
+    }
+
+    /** ASCII 0–9 only: Character.isDigit also takes full-width and other scripts' digits, which no MIS writes in a UPN. */
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     public static boolean isValid(String upn) {
@@ -39,7 +44,7 @@ public final class Upn {
         int sum = 0;
         for (int i = 0; i < 12; i++) {
             char c = rest12.charAt(i);
-            int value = Character.isDigit(c) ? c - '0' : ALPHABET.indexOf(c);
+            int value = digit(c) ? c - '0' : ALPHABET.indexOf(c);
             sum += value * (i + 2);
         }
         return ALPHABET.charAt(sum % 23);

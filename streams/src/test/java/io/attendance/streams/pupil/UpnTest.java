@@ -24,4 +24,12 @@ class UpnTest {
         assertThat(Upn.problemWith("E80120X125001")).contains("UPN character 7 must be a digit");
         assertThat(Upn.problemWith("")).contains("UPN is missing");
     }
+
+    @Test
+    void a_upn_with_full_width_digits_is_refused() {
+        String valid = Upn.of(938, 4001, 25, 301);
+        StringBuilder wide = new StringBuilder(valid.substring(0, 1));
+        for (char c : valid.substring(1).toCharArray()) wide.append((char) (c - '0' + '\uFF10'));
+        org.assertj.core.api.Assertions.assertThat(Upn.problemWith(wide.toString())).contains("UPN character 2 must be a digit");
+    }
 }
