@@ -35,6 +35,7 @@ public final class AttendanceNode implements AutoCloseable {
     private final SingleObjectSerdes serdes = new SingleObjectSerdes();
     private final Topics topics = new Topics(serdes);
     private KafkaPublisher publisher;
+    private io.attendance.app.kafka.KafkaRevocations revocations;
     private KafkaStreams streams;
     private Javalin http;
     private io.attendance.app.clock.WallClock wallClock;
@@ -62,8 +63,10 @@ public final class AttendanceNode implements AutoCloseable {
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         NodeSettings.Access access = settings.access();
+        revocations = new io.attendance.app.kafka.KafkaRevocations(settings.bootstrapServers(), topics.sessionRevocations, publisher,
+                java.time.Clock.systemUTC()).start(Duration.ofSeconds(60));
         ApiSettings.Security security = new ApiSettings.Security(access.accounts(),
-                io.attendance.api.auth.SessionTokens.of(access.sessionSecret(), Duration.ofHours(10)), access.secureCookies());
+                io.attendance.api.auth.SessionTokens.of(access.sessionSecret(), Duration.ofHours(10), revocations), access.secureCookies());
         // A pupil's figures have changed once the write to its store's changelog is committed.
         ApiSettings.Live live = new ApiSettings.Live(settings.bootstrapServers(),
                 settings.applicationId() + "-" + io.attendance.streams.topology.StoreNames.PUPILS + "-changelog",
@@ -129,6 +132,7 @@ public final class AttendanceNode implements AutoCloseable {
     public void close() {
         if (wallClock != null) wallClock.close();
         if (http != null) http.stop();
+        if (revocations != null) revocations.close();
         // Leave the group on a deliberate stop: its partitions move at once instead of after the session timeout.
         if (streams != null) streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));

@@ -128,8 +128,7 @@ class AccessTest {
 
     @Test
     void a_wrong_password_does_not_sign_in_and_a_session_cannot_be_forged() {
-        assertThat(Http.anonymous(node.httpPort()).post("/sign-in", "application/x-www-form-urlencoded",
-                "username=officer&password=wrong").status()).isEqualTo(401);
+        assertThat(Http.signIn(node.httpPort(), "officer", "wrong").status()).isEqualTo(401);
         assertThat(new Http(node.httpPort(), java.util.Map.of("Cookie", "attendance_session=b2ZmaWNlcg.9999999999.AAAA.deadbeef"))
                 .get("/api/v1/policies").status()).isEqualTo(401);
     }

@@ -61,16 +61,32 @@ final class Http {
 
     /** Signed in through the sign-in form as a person: the session cookie and its CSRF token on every call. */
     static Http signedIn(int port, String username, String password) {
-        Response r = anonymous(port).send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password + "&next=/")));
+        Response r = signIn(port, username, password);
         if (r.status() != 302) throw new IllegalStateException("sign-in as " + username + " answered " + r.status());
-        String cookie = r.raw().headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String cookie = cookie(r, "attendance_session");
         Http plain = new Http(port, java.util.Map.of("Cookie", cookie));
-        String page = plain.get("/tasks").body();
+        return new Http(port, java.util.Map.of("Cookie", cookie, "X-CSRF-Token", csrfOn(plain.get("/tasks").body())));
+    }
+
+    /** A sign-in as a browser makes it: the form first (its pre-session cookie and CSRF token), then the post. */
+    static Response signIn(int port, String username, String password) {
+        Response form = anonymous(port).get("/sign-in");
+        Http browser = new Http(port, java.util.Map.of("Cookie", cookie(form, "attendance_signin")));
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        return browser.post("/sign-in", "application/x-www-form-urlencoded", "username=" + java.net.URLEncoder.encode(username, utf8)
+                + "&password=" + java.net.URLEncoder.encode(password, utf8) + "&next=/&_csrf=" + csrfOn(form.body()));
+    }
+
+    /** The cookie of that name a response sets, as name=value. */
+    static String cookie(Response r, String name) {
+        return r.raw().headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + name + " cookie set")).split(";")[0];
+    }
+
+    private static String csrfOn(String page) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]+)\"").matcher(page);
         if (!m.find()) throw new IllegalStateException("no CSRF token on the page");
-        return new Http(port, java.util.Map.of("Cookie", cookie, "X-CSRF-Token", m.group(1)));
+        return m.group(1);
     }
 
     Response get(String path) {

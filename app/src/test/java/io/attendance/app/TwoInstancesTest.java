@@ -1,6 +1,8 @@
 package io.attendance.app;
 
 import io.attendance.app.broker.EmbeddedBroker;
+import io.attendance.app.demo.DemoAccounts;
+import io.attendance.app.kafka.KafkaRevocations;
 import io.attendance.streams.pupil.Upn;
 import io.attendance.streams.topology.StoreNames;
 import org.apache.kafka.common.serialization.Serdes;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -83,5 +86,23 @@ class TwoInstancesTest {
         Http.Response severeViaB = httpB.get("/api/v1/schools/100001/pupils?flag=severe");
         assertThat(severeViaB.json().get("count").asInt()).isEqualTo(20);
         assertThat(httpB.get("/api/v1/schools/100001/pupils").json().get("count").asInt()).isEqualTo(PUPILS);
+    }
+
+    @Test
+    void signingOutOnOneInstanceEndsTheSessionOnTheOther() {
+        Http officerOnA = Http.signedIn(a.httpPort(), DemoAccounts.OFFICER, DemoAccounts.OFFICER_PASSWORD);
+        Http sessionOnA = new Http(a.httpPort(), Map.of("Cookie", officerOnA.cookie()));
+        Http sessionOnB = new Http(b.httpPort(), Map.of("Cookie", officerOnA.cookie()));
+        assertThat(sessionOnB.get("/api/v1/policies").status()).as("one session, either instance").isEqualTo(200);
+
+        assertThat(officerOnA.post("/sign-out", "application/x-www-form-urlencoded", "").status()).isEqualTo(302);
+        assertThat(sessionOnA.get("/api/v1/policies").status()).as("refused at once where it was signed out").isEqualTo(401);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sessionOnB.get("/api/v1/policies").status()).isEqualTo(401));
+        // An instance that starts later reads every sign-out from the beginning of the topic.
+        String sessionId = officerOnA.cookie().split("\\.")[2];
+        try (KafkaRevocations later = new KafkaRevocations(broker.bootstrapServers(), a.topics().sessionRevocations, a.publisher(),
+                java.time.Clock.systemUTC()).start(Duration.ofSeconds(30))) {
+            assertThat(later.revoked(sessionId)).isTrue();
+        }
     }
 }

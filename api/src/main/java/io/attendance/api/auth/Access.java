@@ -5,6 +5,8 @@ import io.attendance.api.schools.SchoolDirectory;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.List;
@@ -16,9 +18,13 @@ import java.util.Optional;
  * signed session cookie. Without either, the API answers 401 and a page sends the browser to sign
  * in. A request made with the session cookie that changes something must carry the session's CSRF
  * token (form field {@code _csrf} or header {@code X-CSRF-Token}); key callers are not browsers.
+ * The sign-in form has its own CSRF token, checked against a short-lived pre-session cookie.
  */
 public final class Access {
+    private static final Logger log = LoggerFactory.getLogger(Access.class);
     public static final String COOKIE = "attendance_session";
+    /** The sign-in form's pre-session cookie (its CSRF token is derived from it). */
+    public static final String SIGN_IN_COOKIE = "attendance_signin";
     public static final String CSRF_FIELD = "_csrf";
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String PRINCIPAL = "principal";
@@ -31,6 +37,7 @@ public final class Access {
     private final SchoolDirectory schools;
     private final boolean secureCookies;
     private final Clock clock;
+    private final SignInLimits limits;
 
     public Access(Accounts accounts, SessionTokens sessions, SchoolDirectory schools, boolean secureCookies, Clock clock) {
         this.accounts = accounts;
@@ -38,6 +45,8 @@ public final class Access {
         this.schools = schools;
         this.secureCookies = secureCookies;
         this.clock = clock;
+        this.limits = SignInLimits.standard(clock);
+        accounts.dummyHash(); // now, not during the first unknown name's sign-in (which would then take twice as long)
     }
 
     public SessionTokens sessions() {
@@ -58,8 +67,7 @@ public final class Access {
             if (who.isEmpty()) throw new ApiError(401, "that API key is not known");
         } else {
             String token = ctx.cookie(COOKIE);
-            Optional<String> user = sessions.verify(token, clock.instant());
-            who = user.flatMap(accounts::user);
+            who = sessions.verify(token, clock.instant()).flatMap(this::holder);
             if (who.isPresent()) {
                 ctx.attribute(SESSION, token);
                 if (changes(ctx) && !sessions.csrfMatches(token, csrfGiven(ctx))) {
@@ -99,20 +107,62 @@ public final class Access {
         return !path.startsWith("/api/") && !path.startsWith("/live") && !path.equals("/metrics");
     }
 
-    /** Signs a person in: a fresh session cookie (HTTP-only, SameSite=Strict, Secure unless configured off). */
-    public Optional<Principal> signIn(Context ctx, String username, String password) {
-        Optional<Principal> who = accounts.signIn(username, password);
-        who.ifPresent(p -> {
-            String token = sessions.issue(username.trim(), clock.instant());
-            Cookie c = new Cookie(COOKIE, token, "/", (int) sessions.lifetime().toSeconds(), secureCookies, true, null, SameSite.STRICT);
-            ctx.cookie(c);
-            ctx.attribute(SESSION, token);
-        });
-        return who;
+    /** The session's account, unless its password has changed since the session was signed in. */
+    private Optional<Principal> holder(SessionTokens.Session s) {
+        return accounts.account(s.username()).filter(u -> sessions.current(s, u.passwordHash())).map(Accounts.User::principal);
     }
 
+    /**
+     * Signs a person in: a fresh session cookie (HTTP-only, SameSite=Strict, Secure unless configured off).
+     * Each failure is logged (never the password) and counted against the account and the address.
+     *
+     * @throws SignInLimits.Exceeded when either has failed too often lately; the password is not checked
+     */
+    public Optional<Principal> signIn(Context ctx, String username, String password) {
+        String name = username == null ? "" : username.trim();
+        SignInLimits.Attempt attempt;
+        try {
+            attempt = limits.attempt(name, ctx.ip());
+        } catch (SignInLimits.Exceeded e) {
+            log.warn("sign-in refused unchecked for '{}' from {}: too many failures", printable(name), ctx.ip());
+            throw e;
+        }
+        Optional<Accounts.User> who = accounts.signIn(name, password);
+        if (who.isEmpty()) {
+            log.warn("sign-in failed for '{}' from {}", printable(name), ctx.ip());
+            return Optional.empty();
+        }
+        limits.succeeded(attempt);
+        String token = sessions.issue(name, who.get().passwordHash(), clock.instant());
+        ctx.cookie(new Cookie(COOKIE, token, "/", (int) sessions.lifetime().toSeconds(), secureCookies, true, null, SameSite.STRICT));
+        ctx.cookie(new Cookie(SIGN_IN_COOKIE, "", "/sign-in", 0, secureCookies, true, null, SameSite.STRICT));
+        ctx.attribute(SESSION, token);
+        return Optional.of(who.get().principal());
+    }
+
+    /** A username as typed may hold anything: no line breaks or control characters reach the log. */
+    private static String printable(String name) {
+        String n = name.length() > 100 ? name.substring(0, 100) + "…" : name;
+        return n.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    /** Ends the session on every instance (not just in this browser) and clears its cookie. */
     public void signOut(Context ctx) {
+        sessions.verify(ctx.cookie(COOKIE), clock.instant()).ifPresent(sessions::revoke);
         ctx.cookie(new Cookie(COOKIE, "", "/", 0, secureCookies, true, null, SameSite.STRICT));
+    }
+
+    /** The sign-in form's CSRF token, (re)setting the pre-session cookie it is checked against. */
+    public String signInCsrf(Context ctx) {
+        String nonce = ctx.cookie(SIGN_IN_COOKIE);
+        // Kept if the browser has one, so a sign-in page open in another tab still works.
+        if (nonce == null || !nonce.matches("[A-Za-z0-9_-]{16}")) nonce = sessions.nonce();
+        ctx.cookie(new Cookie(SIGN_IN_COOKIE, nonce, "/sign-in", 3600, secureCookies, true, null, SameSite.STRICT));
+        return sessions.signInCsrfFor(nonce);
+    }
+
+    public boolean signInCsrfMatches(Context ctx) {
+        return sessions.signInCsrfMatches(ctx.cookie(SIGN_IN_COOKIE), ctx.formParam(CSRF_FIELD));
     }
 
     public static Principal principal(Context ctx) {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * People who sign in (bcrypt password hashes) and machines that call with a key (kept only as
@@ -31,14 +32,15 @@ import java.util.Optional;
  * </pre>
  */
 public final class Accounts {
-    /** Verified when a username is unknown, so a wrong name costs as long as a wrong password. */
-    private static final byte[] DUMMY_HASH = BCrypt.withDefaults().hash(10, "no such user".toCharArray());
+    private static final int DEFAULT_COST = 12;
 
     public record User(String username, byte[] passwordHash, Principal principal) {
     }
 
     private final Map<String, User> users = new LinkedHashMap<>();
     private final Map<String, Principal> keys = new LinkedHashMap<>();
+    /** Verified when a username is unknown, so a wrong name costs as long as a wrong password: at the users' own cost. */
+    private volatile byte[] dummyHash;
 
     public static Accounts none() {
         return new Accounts();
@@ -49,6 +51,7 @@ public final class Accounts {
         if (bcryptHash == null || !bcryptHash.startsWith("$2")) throw new IllegalArgumentException("passwordHash: must be a bcrypt hash ($2a$/$2b$/$2y$)");
         if (users.containsKey(username)) throw new IllegalArgumentException("username: '" + username + "' is listed twice");
         users.put(username, new User(username, bcryptHash.getBytes(StandardCharsets.UTF_8), principal));
+        dummyHash = null;
         return this;
     }
 
@@ -64,16 +67,38 @@ public final class Accounts {
         return this;
     }
 
-    public Optional<Principal> signIn(String username, String password) {
+    public Optional<User> signIn(String username, String password) {
         User u = username == null ? null : users.get(username.trim());
         char[] given = password == null ? new char[0] : password.toCharArray();
-        boolean ok = BCrypt.verifyer().verify(given, u == null ? DUMMY_HASH : u.passwordHash()).verified;
-        return ok && u != null ? Optional.of(u.principal()) : Optional.empty();
+        boolean ok = BCrypt.verifyer().verify(given, u == null ? dummyHash() : u.passwordHash()).verified;
+        return ok && u != null ? Optional.of(u) : Optional.empty();
     }
 
-    public Optional<Principal> user(String username) {
-        User u = users.get(username);
-        return u == null ? Optional.empty() : Optional.of(u.principal());
+    public Optional<User> account(String username) {
+        return Optional.ofNullable(users.get(username));
+    }
+
+    /** The hash an unknown username is checked against, at the cost most users' hashes have (the higher on a tie). */
+    byte[] dummyHash() {
+        byte[] d = dummyHash;
+        if (d == null) {
+            Map<Integer, Long> costs = users.values().stream()
+                    .collect(Collectors.groupingBy(u -> cost(u.passwordHash()), Collectors.counting()));
+            int cost = costs.entrySet().stream().max(Map.Entry.<Integer, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .map(Map.Entry::getKey).orElse(DEFAULT_COST);
+            dummyHash = d = BCrypt.withDefaults().hash(cost, "no such user".toCharArray());
+        }
+        return d;
+    }
+
+    /** The cost of a bcrypt hash: {@code $2a$12$...} is 12. */
+    static int cost(byte[] bcryptHash) {
+        String h = new String(bcryptHash, StandardCharsets.US_ASCII);
+        try {
+            return Integer.parseInt(h.substring(4, 6));
+        } catch (RuntimeException e) {
+            return DEFAULT_COST;
+        }
     }
 
     public Optional<Principal> byKey(String key) {
@@ -85,7 +110,7 @@ public final class Accounts {
     }
 
     public static String hashPassword(String password) {
-        return BCrypt.withDefaults().hashToString(12, password.toCharArray());
+        return BCrypt.withDefaults().hashToString(DEFAULT_COST, password.toCharArray());
     }
 
     public static String sha256(String text) {

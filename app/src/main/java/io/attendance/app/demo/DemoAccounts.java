@@ -20,10 +20,11 @@ public final class DemoAccounts {
     private DemoAccounts() {
     }
 
+    /** The passwords' hashes, fixed: a session is tied to its hash, so every demo instance must hold the same ones. */
     public static Accounts addTo(Accounts a) {
-        a.addUser(OFFICER, Accounts.hashPassword(OFFICER_PASSWORD), new Principal(OFFICER, Role.LA_OFFICER, DemoLa.LA, null));
-        a.addUser(SCHOOL, Accounts.hashPassword(SCHOOL_PASSWORD), new Principal(SCHOOL, Role.SCHOOL_USER, null, "100001"));
-        a.addUser(VIEWER, Accounts.hashPassword(VIEWER_PASSWORD), new Principal(VIEWER, Role.VIEWER, DemoLa.LA, null));
+        a.addUser(OFFICER, "$2a$12$c1vhKg8xb3.XRuR1IOqhj.mtQOkHZvFmAuvobe5QvrN6FdQjdkFqe", new Principal(OFFICER, Role.LA_OFFICER, DemoLa.LA, null));
+        a.addUser(SCHOOL, "$2a$12$E9sWJ3TCs8aeOdQZXz5JVOWaXEdYheg4KWbbiAUi41inALg3oTyyq", new Principal(SCHOOL, Role.SCHOOL_USER, null, "100001"));
+        a.addUser(VIEWER, "$2a$12$8QepPHySnWUp0zYh.5XxmezbY477mr6yWypZ7mYv2uQ7qvmPQ99re", new Principal(VIEWER, Role.VIEWER, DemoLa.LA, null));
         a.addKey(Accounts.sha256(RIVERSIDE_MIS_KEY), new Principal("riverside-mis", Role.MIS, null, "100001"));
         return a;
     }

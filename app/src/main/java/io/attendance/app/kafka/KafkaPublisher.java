@@ -114,6 +114,13 @@ public final class KafkaPublisher implements Publisher, AutoCloseable {
         await(sent);
     }
 
+    /** A signed-out session, for every instance to refuse until it would have expired anyway. */
+    public void publishRevocation(String sessionId, java.time.Instant expires) {
+        var t = topics.sessionRevocations;
+        await(List.of(producer.send(new ProducerRecord<>(t.name(), t.keySerde().serializer().serialize(t.name(), sessionId),
+                t.valueSerde().serializer().serialize(t.name(), expires.toEpochMilli())))));
+    }
+
     /** Ticks are stamped at this time of their day (UTC): after both registers and the day's amendments by staff. */
     public static final java.time.LocalTime END_OF_DAY = java.time.LocalTime.of(18, 0);
 

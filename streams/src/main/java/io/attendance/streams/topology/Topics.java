@@ -26,6 +26,11 @@ public final class Topics {
     private static final Map<String, String> LOG = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
 
+    /** Signed-out sessions matter only until they would have expired (hours): compacted, and gone after a week. */
+    private static final Map<String, String> REVOCATIONS = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, Long.toString(java.time.Duration.ofDays(7).toMillis()));
+
     public static final String DLQ_SUFFIX = ".dlq";
 
     public final Topic<String, RegisterMark> marks;
@@ -51,6 +56,8 @@ public final class Topics {
     /** The LA's confirmed roll changes (moves, dual registrations), key upn, to the pupil's partition. */
     public final Topic<String, io.attendance.schemas.RollChange> rollChanges;
     public final Topic<byte[], byte[]> rollChangesDlq;
+    /** Sessions signed out before their expiry, key session id, value that expiry (epoch ms): every instance refuses them. */
+    public final Topic<String, Long> sessionRevocations;
 
     public Topics(RecordSerdes serdes) {
         // Marks are an append-only log, never compacted: compaction would keep only an amended mark's
@@ -74,6 +81,7 @@ public final class Topics {
         letterDeliveries = new Topic<>("letter-deliveries", Serdes.String(), serdes.serde(LetterDelivery.class), false, TABLE);
         rollChanges = new Topic<>("roll-changes", Serdes.String(), serdes.serde(io.attendance.schemas.RollChange.class), true, LOG);
         rollChangesDlq = new Topic<>(rollChanges.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
+        sessionRevocations = new Topic<>("session-revocations", Serdes.String(), Serdes.Long(), false, REVOCATIONS);
     }
 
     /** The streams app's partitioned inputs: how far its group has committed through these is how far it has got. */
@@ -83,6 +91,6 @@ public final class Topics {
 
     public List<Topic<?, ?>> all() {
         return List.of(marks, marksRerouted, schools, signals, marksDlq, clock, caseActions, caseEvents, clockDlq, caseActionsDlq,
-                contacts, contactsDlq, letters, lettersDlq, letterDeliveries, rollChanges, rollChangesDlq);
+                contacts, contactsDlq, letters, lettersDlq, letterDeliveries, rollChanges, rollChangesDlq, sessionRevocations);
     }
 }
