@@ -166,8 +166,16 @@ public final class Accounts {
         return new Principal(name, r, text(n, "la"), text(n, "urn"));
     }
 
+    /**
+     * A field as the file's author wrote it. YAML reads an unquoted 012345 as a number (losing the
+     * zero) and no or on as booleans, so a username, URN or LA that YAML did not read as text is
+     * refused with how to write it.
+     */
     private static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+        if (v == null || v.isNull()) return null;
+        if (!v.isTextual()) throw new IllegalArgumentException(field + ": YAML read this as " + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                + ", not text: put it in quotes (" + field + ": \"...\")");
+        return v.asText();
     }
 }

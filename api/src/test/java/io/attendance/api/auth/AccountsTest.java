@@ -44,4 +44,17 @@ class AccountsTest {
         assertThat(bcrypt).matches("\\$2[aby]\\$\\d\\d\\$.{53}");
         return Integer.parseInt(bcrypt.split("\\$")[2]);
     }
+
+    @Test
+    void a_urn_or_username_yaml_reads_as_a_number_or_boolean_is_refused_with_how_to_quote_it(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("accounts.yaml");
+        java.nio.file.Files.writeString(f, """
+                users:
+                  - {username: no, passwordHash: "%1$s", role: la-officer, la: Northshire}
+                  - {username: "riverside", passwordHash: "%1$s", role: school, urn: 012345}
+                """.formatted(Accounts.hashPassword("x")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Accounts.fromFile(f))
+                .hasMessageContaining("users[0].username: YAML read this as boolean, not text: put it in quotes")
+                .hasMessageContaining("users[1].urn: YAML read this as number, not text");
+    }
 }
