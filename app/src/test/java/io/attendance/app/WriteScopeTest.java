@@ -180,4 +180,24 @@ class WriteScopeTest {
         assertThat(school.get("/api/v1/schools/100001/pupils").json().findValuesAsText("upn")).contains(MAR);
         assertThat(officer.get("/api/v1/pupils/" + MAR).json().get("roll").findValuesAsText("to")).contains("2025-09-21");
     }
+
+    @Test
+    void a_viewer_is_refused_before_its_request_body_is_read() {
+        assertThat(viewer.put("/api/v1/schools/100001", "{not json").status()).isEqualTo(403);
+        assertThat(viewer.put("/api/v1/pupils/" + RIV + "/contacts", "{not json").status()).isEqualTo(403);
+        assertThat(viewer.post("/api/v1/pupils/" + RIV + "/roll", "application/json", "{not json").status()).isEqualTo(403);
+        assertThat(viewer.post("/api/v1/marks", "application/json", "{not json").status()).isEqualTo(403);
+    }
+
+    @Test
+    void a_mark_recorded_in_the_future_is_the_clients_row_error_not_a_server_error_and_the_reply_names_what_was_published() {
+        Http.Response r = admin.post("/api/v1/marks", "application/json", """
+                [{"upn": "%1$s", "urn": "100001", "date": "2025-09-16", "session": "AM", "code": "/", "recordedAt": "2025-09-16T08:50:00Z"},
+                 {"upn": "%1$s", "urn": "100001", "date": "2025-09-16", "session": "PM", "code": "/", "recordedAt": "2999-01-01T00:00:00Z"}]
+                """.formatted(RIV));
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        assertThat(r.json().get("publishedRows").toString()).isEqualTo("[1]");
+        assertThat(r.json().get("rejected").get(0).get("row").asInt()).isEqualTo(2);
+        assertThat(r.json().get("rejected").get(0).get("field").asText()).isEqualTo("recordedAt");
+    }
 }

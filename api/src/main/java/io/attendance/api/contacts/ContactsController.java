@@ -37,8 +37,9 @@ public final class ContactsController {
         JsonNode body;
         try {
             body = json.readTree(ctx.body());
-        } catch (Exception e) {
-            throw new ApiError(400, "body: not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new ApiError(400, "body: not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
         }
         ContactsJson.Parsed parsed = ContactsJson.parse(upn, body, recordedBy(ctx));
         List<ContactRules.Problem> problems = parsed.problems();

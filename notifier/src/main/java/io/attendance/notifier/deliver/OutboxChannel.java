@@ -42,7 +42,8 @@ public final class OutboxChannel implements Channel {
 
     @Override
     public synchronized String deliver(OutgoingLetter l) throws IOException {
-        Path day = OwnerOnly.directories(root.resolve(l.dated().toString()));
+        Path day = root.resolve(l.dated().toString());
+        OwnerOnly.directories(day);
         String file = l.letterNumber() + ".pdf";
         Path tmp = day.resolve(file + ".tmp");
         Files.deleteIfExists(tmp); // one left by a crash keeps the permissions it was created with

@@ -15,8 +15,9 @@ final class OwnerOnly {
     private OwnerOnly() {
     }
 
-    static Path directories(Path dir) throws IOException {
-        return Files.createDirectories(dir, permissions(dir, "rwx------"));
+    /** Not returning the path: Files.createDirectories answers an absolute one when it made parents. */
+    static void directories(Path dir) throws IOException {
+        Files.createDirectories(dir, permissions(dir, "rwx------"));
     }
 
     /** For creating a file: with {@link Files#createFile} or {@link Files#newByteChannel}. */

@@ -81,4 +81,14 @@ class OutboxChannelTest {
     private static String permissions(Path p) throws Exception {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
     }
+
+    @Test
+    void the_first_letter_into_an_outbox_not_yet_made_at_a_relative_path_is_delivered_at_the_first_attempt() throws Exception {
+        // As the services are configured (ATTENDANCE_OUTBOX=./data/outbox): Files.createDirectories answers
+        // an absolute path when it makes parents, which must not leak into the relative file reference.
+        Path relative = Path.of("target", "outbox-" + java.util.UUID.randomUUID(), "outbox");
+        String file = new OutboxChannel(relative).deliver(Letters.toClaire());
+        assertThat(file).isEqualTo(Letters.toClaire().dated() + "/0A1B2C3D4E5F.pdf");
+        assertThat(Files.readAllBytes(relative.resolve(file))).isEqualTo(Letters.PDF);
+    }
 }
