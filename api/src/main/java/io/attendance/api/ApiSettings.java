@@ -20,7 +20,10 @@ public record ApiSettings(HostInfo self, TopologySettings topology, Duration sch
                           Deserializer<School> schoolReader, Security security, Live live) {
 
     /** @param secureCookies mark the session cookie Secure (browsers still send it to http://localhost) */
-    public record Security(Accounts accounts, SessionTokens sessions, boolean secureCookies) {
+    public record Security(Accounts accounts, SessionTokens sessions, boolean secureCookies, io.attendance.api.auth.ClientAddress clients) {
+        public Security(Accounts accounts, SessionTokens sessions, boolean secureCookies) {
+            this(accounts, sessions, secureCookies, io.attendance.api.auth.ClientAddress.none());
+        }
     }
 
     /** @param pupilChangelog the pupil store's changelog: a committed write there is a pupil's figures changing */

@@ -66,7 +66,8 @@ public final class AttendanceNode implements AutoCloseable {
         revocations = new io.attendance.app.kafka.KafkaRevocations(settings.bootstrapServers(), topics.sessionRevocations, publisher,
                 java.time.Clock.systemUTC()).start(Duration.ofSeconds(60));
         ApiSettings.Security security = new ApiSettings.Security(access.accounts(),
-                io.attendance.api.auth.SessionTokens.of(access.sessionSecret(), Duration.ofHours(10), revocations), access.secureCookies());
+                io.attendance.api.auth.SessionTokens.of(access.sessionSecret(), Duration.ofHours(10), revocations), access.secureCookies(),
+                new io.attendance.api.auth.ClientAddress(access.trustedProxies()));
         // A pupil's figures have changed once the write to its store's changelog is committed.
         ApiSettings.Live live = new ApiSettings.Live(settings.bootstrapServers(),
                 settings.applicationId() + "-" + io.attendance.streams.topology.StoreNames.PUPILS + "-changelog",

@@ -40,6 +40,10 @@ public record NodeSettings(String bootstrapServers, String applicationId, Path s
      * @param sessionSecret signs session cookies; every instance of a deployment needs the same one
      *                      (null: a random secret, sessions last as long as this process)
      */
-    public record Access(io.attendance.api.auth.Accounts accounts, String sessionSecret, boolean secureCookies) {
+    /** @param trustedProxies addresses of the LA's own reverse proxies (their X-Forwarded-For is believed) */
+    public record Access(io.attendance.api.auth.Accounts accounts, String sessionSecret, boolean secureCookies, List<String> trustedProxies) {
+        public Access(io.attendance.api.auth.Accounts accounts, String sessionSecret, boolean secureCookies) {
+            this(accounts, sessionSecret, secureCookies, List.of());
+        }
     }
 }

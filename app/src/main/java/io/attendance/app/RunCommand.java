@@ -115,6 +115,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Send the session cookie without the Secure flag (only behind a proxy that is not HTTPS).")
     boolean insecureCookies;
 
+    @Option(names = "--trusted-proxies", defaultValue = "${env:ATTENDANCE_TRUSTED_PROXIES}", split = ",",
+            description = "Addresses of the LA's reverse proxies: their X-Forwarded-For names the client (sign-in limits, logs).")
+    List<String> trustedProxies;
+
     @Option(names = "--no-notifier", description = "Do not send letters from this process (run `attendance notifier` elsewhere).")
     boolean noNotifier;
 
@@ -123,10 +127,10 @@ public final class RunCommand implements Callable<Integer> {
 
     /**
      * The demo (its data and its accounts) runs when asked for, or by default only on a bare
-     * `run`: a service given real accounts or a real cluster never accepts a demo credential.
+     * `run`: a service given real accounts, real schools or a real cluster never accepts a demo credential.
      */
     boolean demo() {
-        return demo || (!noDemo && accounts == null && (bootstrapServers == null || bootstrapServers.isBlank()));
+        return demo || (!noDemo && accounts == null && config == null && (bootstrapServers == null || bootstrapServers.isBlank()));
     }
 
     /** Accounts from the file, the demo's accounts with the demo, and the LA-admin key from the environment. */
@@ -139,7 +143,8 @@ public final class RunCommand implements Callable<Integer> {
             if (adminKey == null || adminKey.isBlank()) adminKey = io.attendance.app.demo.DemoAccounts.ADMIN_KEY;
         }
         a.withAdminKey(adminKey);
-        return new NodeSettings.Access(a, env.apply("ATTENDANCE_SESSION_SECRET"), !insecureCookies);
+        return new NodeSettings.Access(a, env.apply("ATTENDANCE_SESSION_SECRET"), !insecureCookies,
+                trustedProxies == null ? List.of() : trustedProxies);
     }
 
     @Override

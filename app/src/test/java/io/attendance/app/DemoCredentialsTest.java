@@ -54,6 +54,7 @@ class DemoCredentialsTest {
         assertThat(parsed(Map.of(), "--bootstrap-servers", "kafka-1:9092", "--demo").demo()).isTrue();
         assertThat(parsed(Map.of()).demo()).as("a bare run is the demo").isTrue();
         assertThat(parsed(Map.of(), "--no-demo").demo()).isFalse();
+        assertThat(parsed(Map.of(), "--config", "schools.yaml").demo()).as("real schools are no demo").isFalse();
     }
 
     @Test

@@ -33,6 +33,8 @@ class WriteScopeTest {
     private static Http admin, officer, otherLaOfficer, school, viewer, riversideMis, otherMis;
     private static final String RIV = Upn.of(938, 4001, 25, 401);
     private static final String MAR = Upn.of(938, 4003, 25, 402);
+    private static final String TWIN = Upn.of(938, 4003, 25, 403);
+    private static final String MOVER = Upn.of(938, 4001, 25, 404);
     private static String rivCase;
     private static final String CONTACTS = """
             {"pupilName": "Sam Taylor", "parents": [{"parentId": "p1", "name": "Claire Taylor", "relationship": "mother",
@@ -59,7 +61,12 @@ class WriteScopeTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(admin.get("/api/v1/cases?upn=" + RIV).json().findValuesAsText("id")).isNotEmpty());
         rivCase = admin.get("/api/v1/cases?upn=" + RIV).json().get(0).get("id").asText();
-        await().atMost(Duration.ofSeconds(30)).until(() -> admin.get("/api/v1/pupils/" + MAR).status() == 200);
+        assertThat(admin.post("/api/v1/marks", "application/json", """
+                [{"upn": "%1$s", "urn": "100003", "date": "2025-09-08", "session": "AM", "code": "/", "recordedAt": "2025-09-08T09:10:00Z"},
+                 {"upn": "%2$s", "urn": "100001", "date": "2025-09-08", "session": "AM", "code": "O", "recordedAt": "2025-09-08T09:10:00Z"}]
+                """.formatted(TWIN, MOVER)).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.get("/api/v1/pupils/" + MAR).status() == 200
+                && admin.get("/api/v1/pupils/" + TWIN).status() == 200 && admin.get("/api/v1/pupils/" + MOVER).status() == 200);
         officer = Http.signedIn(port, DemoAccounts.OFFICER, DemoAccounts.OFFICER_PASSWORD);
         otherLaOfficer = Http.signedIn(port, TestNodes.OTHER_LA_OFFICER, TestNodes.OTHER_LA_PASSWORD);
         school = Http.signedIn(port, DemoAccounts.SCHOOL, DemoAccounts.SCHOOL_PASSWORD);
@@ -148,8 +155,9 @@ class WriteScopeTest {
                 "[{\"upn\": \"" + MAR + "\", \"urn\": \"100001\", \"date\": \"2025-09-15\", \"session\": \"AM\", \"code\": \"O\", \"recordedAt\": \"2025-09-15T09:10:00Z\"}]");
         assertThat(posted.status()).as(posted.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(admin.get("/api/v1/pupils/" + MAR).json().get("yearToDate").get("possible").asInt()).isEqualTo(11));
+                assertThat(admin.get("/api/v1/pupils/" + MAR).json().get("roll").findValuesAsText("registration")).contains("unconfirmed"));
         JsonNode pupil = admin.get("/api/v1/pupils/" + MAR).json();
+        assertThat(pupil.get("yearToDate").get("possible").asInt()).as("recorded, not counted: Marshside's 10 sessions").isEqualTo(10);
         assertThat(pupil.get("urn").asText()).as("still Marshside's pupil").isEqualTo("100003");
         assertThat(pupil.get("roll").findValuesAsText("registration")).containsExactly("main", "unconfirmed");
         // Riverside's staff still cannot read Marshside's registers, open a case or list the pupil.
@@ -165,6 +173,8 @@ class WriteScopeTest {
         assertThat(dual.status()).as(dual.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> school.get("/api/v1/pupils/" + MAR).status() == 200);
         assertThat(officer.get("/api/v1/pupils/" + MAR).json().get("urn").asText()).isEqualTo("100003");
+        assertThat(officer.get("/api/v1/pupils/" + MAR).json().get("yearToDate").get("possible").asInt()).as("Riverside's session counts now").isEqualTo(11);
+
 
         // A second dual registration at the same school is refused with the reason.
         Http.Response again = officer.post("/api/v1/pupils/" + MAR + "/roll", "application/json",
@@ -199,5 +209,35 @@ class WriteScopeTest {
         assertThat(r.json().get("publishedRows").toString()).isEqualTo("[1]");
         assertThat(r.json().get("rejected").get(0).get("row").asInt()).isEqualTo(2);
         assertThat(r.json().get("rejected").get(0).get("field").asText()).isEqualTo("recordedAt");
+    }
+
+    @Test
+    void a_dual_registration_in_another_la_lets_its_staff_read_the_pupil_but_not_redirect_letters_or_move_them() {
+        // The admin key registers Marshside's pupil at Southbank (Southshire) as well.
+        Http.Response dual = admin.post("/api/v1/pupils/" + TWIN + "/roll", "application/json",
+                "{\"change\": \"dual\", \"urn\": \"200001\", \"date\": \"2025-09-15\"}");
+        assertThat(dual.status()).as(dual.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> otherLaOfficer.get("/api/v1/pupils/" + TWIN).status() == 200);
+        assertThat(otherLaOfficer.put("/api/v1/pupils/" + TWIN + "/contacts", CONTACTS).status()).isEqualTo(404);
+        assertThat(otherLaOfficer.post("/api/v1/pupils/" + TWIN + "/roll", "application/json",
+                "{\"change\": \"move\", \"urn\": \"200001\", \"date\": \"2025-09-22\"}").status()).isEqualTo(404);
+        assertThat(contactsOf(TWIN)).isEmpty();
+        assertThat(admin.get("/api/v1/pupils/" + TWIN).json().get("urn").asText()).isEqualTo("100003");
+    }
+
+    @Test
+    void after_a_confirmed_move_the_old_school_reads_its_case_but_no_longer_acts_on_it() {
+        Http.Response opened = school.post("/api/v1/pupils/" + MOVER + "/cases", "application/json", "{\"date\": \"2025-09-09\", \"note\": \"absent\"}");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String caseId = opened.json().get("id").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> school.get("/api/v1/cases/" + caseId).status() == 200);
+        assertThat(officer.post("/api/v1/pupils/" + MOVER + "/roll", "application/json",
+                "{\"change\": \"move\", \"urn\": \"100003\", \"date\": \"2025-09-15\"}").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> school.get("/api/v1/pupils/" + MOVER).status() == 404);
+        assertThat(school.get("/api/v1/cases/" + caseId).status()).as("its own record of the case").isEqualTo(200);
+        assertThat(school.post("/api/v1/cases/" + caseId + "/actions", "application/json",
+                "{\"action\": \"close-improved\", \"date\": \"2025-09-16\"}").status()).isEqualTo(404);
+        assertThat(officer.post("/api/v1/cases/" + caseId + "/actions", "application/json",
+                "{\"action\": \"close-improved\", \"date\": \"2025-09-16\"}").status()).as("the LA still can").isEqualTo(202);
     }
 }

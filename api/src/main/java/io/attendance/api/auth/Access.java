@@ -171,12 +171,18 @@ public final class Access {
         return p;
     }
 
-    /** The audit trail names the caller; only the LA's automation key may record on someone's behalf (X-Recorded-By). */
+    /**
+     * The audit trail names the caller; only the LA's automation key (ATTENDANCE_ADMIN_KEY, not an
+     * account that happens to have the admin role) may record on someone's behalf (X-Recorded-By).
+     */
     public static String recordedBy(Context ctx) {
         Principal p = principal(ctx);
         String onBehalf = ctx.header("X-Recorded-By");
-        if (p.role() == Role.ADMIN) return onBehalf == null || onBehalf.isBlank() ? "api" : onBehalf;
-        return p.name();
+        if (p != Principal.ADMIN || onBehalf == null || onBehalf.isBlank()) return p == Principal.ADMIN ? "api" : p.name();
+        io.attendance.streams.pupil.PlainText.problemWith(onBehalf).ifPresent(why -> {
+            throw new io.attendance.api.ApiError(400, "X-Recorded-By: " + why);
+        });
+        return onBehalf.trim();
     }
 
     public static Optional<Principal> maybe(Context ctx) {

@@ -134,6 +134,18 @@ public final class CaseService {
     }
 
     /** The school a pupil's marks are counted at, if this instance holds the pupil. */
+    /**
+     * Whether a school's staff may still act on, or read the letters of, a case of this pupil: only
+     * while the school holds them on roll (main or dual). After a confirmed move the old school's
+     * cases stay readable there, but actions and letters (which carry the family's current address)
+     * are the new school's and the LA's.
+     */
+    public boolean schoolStillHolds(io.attendance.api.auth.Principal who, String upn, int partition) {
+        if (who.urn() == null) return true;
+        PupilAttendance p = this.<PupilAttendance>store(StoreNames.PUPILS, partition).get(upn);
+        return p != null && io.attendance.streams.pupil.Roll.seenBy(p).contains(who.urn());
+    }
+
     public Optional<String> pupilUrn(String upn, int partition) {
         PupilAttendance p = this.<PupilAttendance>store(StoreNames.PUPILS, partition).get(upn);
         return p == null ? Optional.empty() : Optional.of(p.getUrn());

@@ -129,7 +129,10 @@ public final class CasesController {
             relay(ctx, router.forward(owner.host(), "POST", ctx.path(), ctx.body(), InstanceRouter.passOn(ctx)));
             return;
         }
-        if (cases.urnOf(id, owner.partition()).filter(u -> access.sees(ctx, u)).isEmpty()) throw new ApiError(404, "no case " + id);
+        if (cases.urnOf(id, owner.partition()).filter(u -> access.sees(ctx, u)).isEmpty()
+                || !cases.schoolStillHolds(io.attendance.api.auth.Access.principal(ctx), CaseService.upnOf(id), owner.partition())) {
+            throw new ApiError(404, "no case " + id);
+        }
         io.attendance.api.auth.Access.require(ctx, io.attendance.api.auth.Access.principal(ctx).mayRecord(), "record actions on cases");
         JsonNode body = body(ctx);
         String action = text(body, "action");

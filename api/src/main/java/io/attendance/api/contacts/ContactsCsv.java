@@ -43,17 +43,24 @@ public final class ContactsCsv {
         Map<String, List<CSVRecord>> byPupil = new LinkedHashMap<>();
         List<LineError> errors = new ArrayList<>();
         Set<String> withShortRow = new java.util.HashSet<>();
+        Map<Long, Long> lines = new java.util.HashMap<>();
         try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(withoutBom(in))) {
             Set<String> missing = new java.util.TreeSet<>(HEADER);
             missing.removeAll(csv.getHeaderNames());
             if (!missing.isEmpty()) return new Result(List.of(), List.of(new LineError(1, "header", "missing columns " + missing)));
             int columns = csv.getHeaderNames().size();
+            int upnAt = csv.getHeaderMap().get("upn");
+            long lastEnd = csv.getCurrentLineNumber();
             for (CSVRecord r : csv) {
+                // The file's own line where the row starts (a quoted field may span lines).
+                lines.put(r.getRecordNumber(), lastEnd + 1);
+                lastEnd = csv.getCurrentLineNumber();
                 if (r.size() < columns) {
                     // A short row cannot be read by column: named by its line, its family held back.
-                    errors.add(new LineError(r.getRecordNumber() + 1, "row", "has " + r.size() + " of the " + columns + " columns"));
-                    byPupil.computeIfAbsent(r.get(0), k -> new ArrayList<>());
-                    withShortRow.add(r.get(0));
+                    String upn = upnAt < r.size() ? r.get(upnAt) : "";
+                    errors.add(new LineError(lines.get(r.getRecordNumber()), "row", "has " + r.size() + " of the " + columns + " columns"));
+                    byPupil.computeIfAbsent(upn, k -> new ArrayList<>());
+                    withShortRow.add(upn);
                     continue;
                 }
                 byPupil.computeIfAbsent(r.get("upn"), k -> new ArrayList<>()).add(r);
@@ -70,20 +77,24 @@ public final class ContactsCsv {
                         .setRelationship(r.get("relationship"))
                         .setAddressLines(List.of(r.get("address_1"), r.get("address_2"), r.get("address_3")).stream().filter(s -> !s.isBlank()).toList())
                         .setPostcode(blankToNull(r.get("postcode"))).setEmail(blankToNull(r.get("email")))
-                        .setLivesWithPupil(yes(r, "lives_with_pupil", mine)).setParentalResponsibility(yes(r, "parental_responsibility", mine))
+                        .setLivesWithPupil(yes(r, lineOf(r, lines), "lives_with_pupil", mine)).setParentalResponsibility(yes(r, lineOf(r, lines), "parental_responsibility", mine))
                         .setPreferredChannel(r.get("preferred_channel").isBlank() ? "post" : r.get("preferred_channel")).build());
             }
             PupilContacts c = PupilContacts.newBuilder().setUpn(e.getKey()).setPupilName(rows.get(0).get("pupil_name"))
                     .setParents(parents).setUpdatedBy(recordedBy).build();
             for (ContactRules.Problem p : ContactRules.problems(c)) {
                 CSVRecord row = rows.get(Math.max(0, p.index() - 1));
-                mine.add(new LineError(row.getRecordNumber() + 1, column(p.field()), p.reason()));
+                mine.add(new LineError(lineOf(row, lines), column(p.field()), p.reason()));
             }
             if (mine.isEmpty()) accepted.add(c);
             else errors.addAll(mine);
         }
         errors.sort(java.util.Comparator.comparingLong(LineError::line));
         return new Result(accepted, errors);
+    }
+
+    private static long lineOf(CSVRecord r, Map<Long, Long> lines) {
+        return lines.getOrDefault(r.getRecordNumber(), r.getRecordNumber() + 1);
     }
 
     /** A spreadsheet's "CSV UTF-8" starts with a byte-order mark: not part of the first column's name. */
@@ -105,11 +116,11 @@ public final class ContactsCsv {
         };
     }
 
-    private static boolean yes(CSVRecord r, String column, List<LineError> errors) {
+    private static boolean yes(CSVRecord r, long line, String column, List<LineError> errors) {
         String v = r.get(column).toLowerCase(java.util.Locale.ROOT);
         if (v.isEmpty() || v.equals("yes") || v.equals("y") || v.equals("true")) return true;
         if (v.equals("no") || v.equals("n") || v.equals("false")) return false;
-        errors.add(new LineError(r.getRecordNumber() + 1, column, "'" + r.get(column) + "': yes or no"));
+        errors.add(new LineError(line, column, "'" + r.get(column) + "': yes or no"));
         return true;
     }
 

@@ -28,8 +28,13 @@ public final class ContactsJson {
                 JsonNode a = p.get("addressLines");
                 if (a != null && a.isArray()) a.forEach(l -> lines.add(l.asText()));
                 else if (a != null) problems.add(new ContactRules.Problem(i + 1, "addressLines", "must be a list of lines"));
-                parents.add(Contact.newBuilder().setParentId(text(p, "parentId")).setName(text(p, "name"))
-                        .setRelationship(text(p, "relationship")).setAddressLines(lines).setPostcode(text(p, "postcode"))
+                if (!p.isObject()) {
+                    problems.add(new ContactRules.Problem(i + 1, "", "must be an object with parentId, name, relationship..."));
+                    continue;
+                }
+                // Required text left out is "" here, so ContactRules names it as missing (Avro refuses null there).
+                parents.add(Contact.newBuilder().setParentId(orEmpty(text(p, "parentId"))).setName(orEmpty(text(p, "name")))
+                        .setRelationship(orEmpty(text(p, "relationship"))).setAddressLines(lines).setPostcode(text(p, "postcode"))
                         .setEmail(text(p, "email")).setLivesWithPupil(p.path("livesWithPupil").asBoolean(true))
                         .setParentalResponsibility(p.path("parentalResponsibility").asBoolean(true))
                         .setPreferredChannel(p.path("preferredChannel").asText("post")).build());
@@ -39,6 +44,10 @@ public final class ContactsJson {
                 .setParents(parents).setUpdatedBy(recordedBy).build();
         problems.addAll(ContactRules.problems(c));
         return new Parsed(c, problems);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     private static String text(JsonNode n, String field) {

@@ -35,7 +35,8 @@ public final class LettersController {
             ctx.status(f.status()).contentType(f.contentType()).result(f.body());
             return;
         }
-        Letter l = cases.localLetter(letterId, owner.partition()).filter(x -> access.sees(ctx, x.getUrn()))
+        Letter l = cases.localLetter(letterId, owner.partition())
+                .filter(x -> access.sees(ctx, x.getUrn()) && cases.schoolStillHolds(io.attendance.api.auth.Access.principal(ctx), upn, owner.partition()))
                 .orElseThrow(() -> new ApiError(404, "no letter " + letterId));
         if (l.getPdf().remaining() == 0) throw new ApiError(404, "letter " + letterId + " was not produced: " + l.getFailure());
         byte[] pdf = new byte[l.getPdf().remaining()];

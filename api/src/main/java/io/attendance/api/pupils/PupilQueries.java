@@ -91,8 +91,9 @@ public final class PupilQueries {
 
     /**
      * The scope of a write about one pupil: relayed to the pupil's owner, then allowed only for a
-     * caller who may see the pupil. The LA's automation key may also write for a pupil with no marks
-     * yet (contacts imported before the first register).
+     * caller who may see the pupil's main school (a dual registration lets a school read, not write
+     * where letters go). The LA's automation key may also write for a pupil with no marks yet
+     * (contacts imported before the first register).
      */
     public PupilScope scope(io.attendance.api.auth.Access access) {
         return (ctx, upn) -> {
@@ -100,7 +101,7 @@ public final class PupilQueries {
             if (router.relayed(ctx, owner)) return true;
             Optional<PupilAttendance> p = localState(upn, owner.partition());
             boolean admin = io.attendance.api.auth.Access.principal(ctx).role() == io.attendance.api.auth.Role.ADMIN;
-            boolean sees = p.isPresent() ? io.attendance.streams.pupil.Roll.seenBy(p.get()).stream().anyMatch(u -> access.sees(ctx, u)) : admin;
+            boolean sees = p.isPresent() ? access.sees(ctx, p.get().getUrn()) : admin;
             if (!sees) throw new io.attendance.api.ApiError(404, "no marks recorded for that pupil in your scope");
             return false;
         };

@@ -53,8 +53,9 @@ public final class RollController {
         });
         InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, upn);
         if (router.relayed(ctx, owner)) return;
+        // The LA that holds the pupil's main school decides where they are on roll (a dual school's LA does not).
         PupilAttendance pupil = queries.localState(upn, owner.partition())
-                .filter(p -> Roll.seenBy(p).stream().anyMatch(u -> who.sees(u, schools.school(u))))
+                .filter(p -> who.sees(p.getUrn(), schools.school(p.getUrn())))
                 .orElseThrow(() -> new ApiError(404, "no marks recorded for that pupil in your scope"));
         JsonNode body = body(ctx);
         String change = text(body, "change");
@@ -71,7 +72,7 @@ public final class RollController {
             throw new ApiError(400, "date: '" + d + "' is not a date (yyyy-mm-dd)");
         }
         if (date == null) throw new ApiError(400, "date: is required (yyyy-mm-dd)");
-        Roll.refusal(pupil, change, urn).ifPresent(why -> {
+        Roll.refusal(pupil, change, urn, date).ifPresent(why -> {
             throw new ApiError(409, change + ": " + why);
         });
         RollChange c = new RollChange(UUID.randomUUID().toString(), upn, urn, change, date, who.name());

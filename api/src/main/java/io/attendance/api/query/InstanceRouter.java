@@ -62,7 +62,7 @@ public final class InstanceRouter {
                     StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore());
             return streams.store(partition == null ? q : q.withPartition(partition));
         } catch (InvalidStateStoreException e) {
-            throw new NotReadyException("the store " + store + " is being rebuilt or moved: " + e.getMessage());
+            throw new NotReadyException("the store " + store + " is being rebuilt or moved"); // Kafka's own text stays in the logs
         }
     }
 

@@ -131,4 +131,17 @@ class ContactsApiTest {
         });
         assertThat(published).isEmpty();
     }
+
+    @Test
+    void a_parent_without_an_id_name_or_relationship_is_named_field_by_field_not_a_server_error() {
+        JavalinTest.test(app(), (server, client) -> {
+            var res = client.put("/api/v1/pupils/E801200125001/contacts", """
+                    {"pupilName": "Sam Taylor", "parents": [{"addressLines": ["12 Mill Lane"], "postcode": "NR1 2AB"}, 1]}
+                    """, OFFICER);
+            assertThat(res.code()).isEqualTo(400);
+            assertThat(res.body().string()).contains("\"parent\":1,\"field\":\"parentId\"", "\"parent\":1,\"field\":\"name\",\"error\":\"is required\"",
+                    "\"parent\":1,\"field\":\"relationship\"", "\"parent\":2,\"field\":\"\",\"error\":\"must be an object");
+        });
+        assertThat(published).isEmpty();
+    }
 }

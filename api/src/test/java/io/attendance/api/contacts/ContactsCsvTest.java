@@ -54,4 +54,15 @@ class ContactsCsvTest {
                 "line 2: address_1: contains a control character (U+0007) at character 6",
                 "line 3: name: must be one line: it contains a line break at character 7");
     }
+
+    @Test
+    void a_problem_after_a_field_that_spans_two_lines_is_named_by_the_files_own_line() throws Exception {
+        String csv = HEADER
+                + "E801200125001,Sam Taylor,p1,Claire Taylor,mother,\"12 Mill Lane\nNorthtown\",,,NR1 2AB,,yes,yes,post\n" // lines 2–3
+                + "U801200125002,Ava Jones,p1,Rita Jones,mother,9 Elm Road,,,NR3 1QQ,,maybe,yes,post\n";               // line 4
+        ContactsCsv.Result r = ContactsCsv.read(new StringReader(csv), "import");
+        assertThat(r.errors()).extracting(Object::toString).containsExactly(
+                "line 2: address_1: must be one line: it contains a line break at character 13",
+                "line 4: lives_with_pupil: 'maybe': yes or no");
+    }
 }

@@ -81,10 +81,20 @@ public final class KafkaRevocations implements Revocations, AutoCloseable {
             consumer.seekToBeginning(parts);
             Map<TopicPartition, Long> end = consumer.endOffsets(parts);
             while (running) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.key() == null || r.value() == null || r.value().length != Long.BYTES) continue;
-                    known.revoke(topic.keySerde().deserializer().deserialize(topic.name(), r.key()),
-                            Instant.ofEpochMilli(topic.valueSerde().deserializer().deserialize(topic.name(), r.value())));
+                try {
+                    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                        if (r.key() == null || r.value() == null || r.value().length != Long.BYTES) continue;
+                        known.revoke(topic.keySerde().deserializer().deserialize(topic.name(), r.key()),
+                                Instant.ofEpochMilli(topic.valueSerde().deserializer().deserialize(topic.name(), r.value())));
+                    }
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // A broker lost or a record unreadable must not end the reading for good: sign-outs elsewhere
+                    // would silently stop counting. Try again from the same position after a pause.
+                    log.warn("reading session revocations failed, retrying in 1 s: {}", e.toString());
+                    sleepQuietly();
+                    continue;
                 }
                 if (caughtUp.getCount() > 0 && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
                     caughtUp.countDown();
@@ -96,6 +106,15 @@ public final class KafkaRevocations implements Revocations, AutoCloseable {
             log.error("stopped reading session revocations: sign-outs on other instances are no longer seen", e);
         } finally {
             consumer.close();
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(1000); // backoff between retries of a failed poll, not synchronisation
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +40,17 @@ public final class ImportCommand implements Runnable {
             ContactsCsv.Result r;
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 r = ContactsCsv.read(in, "import " + file.getFileName());
+            } catch (java.io.UncheckedIOException | IOException e) {
+                // A quote never closed (commons-csv names the line) or bytes that are not UTF-8: nothing is
+                // imported from a file that cannot be read whole.
+                Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+                System.err.println(file + ": " + (cause instanceof java.nio.charset.CharacterCodingException
+                        ? "not UTF-8 text: save the export as \"CSV UTF-8\"" : "cannot be read as CSV: " + cause.getMessage())
+                        + "; nothing was imported");
+                return 1;
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                System.err.println(file + ": cannot be read as CSV: " + e.getMessage() + "; nothing was imported");
+                return 1;
             }
             r.errors().forEach(e -> System.err.println(file + ": " + e));
             if (!r.accepted().isEmpty()) {

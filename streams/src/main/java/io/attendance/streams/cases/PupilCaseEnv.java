@@ -8,6 +8,7 @@ import io.attendance.streams.calendar.WorkingDays;
 import io.attendance.streams.codes.CodeCategory;
 import io.attendance.streams.codes.CodeTable;
 import io.attendance.streams.pupil.SessionCounts;
+import io.attendance.streams.pupil.Roll;
 import io.attendance.streams.pupil.WeekCounters;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -109,9 +110,13 @@ public final class PupilCaseEnv implements CaseEnv {
     private SessionCounts cells(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) return SessionCounts.ZERO;
         int possible = 0, attended = 0, authorised = 0, unauthorised = 0;
+        PupilAttendance pupil = pupils.get(upn);
         try (KeyValueIterator<String, MarkCell> it = cells.range(upn + '|' + from, upn + '|' + to + "|~")) {
             while (it.hasNext()) {
-                CodeCategory cat = codes.categoryOf(it.next().value.getCode());
+                var kv = it.next();
+                // upn|date|session|urn: a school not confirmed on the pupil's roll counts in no figure (Roll.counted).
+                if (pupil != null && !Roll.counted(pupil, kv.key.substring(kv.key.lastIndexOf('|') + 1))) continue;
+                CodeCategory cat = codes.categoryOf(kv.value.getCode());
                 if (!cat.possible()) continue;
                 possible++;
                 if (cat.attended()) attended++;

@@ -14,9 +14,10 @@ import java.util.Set;
 /**
  * Which schools a pupil is on roll at, and so which schools may see the pupil. The rule, as README's
  * "Access" section states it: a pupil joins the roll of the school whose mark is counted first
- * (main registration). A mark from any other school is counted for that session, and the school is
- * listed as <em>unconfirmed</em>: it grants nothing, and the pupil's main school does not change,
- * until the LA confirms a move or a dual registration. Without this, one mark from another school's
+ * (main registration). A mark from any other school is recorded in the register for that session,
+ * and the school is listed as <em>unconfirmed</em>: it grants nothing, counts in no figure, and the
+ * pupil's main school does not change, until the LA confirms a move or a dual registration (then
+ * that school's recorded sessions count). Without this, one mark from another school's
  * MIS key moved the pupil, their registers and their cases into that school's hands.
  */
 public final class Roll {
@@ -45,6 +46,19 @@ public final class Roll {
         return out;
     }
 
+    /**
+     * Whether a mark from {@code urn} counts in the pupil's figures: from a school that holds or held
+     * a main or dual registration. A school the LA has not confirmed records its sessions in the
+     * register, but they move no figure, flag or case until the LA confirms.
+     */
+    public static boolean counted(PupilAttendance p, String urn) {
+        if (urn.equals(p.getUrn())) return true;
+        for (RollEntry e : entries(p)) {
+            if (e.getUrn().equals(urn) && (MAIN.equals(e.getRegistration()) || DUAL.equals(e.getRegistration()))) return true;
+        }
+        return false;
+    }
+
     /** A new pupil's first counted mark puts them on that school's roll. */
     public static List<RollEntry> firstMark(String urn, LocalDate date) {
         List<RollEntry> roll = new ArrayList<>();
@@ -61,8 +75,15 @@ public final class Roll {
     }
 
     /** Why the LA's change cannot apply to this pupil as they stand, if it cannot. */
-    public static Optional<String> refusal(PupilAttendance p, String change, String urn) {
+    public static Optional<String> refusal(PupilAttendance p, String change, String urn, LocalDate date) {
         Optional<RollEntry> open = current(entries(p), urn);
+        Optional<RollEntry> main = current(entries(p), p.getUrn()).filter(e -> MAIN.equals(e.getRegistration()));
+        if (change.equals("move") && main.isPresent() && main.get().getFrom() != null && !date.isAfter(main.get().getFrom())) {
+            return Optional.of("a move must start after the pupil joined " + p.getUrn() + " on " + main.get().getFrom());
+        }
+        if (change.equals("end-dual") && open.isPresent() && open.get().getFrom() != null && date.isBefore(open.get().getFrom())) {
+            return Optional.of("the dual registration at " + urn + " began on " + open.get().getFrom() + ": it cannot end before");
+        }
         return switch (change) {
             case "move" -> urn.equals(p.getUrn()) ? Optional.of("the pupil's main school is already " + urn) : Optional.empty();
             case "dual" -> urn.equals(p.getUrn()) || open.filter(e -> DUAL.equals(e.getRegistration())).isPresent()
@@ -79,7 +100,7 @@ public final class Roll {
      * that may see the pupil; end-dual closes it. Returns the refusal instead when it cannot apply.
      */
     public static Optional<String> apply(PupilAttendance p, RollChange c) {
-        Optional<String> refused = refusal(p, c.getChange(), c.getUrn());
+        Optional<String> refused = refusal(p, c.getChange(), c.getUrn(), c.getDate());
         if (refused.isPresent()) return refused;
         List<RollEntry> roll = materialised(p);
         LocalDate date = c.getDate();

@@ -55,9 +55,10 @@ public final class AttendanceTopology {
 
         t.addSource("roll-changes-source", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
                 topics.rollChanges.name());
-        t.addProcessor("roll-processor", () -> new RollProcessor(topics.rollChanges.valueSerde().deserializer(), topics.rollChanges.name()),
+        t.addProcessor("roll-processor", () -> new RollProcessor(topics.rollChanges.valueSerde().deserializer(), topics.rollChanges.name(),
+                        settings.codes()),
                 "roll-changes-source");
-        t.connectProcessorAndStateStores("roll-processor", StoreNames.PUPILS, StoreNames.SCHOOL_PUPILS);
+        t.connectProcessorAndStateStores("roll-processor", StoreNames.PUPILS, StoreNames.PUPIL_MARKS, StoreNames.SCHOOL_PUPILS);
         t.addSink(RollProcessor.TO_DLQ, topics.rollChangesDlq.name(),
                 Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), "roll-processor");
 

@@ -22,6 +22,12 @@ public record MarkKey(String urn, String upn, LocalDate date, Session session) {
         return upn + '|' + date + '|' + session + '|' + urn;
     }
 
+    /** A standing-mark store key read back: {@code upn|date|session|urn}. */
+    public static MarkKey ofCellKey(String cellKey) {
+        String[] p = cellKey.split("\\|", -1);
+        return new MarkKey(p[3], p[0], LocalDate.parse(p[1]), Session.valueOf(p[2]));
+    }
+
     /** @throws IllegalArgumentException saying which part is wrong */
     public static MarkKey parse(String key) {
         if (key == null) throw new IllegalArgumentException("key is missing");

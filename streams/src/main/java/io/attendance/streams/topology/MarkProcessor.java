@@ -127,13 +127,18 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
         PupilAttendance state = pupils.get(mark.getUpn());
         String urnBefore = state == null ? null : state.getUrn();
         if (state == null) state = newPupil(mark.getUpn(), mark.getUrn(), mark.getDate());
-        WeekCounters counters = WeekCounters.decode(state.getWeeks());
-        if (standing != null) counters.add(key.date(), codes.categoryOf(standing.getCode()), -1);
-        counters.add(key.date(), codes.categoryOf(mark.getCode()), +1);
-        marks.put(cellKey, new MarkCell(mark.getCode(), mark.getRecordedAt()));
-        // A mark never moves the pupil: who holds them changes only by the roll (see Roll).
+        // A mark never moves the pupil: who holds them changes only by the roll (see Roll). A school the
+        // pupil is not confirmed on roll at has its session recorded, but it counts in no figure.
         io.attendance.streams.pupil.Roll.markFrom(state, mark.getUrn(), mark.getDate());
-        if (!mark.getDate().isBefore(state.getLatestDate())) state.setLatestDate(mark.getDate());
+        boolean counts = io.attendance.streams.pupil.Roll.counted(state, mark.getUrn());
+        WeekCounters counters = WeekCounters.decode(state.getWeeks());
+        if (counts) {
+            // The standing cell is this school's (the cell key holds the school): it was counted with it.
+            if (standing != null) counters.add(key.date(), codes.categoryOf(standing.getCode()), -1);
+            counters.add(key.date(), codes.categoryOf(mark.getCode()), +1);
+            if (!mark.getDate().isBefore(state.getLatestDate())) state.setLatestDate(mark.getDate());
+        }
+        marks.put(cellKey, new MarkCell(mark.getCode(), mark.getRecordedAt()));
         long schoolDay = advanceSchoolAsOf(mark.getUrn(), mark.getDate());
         settle(state, counters, urnBefore, record.timestamp(), state.getUrn().equals(mark.getUrn()) ? schoolDay : null);
     }
@@ -150,7 +155,7 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
         if (standing == null || state == null) return;
         marks.delete(key.cellKey());
         WeekCounters counters = WeekCounters.decode(state.getWeeks());
-        counters.add(key.date(), codes.categoryOf(standing.getCode()), -1);
+        if (io.attendance.streams.pupil.Roll.counted(state, key.urn())) counters.add(key.date(), codes.categoryOf(standing.getCode()), -1);
         settle(state, counters, state.getUrn(), timestamp, null);
     }
 

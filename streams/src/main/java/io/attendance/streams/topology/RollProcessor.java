@@ -22,19 +22,23 @@ final class RollProcessor implements Processor<byte[], byte[], byte[], byte[]> {
     static final String TO_DLQ = "roll-changes-dlq-sink";
     private final Deserializer<RollChange> reader;
     private final String topic;
+    private final io.attendance.streams.codes.CodeTable codes;
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, PupilAttendance> pupils;
+    private KeyValueStore<String, io.attendance.schemas.MarkCell> marks;
     private KeyValueStore<String, String> schoolPupils;
 
-    RollProcessor(Deserializer<RollChange> reader, String topic) {
+    RollProcessor(Deserializer<RollChange> reader, String topic, io.attendance.streams.codes.CodeTable codes) {
         this.reader = reader;
         this.topic = topic;
+        this.codes = codes;
     }
 
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
         this.pupils = context.getStateStore(StoreNames.PUPILS);
+        this.marks = context.getStateStore(StoreNames.PUPIL_MARKS);
         this.schoolPupils = context.getStateStore(StoreNames.SCHOOL_PUPILS);
     }
 
@@ -57,16 +61,35 @@ final class RollProcessor implements Processor<byte[], byte[], byte[], byte[]> {
             return;
         }
         String mainBefore = p.getUrn();
+        boolean countedBefore = Roll.counted(p, change.getUrn());
         Optional<String> refused = Roll.apply(p, change);
         if (refused.isPresent()) {
             refuse(record, change.getChange() + ": " + refused.get());
             return;
         }
+        if (!countedBefore && Roll.counted(p, change.getUrn())) countRecordedSessions(p, change.getUrn());
         pupils.put(p.getUpn(), p);
         if (!mainBefore.equals(p.getUrn())) {
             schoolPupils.delete(mainBefore + '|' + p.getUpn());
             schoolPupils.put(p.getUrn() + '|' + p.getUpn(), Flag.join(PupilStats.storedFlags(p)));
         }
+    }
+
+    /** The sessions the school recorded while unconfirmed count from now on, as if counted when recorded. */
+    private void countRecordedSessions(PupilAttendance p, String urn) {
+        io.attendance.streams.pupil.WeekCounters counters = io.attendance.streams.pupil.WeekCounters.decode(p.getWeeks());
+        try (var it = marks.prefixScan(p.getUpn() + "|", org.apache.kafka.common.serialization.Serdes.String().serializer())) {
+            while (it.hasNext()) {
+                var kv = it.next();
+                MarkKey cell = MarkKey.ofCellKey(kv.key);
+                if (!cell.urn().equals(urn)) continue;
+                counters.add(cell.date(), codes.categoryOf(kv.value.getCode()), +1);
+                if (cell.date().isAfter(p.getLatestDate())) p.setLatestDate(cell.date());
+            }
+        }
+        p.setWeeks(counters.encode());
+        // Figures are read up to the pupil's as-of date; flags follow at the pupil's next mark.
+        if (p.getLatestDate().isAfter(p.getAsOf())) p.setAsOf(p.getLatestDate());
     }
 
     private void refuse(Record<byte[], byte[]> record, String reason) {

@@ -47,15 +47,18 @@ class RollTest {
     }
 
     @Test
-    void one_mark_from_another_school_is_counted_but_leaves_the_pupil_with_their_school() {
+    void one_mark_from_another_school_is_recorded_but_moves_no_figure_and_leaves_the_pupil_with_their_school() {
         f.day(RIVERSIDE, UPN, "2025-09-08", "/", "\\");
         // Hilltop's MIS posts one mark for Riverside's pupil, on a later date.
         f.mark(HILLTOP, UPN, "2025-09-09", Session.AM, "O");
 
         assertThat(f.state(UPN).getUrn()).isEqualTo(RIVERSIDE);
         assertThat(Roll.seenBy(f.state(UPN))).containsExactly(RIVERSIDE);
-        assertThat(f.stats(riverside, UPN).yearToDate().possible()).as("Hilltop's session is counted").isEqualTo(3);
-        assertThat(f.stats(riverside, UPN).yearToDate().unauthorised()).isEqualTo(1);
+        assertThat(f.stats(riverside, UPN).yearToDate().possible()).as("Hilltop's session is not counted yet").isEqualTo(2);
+        assertThat(f.stats(riverside, UPN).yearToDate().unauthorised()).isZero();
+        assertThat(f.state(UPN).getLatestDate()).isEqualTo(java.time.LocalDate.parse("2025-09-08"));
+        assertThat(f.driver.<String, io.attendance.schemas.MarkCell>getKeyValueStore(StoreNames.PUPIL_MARKS)
+                .get(UPN + "|2025-09-09|AM|" + HILLTOP).getCode()).as("recorded in the register").isEqualTo("O");
         assertThat(schoolPupils().get(RIVERSIDE + "|" + UPN)).isNotNull();
         assertThat(schoolPupils().get(HILLTOP + "|" + UPN)).isNull();
         assertThat(f.state(UPN).getRoll()).extracting(e -> e.getUrn() + " " + e.getRegistration() + " " + e.getFrom())
@@ -96,6 +99,28 @@ class RollTest {
         assertThat(rollDlq.readRecordsToList()).extracting(r -> DeadLetters.reasonOf(r.headers()))
                 .containsExactly("upn: no marks recorded for that pupil: a roll change needs the pupil's record",
                         "move: the pupil's main school is already 100001");
+        assertThat(f.state(UPN).getUrn()).isEqualTo(RIVERSIDE);
+    }
+
+    @Test
+    void once_the_la_confirms_a_dual_registration_the_sessions_that_school_recorded_count() {
+        f.day(RIVERSIDE, UPN, "2025-09-08", "/", "\\");
+        f.mark(HILLTOP, UPN, "2025-09-09", Session.AM, "O");
+        change("dual", HILLTOP, "2025-09-09");
+        assertThat(f.stats(riverside, UPN).yearToDate().possible()).isEqualTo(3);
+        assertThat(f.stats(riverside, UPN).yearToDate().unauthorised()).isEqualTo(1);
+        // An amendment of that session by Hilltop now moves the figures as any counted mark does.
+        f.mark(HILLTOP, UPN, "2025-09-09", Session.AM, "I");
+        assertThat(f.stats(riverside, UPN).yearToDate().unauthorised()).isZero();
+        assertThat(f.stats(riverside, UPN).yearToDate().authorised()).isEqualTo(1);
+    }
+
+    @Test
+    void a_move_dated_before_the_pupil_joined_their_school_is_refused() {
+        f.day(RIVERSIDE, UPN, "2025-09-08", "/", "\\");
+        change("move", HILLTOP, "2025-09-08");
+        assertThat(rollDlq.readRecordsToList()).extracting(r -> DeadLetters.reasonOf(r.headers()))
+                .containsExactly("move: a move must start after the pupil joined 100001 on 2025-09-08");
         assertThat(f.state(UPN).getUrn()).isEqualTo(RIVERSIDE);
     }
 }
