@@ -78,22 +78,28 @@ class CaseApiTest {
 
     @Test
     void a_breach_opens_a_case_that_staff_move_on_with_actions_and_refused_actions_say_why() {
-        marks(QUICK, "100001", "2025-09-03", "O"); // 0 of 2 sessions attended: under 90%
-        endOfDay("100001", "2025-09-03");
+        // Unauthorised Wed 3 – Fri 5 Sep, present every day after. A year-to-date figure is judged once the
+        // pupil has 4 whole school weeks on the register (weeks of 1, 8, 15, 22 Sep): Mon 29 Sep, 32 of 38
+        // sessions = 84.2% < 90%. (On Wed 3 Sep, 0 of 2 was "under 90%" but no evidence of anything.)
+        for (LocalDate d = LocalDate.of(2025, 9, 3); !d.isAfter(LocalDate.of(2025, 9, 29)); d = d.plusDays(1)) {
+            if (d.getDayOfWeek().getValue() > 5) continue;
+            marks(QUICK, "100001", d.toString(), d.getDayOfMonth() <= 5 ? "O" : "/");
+            endOfDay("100001", d.toString());
+        }
         JsonNode listed = awaitCase(QUICK);
         String id = listed.get("id").asText();
         assertThat(id).isEqualTo(QUICK + "-100001-norfolk-fast-track-1");
         assertThat(listed.get("policy").asText()).isEqualTo("norfolk-quick-guide");
         assertThat(listed.get("policyVersion").asInt()).isEqualTo(2);
         assertThat(listed.get("stage").asText()).isEqualTo("early-interventions");
-        assertThat(listed.get("openedOn").asText()).isEqualTo("2025-09-03");
+        assertThat(listed.get("openedOn").asText()).isEqualTo("2025-09-29");
 
         JsonNode detail = http.get("/api/v1/cases/" + id).json();
         assertThat(detail.get("allowedActions").findValuesAsText("name")).containsExactly("send-pre-legal-warning", "close-improved");
         assertThat(detail.get("history").get(0).get("type").asText()).isEqualTo("OPENED");
 
         Http.Response notNow = http.post("/api/v1/cases/" + id + "/actions", "application/json",
-                "{\"action\": \"send-invite\", \"date\": \"2025-09-10\"}");
+                "{\"action\": \"send-invite\", \"date\": \"2025-09-30\"}");
         assertThat(notNow.status()).isEqualTo(409);
         assertThat(notNow.json().get("error").asText()).contains("'send-invite' is not allowed in stage 'early-interventions'");
         assertThat(notNow.json().get("allowedActions").toString()).contains("send-pre-legal-warning", "close-improved");
@@ -103,18 +109,18 @@ class CaseApiTest {
         assertThat(noDate.json().get("error").asText()).startsWith("date:");
 
         Http.Response unknownField = http.post("/api/v1/cases/" + id + "/actions", "application/json",
-                "{\"action\": \"send-pre-legal-warning\", \"date\": \"2025-09-10\", \"colour\": \"red\"}");
+                "{\"action\": \"send-pre-legal-warning\", \"date\": \"2025-09-30\", \"colour\": \"red\"}");
         assertThat(unknownField.status()).isEqualTo(400);
         assertThat(unknownField.json().get("field").asText()).isEqualTo("colour");
 
         Http.Response ok = http.post("/api/v1/cases/" + id + "/actions", "application/json",
-                "{\"action\": \"send-pre-legal-warning\", \"date\": \"2025-09-10\"}");
+                "{\"action\": \"send-pre-legal-warning\", \"date\": \"2025-09-30\"}");
         assertThat(ok.status()).as(ok.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode c = http.get("/api/v1/cases/" + id).json();
             assertThat(c.get("stage").asText()).isEqualTo("monitoring");
             assertThat(c.get("letters").get(0).get("id").asText()).isEqualTo("Pre-Legal Intervention Warning Letter");
-            assertThat(c.get("letters").get(0).get("requestedOn").asText()).isEqualTo("2025-09-10");
+            assertThat(c.get("letters").get(0).get("requestedOn").asText()).isEqualTo("2025-09-30");
             assertThat(c.get("tasks").get(0).get("done").asBoolean()).isTrue();
         });
         assertThat(http.get("/api/v1/cases?urn=100001&stage=monitoring").json().findValuesAsText("id")).contains(id);

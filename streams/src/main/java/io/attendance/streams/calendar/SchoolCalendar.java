@@ -60,6 +60,14 @@ public final class SchoolCalendar {
         return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
+    /** The first school day of the week starting {@code monday} (that week must be a school week). */
+    public LocalDate firstSchoolDayOfWeek(LocalDate monday) {
+        for (int i = 0; i < 5; i++) {
+            if (isSchoolDay(monday.plusDays(i))) return monday.plusDays(i);
+        }
+        return monday;
+    }
+
     public boolean isSchoolWeek(LocalDate monday) {
         for (int i = 0; i < 5; i++) {
             if (isSchoolDay(monday.plusDays(i))) return true;

@@ -63,7 +63,7 @@ public final class ActionCheck {
             CaseState merged = CaseState.newBuilder(c).build();
             merged.setFields(new java.util.HashMap<>(c.getFields()));
             merged.getFields().putAll(fields);
-            var facts = CaseEngine.facts(merged, date, env);
+            var facts = CaseEngine.facts(merged, date, env, policy.minimumEvidenceWeeks());
             for (ActionSpec.Requirement r : spec.requires()) {
                 if (!r.when().test(facts)) return Optional.of(Refusal.conflict(r.refusal() + " (" + r.when().explain(facts) + ")"));
             }

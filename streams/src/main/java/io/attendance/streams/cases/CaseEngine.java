@@ -162,9 +162,18 @@ public final class CaseEngine {
         if (!watch.isEmpty()) applyFirst(c, policy, watch, today, env, out, 0);
     }
 
-    /** Figures and fields as a condition sees them for this case on {@code today}. */
-    public static Condition.Facts facts(CaseState c, LocalDate today, CaseEnv env) {
+    /** Figures and fields as a condition sees them for this case on {@code today}, under the policy's minimum evidence. */
+    public static Condition.Facts facts(CaseState c, LocalDate today, CaseEnv env, int minimumEvidenceWeeks) {
         return new Condition.Facts() {
+            @Override
+            public boolean judged(Window w) {
+                return switch (w.kind()) {
+                    case SCHOOL_WEEKS -> env.wholeSchoolWeeks(today, w.schoolWeeks());
+                    case YEAR_TO_DATE -> env.onRegisterFor(today, minimumEvidenceWeeks);
+                    default -> true; // the case's own periods: the policy chose them
+                };
+            }
+
             @Override
             public SessionCounts counts(Window w) {
                 return switch (w.kind()) {
@@ -194,7 +203,7 @@ public final class CaseEngine {
 
     private static void applyFirst(CaseState c, Policy policy, List<Rule> rules, LocalDate date, CaseEnv env,
                                    List<CaseEvent> out, int depth) {
-        Condition.Facts facts = facts(c, date, env);
+        Condition.Facts facts = facts(c, date, env, policy.minimumEvidenceWeeks());
         for (Rule r : rules) {
             if (r.when() == null || r.when().test(facts)) {
                 apply(c, policy, r, date, env, out, depth);

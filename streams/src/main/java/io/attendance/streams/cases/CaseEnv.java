@@ -22,6 +22,18 @@ public interface CaseEnv {
     /** The academic year up to {@code asOf}. */
     SessionCounts yearToDate(LocalDate asOf);
 
+    /**
+     * Whether the last {@code n} school weeks ending with the week of {@code asOf} are all on the
+     * calendar and the pupil was on the register from the first school day of the earliest one.
+     */
+    boolean wholeSchoolWeeks(LocalDate asOf, int n);
+
+    /**
+     * Whether the pupil has been on the register for at least {@code weeks} whole school weeks of
+     * this academic year before the week of {@code asOf}.
+     */
+    boolean onRegisterFor(LocalDate asOf, int weeks);
+
     /** Every standing mark of the pupil dated from {@code from} to {@code to}, both included. */
     SessionCounts between(LocalDate from, LocalDate to);
 

@@ -78,6 +78,46 @@ public final class PupilCaseEnv implements CaseEnv {
     }
 
     @Override
+    public boolean wholeSchoolWeeks(LocalDate asOf, int n) {
+        List<LocalDate> weeks = calendar.schoolWeeksEndingWith(asOf, n);
+        LocalDate first = firstMarked();
+        return weeks.size() == n && first != null && !first.isAfter(calendar.firstSchoolDayOfWeek(weeks.get(weeks.size() - 1)));
+    }
+
+    @Override
+    public boolean onRegisterFor(LocalDate asOf, int weeks) {
+        LocalDate first = firstMarked();
+        if (first == null) return false;
+        LocalDate yearStart = SchoolCalendar.academicYearStart(asOf);
+        int whole = 0;
+        for (LocalDate monday = SchoolCalendar.weekOf(asOf).minusWeeks(1); !monday.isBefore(yearStart) && whole < weeks;
+             monday = monday.minusWeeks(1)) {
+            if (!calendar.isSchoolWeek(monday)) continue;
+            if (first.isAfter(calendar.firstSchoolDayOfWeek(monday))) break; // joined during or after this week
+            whole++;
+        }
+        return whole >= weeks;
+    }
+
+    /** The date of the pupil's earliest standing mark: when they came on the register. */
+    private LocalDate firstMarked() {
+        if (!firstMarkedRead) {
+            firstMarkedRead = true;
+            PupilAttendance pupil = pupils.get(upn);
+            try (KeyValueIterator<String, MarkCell> it = cells.range(upn + '|', upn + "|~")) {
+                while (it.hasNext() && firstMarked == null) {
+                    String[] k = it.next().key.split("\\|"); // upn|date|session|urn
+                    if (pupil == null || Roll.counted(pupil, k[3])) firstMarked = LocalDate.parse(k[1]);
+                }
+            }
+        }
+        return firstMarked;
+    }
+
+    private LocalDate firstMarked;
+    private boolean firstMarkedRead;
+
+    @Override
     public SessionCounts yearToDate(LocalDate asOf) {
         return between(SchoolCalendar.academicYearStart(asOf), asOf);
     }

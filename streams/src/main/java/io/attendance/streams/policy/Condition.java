@@ -64,6 +64,23 @@ public record Condition(List<Condition> all, List<Condition> any, Condition not,
         BigDecimal schoolExpectedPct();
 
         String field(String name);
+
+        /**
+         * Whether the pupil's register covers the window well enough to judge it: a whole window of
+         * N school weeks, or the policy's minimum evidence for the year to date (policies/README.md).
+         */
+        default boolean judged(Window window) {
+            return true;
+        }
+    }
+
+    /**
+     * A percentage, or a count that must stay low, says something only over the whole period it
+     * names: on a part of it, it is not judged (false). A count that must reach a figure (>=, >)
+     * can only grow as the period fills, so the count decides whenever it is reached.
+     */
+    private boolean needsWholeWindow() {
+        return metric.percentage() || !(op.equals(">=") || op.equals(">"));
     }
 
     public boolean test(Facts facts) {
@@ -74,6 +91,7 @@ public record Condition(List<Condition> all, List<Condition> any, Condition not,
             String v = facts.field(field);
             return in.contains(v == null ? "" : v); // "" stands for "not recorded"
         }
+        if (needsWholeWindow() && !facts.judged(window)) return false;
         BigDecimal threshold = schoolExpected ? facts.schoolExpectedPct() : value;
         Integer cmp = metric.compareTo(facts.counts(window), threshold);
         if (cmp == null) return false;
@@ -111,7 +129,24 @@ public record Condition(List<Condition> all, List<Condition> any, Condition not,
         if (any != null) return String.join("; ", any.stream().map(c -> c.explain(facts)).toList());
         if (not != null) return not.explain(facts);
         if (field != null) return field + " is " + facts.field(field);
-        return metric.label() + " over " + window + " is " + metric.format(facts.counts(window));
+        String figure = metric.label() + " over " + window + " is " + metric.format(facts.counts(window));
+        return needsWholeWindow() && !facts.judged(window) ? figure + " (not judged: too little of the period on the register)" : figure;
+    }
+
+    /** Whether a metric sits anywhere under this condition (a `not` over one would turn "not judged" into true). */
+    public boolean readsMetric() {
+        if (metric != null) return true;
+        if (all != null) return all.stream().anyMatch(Condition::readsMetric);
+        if (any != null) return any.stream().anyMatch(Condition::readsMetric);
+        return not != null && not.readsMetric();
+    }
+
+    /** Every `not` in this condition that negates a metric test. */
+    public boolean negatesMetric() {
+        if (not != null) return not.readsMetric() || not.negatesMetric();
+        if (all != null) return all.stream().anyMatch(Condition::negatesMetric);
+        if (any != null) return any.stream().anyMatch(Condition::negatesMetric);
+        return false;
     }
 
     /** For event details: "unauthorised_sessions over 6 school weeks >= 9". */

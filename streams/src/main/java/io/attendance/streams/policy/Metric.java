@@ -52,6 +52,10 @@ public enum Metric {
         return BigDecimal.valueOf(n * 100).divide(BigDecimal.valueOf(c.possible()), 2, RoundingMode.HALF_UP) + "%";
     }
 
+    public boolean percentage() {
+        return percentage;
+    }
+
     public String label() {
         return name().toLowerCase();
     }

@@ -16,7 +16,13 @@ import java.util.List;
 public record Policy(String id, String family, int version, LocalDate effectiveFrom, String title, String source,
                      boolean everySchool, List<Trigger> triggers, ManualOpening manualOpen,
                      LinkedHashMap<String, Stage> stages, LinkedHashMap<String, ActionSpec> actions,
-                     LinkedHashMap<String, String> closureCodes, List<NotEncoded> notEncoded) {
+                     LinkedHashMap<String, String> closureCodes, List<NotEncoded> notEncoded, int minimumEvidenceWeeks) {
+
+    /**
+     * School weeks of register a pupil needs this year (before the current week) before a
+     * percentage over the year to date is judged: policies/README.md "Minimum evidence".
+     */
+    public static final int DEFAULT_MINIMUM_EVIDENCE_WEEKS = 4;
 
     @JsonCreator
     static Policy of(@JsonProperty("id") String id, @JsonProperty("family") String family,
@@ -27,7 +33,8 @@ public record Policy(String id, String family, int version, LocalDate effectiveF
                      @JsonProperty("stages") LinkedHashMap<String, Stage> stages,
                      @JsonProperty("actions") LinkedHashMap<String, ActionSpec> actions,
                      @JsonProperty("closureCodes") LinkedHashMap<String, String> closureCodes,
-                     @JsonProperty("notEncoded") List<NotEncoded> notEncoded) {
+                     @JsonProperty("notEncoded") List<NotEncoded> notEncoded,
+                     @JsonProperty("minimumEvidence") String minimumEvidence) {
         if (id == null || !id.matches("[a-z0-9]+(-[a-z0-9]+)*")) throw new IllegalArgumentException("id '" + id + "': lower-case words joined by '-'");
         if (family == null || !family.matches("[a-z0-9]+(-[a-z0-9]+)*")) throw new IllegalArgumentException("family '" + family + "': lower-case words joined by '-'");
         if (version == null || version < 1) throw new IllegalArgumentException("version must be a whole number >= 1");
@@ -39,9 +46,17 @@ public record Policy(String id, String family, int version, LocalDate effectiveF
         else if (appliesTo.equals("every school")) every = true;
         else throw new IllegalArgumentException("appliesTo '" + appliesTo + "': 'schools naming it' or 'every school'");
         if (stages == null || stages.isEmpty()) throw new IllegalArgumentException("a policy needs stages");
+        int evidence = DEFAULT_MINIMUM_EVIDENCE_WEEKS;
+        if (minimumEvidence != null) {
+            Span s = Span.parse(minimumEvidence);
+            if (s.unit() != Span.Unit.SCHOOL_WEEKS || s.count() < 1) {
+                throw new IllegalArgumentException("minimumEvidence '" + minimumEvidence + "': write 'N school weeks' (N at least 1)");
+            }
+            evidence = s.count();
+        }
         return new Policy(id, family, version, from, title, source, every, triggers == null ? List.of() : triggers,
                 manualOpen, stages, actions == null ? new LinkedHashMap<>() : actions,
-                closureCodes == null ? new LinkedHashMap<>() : closureCodes, notEncoded == null ? List.of() : notEncoded);
+                closureCodes == null ? new LinkedHashMap<>() : closureCodes, notEncoded == null ? List.of() : notEncoded, evidence);
     }
 
     public Stage stage(String name) {

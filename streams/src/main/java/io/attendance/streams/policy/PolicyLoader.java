@@ -155,6 +155,10 @@ public final class PolicyLoader {
         Set<String> read = new HashSet<>();
         c.fieldsRead(read);
         for (String f : read) if (!fields.contains(f)) problems.add(at + ": no action records a field '" + f + "'");
+        if (c.negatesMetric()) {
+            problems.add(at + ": 'not' over a figure would hold while the figure cannot yet be judged (too little of its "
+                    + "period on the register): write the opposite test instead (e.g. op '<' for not '>=')");
+        }
     }
 
     private static boolean pupilOnly(Condition c) {

@@ -216,8 +216,8 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
         CaseState notYetOpen = notYetOpen(today);
         for (String upn : upns) {
             PupilCaseEnv env = env(upn, urn);
-            var pupilFacts = CaseEngine.facts(notYetOpen, today, env);
             for (Policy current : applicable) {
+                var pupilFacts = CaseEngine.facts(notYetOpen, today, env, current.minimumEvidenceWeeks());
                 String indexKey = upn + '|' + urn + '|' + current.family();
                 CaseIndex idx = index.get(indexKey);
                 if (idx != null && idx.getOpenCase() != null) {

@@ -32,23 +32,25 @@ class ApwsScenarioTest {
         String y = Upn.of(938, 7001, 25, 2);
         f.enrol(x);
         f.enrol(y);
-        f.sessions(x, "2025-09-16", "I", "/");   // end of day 10: 19 of 20 = 95.00%
-        f.absent(x, "2025-09-19", "2025-09-19", "I"); // end of Fri 19 Sep: 23 of 26 = 88.5%
+        // Judged from Mon 29 Sep (4 whole school weeks on the register: weeks of 1, 8, 15, 22 Sep).
+        f.absent(x, "2025-09-30", "2025-09-30", "I"); // end of Tue 30 Sep: 38 of 40 = 95.00%
+        f.absent(x, "2025-10-03", "2025-10-03", "I"); // end of Fri 3 Oct: 42 of 46 = 91.3%
         f.sessions(y, "2025-11-18", "/", "I");   // day 49: 97 of 98
         f.absent(y, "2025-11-19", "2025-11-19", "I"); // day 50: 97 of 100 = 97.00%
         f.runTo("2025-11-19");
         assertThat(f.story(caseOf(x))).containsSubsequence(
-                "2025-09-16 OPENED stage-1-awareness",
-                "2025-09-16 LETTER_REQUESTED AL 1.1.0",
-                "2025-09-19 STAGE_CHANGED stage-1-awareness -> stage-1-invite",
-                "2025-09-19 LETTER_REQUESTED AL 1.2.0");
+                "2025-09-30 OPENED stage-1-awareness",
+                "2025-09-30 LETTER_REQUESTED AL 1.1.0",
+                "2025-10-03 STAGE_CHANGED stage-1-awareness -> stage-1-invite",
+                "2025-10-03 LETTER_REQUESTED AL 1.2.0");
         assertThat(f.openedCases()).doesNotContain(caseOf(y));
     }
 
-    /** Absent all day Wed 3 Sep: 0% < 95% — the meeting invitation (AL 1.2.0) that day. */
+    /** Absent all day Wed 3 Sep; the school opens Stage 1 that day — the meeting invitation (AL 1.2.0). */
     private String invited(String upn) {
         f.enrol(upn);
         f.absent(upn, "2025-09-03", "2025-09-03", "I");
+        f.openByHand(upn, "2025-09-03", null, "absent on the first day");
         f.runTo("2025-09-03");
         assertThat(f.story(caseOf(upn))).startsWith("2025-09-03 OPENED stage-1-invite", "2025-09-03 LETTER_REQUESTED AL 1.2.0");
         return caseOf(upn);
@@ -144,5 +146,31 @@ class ApwsScenarioTest {
         assertThat(f.story(c)).containsSubsequence(
                 "2025-10-08 STAGE_CHANGED stage-1-isp -> stage-1-monitoring",
                 "2025-10-20 CLOSED IMPROVED");
+    }
+
+    @Test
+    void a_pupil_absent_on_the_first_two_days_of_term_is_not_judged_until_4_school_weeks_of_register() {
+        String upn = Upn.of(938, 7001, 25, 9);
+        f.enrol(upn);
+        f.absent(upn, "2025-09-03", "2025-09-04", "I"); // 2 of 4 sessions on Thu 4 Sep: 50%
+        f.runTo("2025-09-26");
+        assertThat(f.openedCases()).doesNotContain(caseOf(upn));
+        f.runTo("2025-09-29");
+        // End of Mon 29 Sep: weeks of 1, 8, 15, 22 Sep whole on the register; 34 of 38 sessions = 89.47% < 95%.
+        assertThat(f.story(caseOf(upn))).startsWith("2025-09-29 OPENED stage-1-invite", "2025-09-29 LETTER_REQUESTED AL 1.2.0");
+    }
+
+    @Test
+    void a_pupil_who_joins_on_6_october_is_first_judged_after_4_whole_school_weeks_on_10_november() {
+        String upn = Upn.of(938, 7001, 25, 10);
+        f.runTo("2025-10-03");
+        f.enrol(upn); // on the register from Mon 6 Oct
+        f.absent(upn, "2025-10-06", "2025-10-07", "I");
+        f.runTo("2025-11-07");
+        // Whole weeks before the week of 3 Nov: 6, 13, 20 Oct (half-term 27 Oct is no school week): 3, not judged.
+        assertThat(f.openedCases()).doesNotContain(caseOf(upn));
+        f.runTo("2025-11-10");
+        // Mon 10 Nov: 4 whole weeks (6, 13, 20 Oct, 3 Nov with its INSET Monday); 36 of 40 sessions = 90.00%.
+        assertThat(f.story(caseOf(upn))).startsWith("2025-11-10 OPENED stage-1-invite");
     }
 }

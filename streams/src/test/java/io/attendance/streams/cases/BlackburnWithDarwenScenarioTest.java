@@ -10,13 +10,23 @@ import java.time.LocalDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Seed 002 on the 2025/26 calendar. School weeks: w1 = 3–5 Sep, w2 = 8 Sep ... w8 = 20 Oct,
- * half-term 27–31 Oct, w9 = 4–7 Nov (INSET Mon 3 Nov), w10 = 10 Nov ... w14 = 8 Dec.
- * Expected attendance 96%.
+ * Seed 002 on the 2025/26 calendar, with the summer term before it (Mon 2 Jun – Tue 22 Jul 2025):
+ * "This may fall over 2 terms", so a 10-school-week window in October reaches back into July, and a
+ * pupil on the register since June has a whole one. School weeks: w1 = 3–5 Sep, w2 = 8 Sep ... w8 = 20 Oct,
+ * half-term 27–31 Oct, w9 = 4–7 Nov (INSET Mon 3 Nov), w10 = 10 Nov ... w14 = 8 Dec. Expected attendance 96%.
  */
 class BlackburnWithDarwenScenarioTest {
     static final String URN = "100005";
-    final CaseFixture f = new CaseFixture(DemoCalendars.year2025(URN, "Intack Primary", "blackburn-with-darwen", 96), LocalDate.parse("2025-09-03"));
+    static final io.attendance.schemas.School SCHOOL = withSummerTerm(DemoCalendars.year2025(URN, "Intack Primary", "blackburn-with-darwen", 96));
+    final CaseFixture f = new CaseFixture(SCHOOL, LocalDate.parse("2025-06-02"));
+
+    private static io.attendance.schemas.School withSummerTerm(io.attendance.schemas.School s) {
+        java.util.List<io.attendance.schemas.Term> terms = new java.util.ArrayList<>();
+        terms.add(DemoCalendars.term("2025-06-02", "2025-07-22"));
+        terms.addAll(s.getTerms());
+        s.setTerms(terms);
+        return s;
+    }
 
     @AfterEach
     void close() {
@@ -24,8 +34,9 @@ class BlackburnWithDarwenScenarioTest {
     }
 
     /**
-     * Unauthorised on Mondays 15, 22, 29 Sep, 6 and 13 Oct. End of Mon 13 Oct: 29 school days, 58 sessions,
-     * 10 unauthorised, 48 attended = 82.8% (≥ 80, < 96): the threshold is met that day, not on 6 Oct (8 sessions).
+     * Unauthorised on Mondays 15, 22, 29 Sep, 6 and 13 Oct. End of Mon 13 Oct the 10 school weeks are those
+     * of 7, 14, 21 Jul (Mon–Tue) and 1 Sep – 13 Oct: 24 + 58 = 82 sessions, 10 unauthorised, 72 attended =
+     * 87.8% (≥ 80, < 96): the threshold is met that day, not on 6 Oct (8 unauthorised sessions).
      */
     private String breachesOn13October(String upn) {
         f.enrol(upn);
@@ -138,7 +149,11 @@ class BlackburnWithDarwenScenarioTest {
     void attendance_below_80_percent_is_not_a_fast_track_case() {
         String upn = Upn.of(889, 2001, 25, 6);
         f.enrol(upn);
-        f.absent(upn, "2025-09-08", "2025-09-19", "O"); // 20 unauthorised sessions: attendance far below 80%
+        // Ill for two weeks (8–19 Sep, authorised), then unauthorised all week 22–26 Sep. When the 10th
+        // unauthorised session comes (Fri 26 Sep) the 10 school weeks (16 Jun – 26 Sep) hold 90 sessions,
+        // 60 attended = 66.7%: below 80%, so never within the seed's 80%–expected band with 10 unauthorised.
+        f.absent(upn, "2025-09-08", "2025-09-19", "I");
+        f.absent(upn, "2025-09-22", "2025-09-26", "O");
         f.runTo("2025-10-24");
         assertThat(f.openedCases()).noneMatch(id -> id.contains("blackburn-with-darwen"));
         assertThat(f.openedCases()).contains(upn + "-" + URN + "-national-penalty-notice-1"); // the national framework still applies

@@ -25,10 +25,14 @@ class CountyAttendanceTeamScenarioTest {
         f.close();
     }
 
-    /** Absent (unauthorised) on Wed 3 Sep: 0% < 90% opens the case that day; target set on Fri 5 Sep. */
+    /**
+     * Absent (unauthorised) on Wed 3 Sep; the school opens the case that day (a year-to-date
+     * percentage is not judged on a week-old year); target set on Fri 5 Sep.
+     */
     private void targetSet() {
         f.enrol(upn);
         f.absent(upn, "2025-09-03", "2025-09-03", "O");
+        f.openByHand(upn, "2025-09-03", null, "pattern of absence");
         f.runTo("2025-09-04");
         assertThat(f.story(caseId)).startsWith("2025-09-03 OPENED school-stage");
         // 20 school days after Fri 5 Sep: 8–12, 15–19, 22–26 Sep, 29 Sep – 3 Oct → by Fri 3 Oct.

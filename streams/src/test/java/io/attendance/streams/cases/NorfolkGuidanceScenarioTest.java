@@ -31,14 +31,15 @@ class NorfolkGuidanceScenarioTest {
     }
 
     /**
-     * Unauthorised on Wed 3 Sep (2 of 2 sessions ≥ 15%): opens. Fast Track starts Mon 10 Nov with the
+     * Unauthorised Wed 3 – Tue 9 Sep: the 9th and 10th sessions on Tue 9 Sep (seed 001's "9 sessions"):
+     * opens that day. Fast Track starts Mon 10 Nov with the
      * meeting on Mon 17 Nov (5 working days: 11–14, 17 Nov); a parent is absent; review agreed for Wed 3 Dec.
      */
     private void upToTheReview() {
         f.enrol(upn);
-        f.absent(upn, "2025-09-03", "2025-09-03", "O");
-        f.runTo("2025-09-03");
-        assertThat(f.story(caseId)).startsWith("2025-09-03 OPENED before-start");
+        f.absent(upn, "2025-09-03", "2025-09-09", "O");
+        f.runTo("2025-09-09");
+        assertThat(f.story(caseId)).startsWith("2025-09-09 OPENED before-start");
         assertThat(f.caseState(caseId).getPolicy()).isEqualTo("norfolk-guidance");
         f.act(caseId, "start-fast-track", "2025-11-10", "siblingsConsidered", "yes", "aeoConsulted", "yes",
                 "meetingDate", "2025-11-14", "meetingTime", "15:30", "place", "Marshside, room 2", "attendees", "Head; AEO");
@@ -116,7 +117,7 @@ class NorfolkGuidanceScenarioTest {
     @Test
     void a_parent_with_a_reasonable_reason_gets_a_new_date_and_an_unreasonable_one_does_not_stop_the_meeting() {
         f.enrol(upn);
-        f.absent(upn, "2025-09-03", "2025-09-03", "O");
+        f.absent(upn, "2025-09-03", "2025-09-09", "O"); // 10 unauthorised sessions: opens Tue 9 Sep
         // Invite sent Fri 19 Dec: 22, 23, 24, (25, 26 bank holidays), 29, 30 Dec → earliest Tue 30 Dec.
         f.act(caseId, "start-fast-track", "2025-12-19", "siblingsConsidered", "no", "aeoConsulted", "yes",
                 "meetingDate", "2025-12-29", "meetingTime", "10:00", "place", "Marshside", "attendees", "Head");
@@ -131,5 +132,26 @@ class NorfolkGuidanceScenarioTest {
                 "2026-01-08 ACTION_RECORDED parent-cannot-attend");
         assertThat(f.caseState(caseId).getStage()).isEqualTo("initial-invited");
         assertThat(f.events(caseId).stream().filter(e -> e.getType() == CaseEventType.LETTER_REQUESTED)).hasSize(2);
+    }
+
+    @Test
+    void unauthorised_absence_on_the_first_day_of_term_is_not_9_sessions_within_a_6_week_period() {
+        // Wed 3 Sep: 2 of 2 sessions unauthorised is 100%, but 2 sessions; present every other day of the half-term.
+        f.enrol(upn);
+        f.absent(upn, "2025-09-03", "2025-09-03", "O");
+        f.runTo("2025-10-24");
+        assertThat(f.openedCases()).doesNotContain(caseId);
+    }
+
+    @Test
+    void nine_unauthorised_sessions_within_6_school_weeks_start_fast_track_the_day_the_ninth_is_recorded() {
+        // Mon 15 – Thu 18 Sep: 8 sessions (on Tue 16 Sep already 4 of 20 = 20% of what the term had); Fri 19 Sep AM: the 9th.
+        f.enrol(upn);
+        f.absent(upn, "2025-09-15", "2025-09-18", "O");
+        f.sessions(upn, "2025-09-19", "O", "/");
+        f.runTo("2025-09-18");
+        assertThat(f.openedCases()).doesNotContain(caseId);
+        f.runTo("2025-09-19");
+        assertThat(f.story(caseId)).startsWith("2025-09-19 OPENED before-start");
     }
 }

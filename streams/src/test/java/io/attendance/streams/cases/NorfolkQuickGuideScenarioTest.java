@@ -37,9 +37,13 @@ class NorfolkQuickGuideScenarioTest {
         f.sessions(PUPIL, "2025-09-29", "/", "O");
     }
 
-    /** Opens on 3 Sep (absent both sessions: 0% < 90%), warning letter on 10 Sep, 9 unauthorised in 6 school weeks by 1 Oct. */
+    /**
+     * Opened by the school on 3 Sep (a year-to-date percentage is not judged before 4 school weeks of
+     * register), warning letter on 10 Sep, 9 unauthorised in 6 school weeks by 1 Oct.
+     */
     private void upToTheInvite() {
         nineUnauthorisedSessionsBy29September();
+        f.openByHand(PUPIL, "2025-09-03", null, "early interventions in place");
         f.runTo("2025-09-09");
         assertThat(f.story(caseId)).startsWith(
                 "2025-09-03 OPENED early-interventions",
@@ -119,6 +123,7 @@ class NorfolkQuickGuideScenarioTest {
     @Test
     void amending_an_unauthorised_mark_to_illness_before_the_monitoring_deadline_keeps_the_case_out_of_fast_track() {
         nineUnauthorisedSessionsBy29September();
+        f.openByHand(PUPIL, "2025-09-03", null, "early interventions in place");
         f.act(caseId, "send-pre-legal-warning", "2025-09-10");
         f.runTo("2025-09-30");
         f.amend(PUPIL, "2025-09-29", Session.PM, "I"); // parent rang: illness, authorised — 8 unauthorised left
@@ -126,5 +131,16 @@ class NorfolkQuickGuideScenarioTest {
         assertThat(f.story(caseId)).containsSubsequence(
                 "2025-10-01 DEADLINE_REACHED 3-week monitoring ends",
                 "2025-10-01 STAGE_CHANGED monitoring -> early-interventions");
+    }
+
+    @Test
+    void exactly_90_00_percent_attendance_is_persistent_absence_and_opens_early_interventions() {
+        f.enrol(PUPIL);
+        f.absent(PUPIL, "2025-09-29", "2025-09-30", "I"); // ill Mon 29 and Tue 30 Sep
+        f.runTo("2025-09-29");
+        assertThat(f.openedCases()).as("Mon 29 Sep: 36 of 38 = 94.7%").doesNotContain(caseId);
+        f.runTo("2025-09-30");
+        // Tue 30 Sep: 36 of 40 sessions = 90.00%: 10% missed, persistently absent on the national line.
+        assertThat(f.story(caseId)).startsWith("2025-09-30 OPENED early-interventions");
     }
 }

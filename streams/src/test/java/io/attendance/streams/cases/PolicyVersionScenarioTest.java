@@ -34,8 +34,9 @@ class PolicyVersionScenarioTest {
         String after = Upn.of(938, 9001, 24, 2);
         f.enrol(before);
         f.enrol(after);
-        f.absent(before, "2024-06-03", "2024-06-03", "O"); // 100% unauthorised in 6 school weeks: seed 001's trigger
-        f.absent(after, "2024-09-03", "2024-09-03", "O");  // new school year: 0% attendance, the quick guide's trigger
+        f.absent(before, "2024-06-03", "2024-06-07", "O"); // 10 unauthorised sessions in 6 school weeks: seed 001's trigger
+        f.absent(after, "2024-09-03", "2024-09-03", "O");
+        f.openByHand(after, "2024-09-03", "norfolk-fast-track", "new school year"); // the family: its version in force that day
         f.runTo("2024-09-09");
         String oldCase = before + "-" + URN + "-norfolk-fast-track-1";
         String newCase = after + "-" + URN + "-norfolk-fast-track-1";

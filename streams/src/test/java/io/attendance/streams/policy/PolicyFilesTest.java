@@ -105,4 +105,18 @@ class PolicyFilesTest {
         String bad = MINIMAL.replace("stages:\n", "triggers:\n  - {when: {metric: unauthorised_sessions, window: since stage, op: '>=', value: 1}, stage: one, cite: c}\nstages:\n");
         assertThatThrownBy(() -> load(bad)).hasMessageContaining("triggers[0].when: a trigger reads only the pupil's figures");
     }
+
+    @Test
+    void not_over_a_figure_is_refused_because_a_figure_not_yet_judged_would_make_it_true() {
+        String bad = MINIMAL.replace("stages:\n", "triggers:\n  - {when: {not: {metric: attendance_pct, window: year to date, op: '>=', value: 90}}, stage: one, cite: c}\nstages:\n");
+        assertThatThrownBy(() -> load(bad)).hasMessageContaining("triggers[0].when: 'not' over a figure would hold while the figure cannot yet be judged");
+    }
+
+    @Test
+    void minimum_evidence_is_4_school_weeks_unless_the_policy_says_otherwise_in_school_weeks() {
+        assertThat(load(MINIMAL).minimumEvidenceWeeks()).isEqualTo(4);
+        assertThat(load(MINIMAL.replace("stages:\n", "minimumEvidence: 6 school weeks\nstages:\n")).minimumEvidenceWeeks()).isEqualTo(6);
+        assertThatThrownBy(() -> load(MINIMAL.replace("stages:\n", "minimumEvidence: 20 school days\nstages:\n")))
+                .hasMessageContaining("minimumEvidence '20 school days': write 'N school weeks'");
+    }
 }
