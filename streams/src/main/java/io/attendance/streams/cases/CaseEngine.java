@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -162,6 +163,16 @@ public final class CaseEngine {
         if (!watch.isEmpty()) applyFirst(c, policy, watch, today, env, out, 0);
     }
 
+    /** The day the case last entered a stage (opened in it, or moved to it), from its own history. */
+    static Optional<LocalDate> enteredOn(CaseState c, String stage) {
+        LocalDate found = null;
+        for (CaseEvent e : c.getHistory()) {
+            boolean entered = (e.getType() == CaseEventType.OPENED || e.getType() == CaseEventType.STAGE_CHANGED) && stage.equals(e.getStage());
+            if (entered) found = e.getDate();
+        }
+        return Optional.ofNullable(found);
+    }
+
     /** Figures and fields as a condition sees them for this case on {@code today}, under the policy's minimum evidence. */
     public static Condition.Facts facts(CaseState c, LocalDate today, CaseEnv env, int minimumEvidenceWeeks) {
         return new Condition.Facts() {
@@ -182,6 +193,7 @@ public final class CaseEngine {
                     case SINCE_STAGE -> env.between(c.getStageEnteredOn().plusDays(1), today);
                     case SINCE_OPENED -> env.between(c.getOpenedOn().plusDays(1), today);
                     case PROSECUTION_PERIOD -> env.between(c.getPeriodStart(), today);
+                    case SINCE_ENTERING -> enteredOn(c, w.field()).map(d -> env.between(d.plusDays(1), today)).orElse(SessionCounts.ZERO);
                     case SINCE_FIELD -> {
                         String v = c.getFields().get(w.field());
                         yield v == null ? SessionCounts.ZERO : env.between(LocalDate.parse(v).plusDays(1), today);

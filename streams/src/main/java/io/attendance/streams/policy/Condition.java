@@ -114,6 +114,14 @@ public record Condition(List<Condition> all, List<Condition> any, Condition not,
         return w;
     }
 
+    /** Every stage a "since entering <stage>" window of this condition names. */
+    public void stagesEntered(java.util.Set<String> out) {
+        if (window != null && window.kind() == Window.Kind.SINCE_ENTERING) out.add(window.field());
+        if (all != null) all.forEach(c -> c.stagesEntered(out));
+        if (any != null) any.forEach(c -> c.stagesEntered(out));
+        if (not != null) not.stagesEntered(out);
+    }
+
     /** Every case field this condition reads (for checking the policy names real fields). */
     public void fieldsRead(java.util.Set<String> out) {
         if (field != null) out.add(field);

@@ -93,7 +93,7 @@ public final class PolicyLoader {
         for (int i = 0; i < p.triggers().size(); i++) {
             Trigger t = p.triggers().get(i);
             stageExists(stages, t.stage(), "triggers[" + i + "].stage", problems);
-            conditionFields(t.when(), Set.of(), "triggers[" + i + "].when", problems);
+            conditionFields(t.when(), Set.of(), stages, "triggers[" + i + "].when", problems);
             if (!pupilOnly(t.when())) problems.add("triggers[" + i + "].when: a trigger reads only the pupil's figures "
                     + "over N school weeks or the year to date (there is no case yet)");
         }
@@ -117,7 +117,7 @@ public final class PolicyLoader {
             for (int i = 0; i < a.stages().size(); i++) stageExists(stages, a.stages().get(i), at + ".stages[" + i + "]", problems);
             if (e.getKey().equals("open")) problems.add(at + ": 'open' is reserved for opening a case by hand");
             rules(a.then(), p, fields, at + ".then", problems);
-            for (int i = 0; i < a.requires().size(); i++) conditionFields(a.requires().get(i).when(), fields, at + ".requires[" + i + "].when", problems);
+            for (int i = 0; i < a.requires().size(); i++) conditionFields(a.requires().get(i).when(), fields, stages, at + ".requires[" + i + "].when", problems);
             if (a.labels().size() > 0 && a.limit() == null) problems.add(at + ".labels: labels name the 1st, 2nd... of a limited action: add a limit");
             if (a.limit() != null && !a.fields().containsKey(a.limit().per())) {
                 problems.add(at + ".limit.per: the action has no field '" + a.limit().per() + "'");
@@ -136,7 +136,7 @@ public final class PolicyLoader {
             if (r.close() != null && !p.closureCodes().containsKey(r.close())) {
                 problems.add(here + ".close: '" + r.close() + "' is not in closureCodes " + p.closureCodes().keySet());
             }
-            if (r.when() != null) conditionFields(r.when(), fields, here + ".when", problems);
+            if (r.when() != null) conditionFields(r.when(), fields, p.stages().keySet(), here + ".when", problems);
             tasks(r.tasks(), p.actions().keySet(), fields, here + ".tasks", problems);
         }
     }
@@ -151,7 +151,10 @@ public final class PolicyLoader {
         }
     }
 
-    private static void conditionFields(Condition c, Set<String> fields, String at, List<String> problems) {
+    private static void conditionFields(Condition c, Set<String> fields, Set<String> stages, String at, List<String> problems) {
+        Set<String> entered = new HashSet<>();
+        c.stagesEntered(entered);
+        for (String s : entered) if (!stages.contains(s)) problems.add(at + ": window 'since entering " + s + "': no stage '" + s + "' " + stages);
         Set<String> read = new HashSet<>();
         c.fieldsRead(read);
         for (String f : read) if (!fields.contains(f)) problems.add(at + ": no action records a field '" + f + "'");

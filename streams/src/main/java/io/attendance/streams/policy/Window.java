@@ -5,7 +5,7 @@ package io.attendance.streams.policy;
  * academic year to date, or from a case's own dates to today.
  */
 public record Window(Kind kind, int schoolWeeks, String field) {
-    public enum Kind { SCHOOL_WEEKS, YEAR_TO_DATE, SINCE_STAGE, SINCE_OPENED, PROSECUTION_PERIOD, SINCE_FIELD }
+    public enum Kind { SCHOOL_WEEKS, YEAR_TO_DATE, SINCE_STAGE, SINCE_OPENED, PROSECUTION_PERIOD, SINCE_FIELD, SINCE_ENTERING }
 
     public static Window parse(String text) {
         String t = text == null ? "" : text.trim();
@@ -16,6 +16,8 @@ public record Window(Kind kind, int schoolWeeks, String field) {
             case "prosecution period": return new Window(Kind.PROSECUTION_PERIOD, 0, null);
             default:
         }
+        // The day after the case last entered the named stage (from its own history), to today.
+        if (t.startsWith("since entering ")) return new Window(Kind.SINCE_ENTERING, 0, t.substring(15).trim());
         if (t.startsWith("since ")) return new Window(Kind.SINCE_FIELD, 0, t.substring(6).trim());
         Span s;
         try {
@@ -25,7 +27,7 @@ public record Window(Kind kind, int schoolWeeks, String field) {
         }
         if (s == null || s.unit() != Span.Unit.SCHOOL_WEEKS || s.count() < 1) {
             throw new IllegalArgumentException("window '" + text + "': write 'N school weeks', 'year to date', "
-                    + "'since stage', 'since opened', 'prosecution period' or 'since <date field>'");
+                    + "'since stage', 'since opened', 'prosecution period', 'since entering <stage>' or 'since <date field>'");
         }
         return new Window(Kind.SCHOOL_WEEKS, s.count(), null);
     }
@@ -40,6 +42,7 @@ public record Window(Kind kind, int schoolWeeks, String field) {
             case SINCE_OPENED -> "since opened";
             case PROSECUTION_PERIOD -> "prosecution period";
             case SINCE_FIELD -> "since " + field;
+            case SINCE_ENTERING -> "since entering " + field;
         };
     }
 }

@@ -84,6 +84,7 @@ class NorfolkGuidanceScenarioTest {
     @Test
     void review_outcome_further_unauthorised_absence_refers_to_the_LA_with_the_ATP_due_in_20_working_days_over_christmas() {
         upToTheReview();
+        f.absent(upn, "2025-12-01", "2025-12-01", "O"); // after the initial meeting of 17 Nov: further unauthorised absence
         f.act(caseId, "review-meeting", "2025-12-03", "allParentsAttended", "no", "outcome", "further-unauthorised-absence");
         // 20 working days after Wed 3 Dec: 4, 5, 8–12, 15–19, 22–24, 29–31 Dec, 2 Jan, Mon 5 Jan 2026.
         f.runTo("2026-01-05");
@@ -153,5 +154,26 @@ class NorfolkGuidanceScenarioTest {
         assertThat(f.openedCases()).doesNotContain(caseId);
         f.runTo("2025-09-19");
         assertThat(f.story(caseId)).startsWith("2025-09-19 OPENED before-start");
+    }
+
+    @Test
+    void further_unauthorised_absence_cannot_be_recorded_without_an_unauthorised_session_since_the_first_meeting() {
+        upToTheReview(); // unauthorised only 3–9 Sep; the initial meeting was Mon 17 Nov
+        f.act(caseId, "review-meeting", "2025-12-03", "allParentsAttended", "yes", "outcome", "further-unauthorised-absence");
+        assertThat(lastDetail()).startsWith("Further unauthorised absence needs an unauthorised session since the initial Fast Track meeting")
+                .contains("unauthorised_sessions over since entering review-agreed is 0");
+        assertThat(f.caseState(caseId).getStage()).isEqualTo("review-invited");
+    }
+
+    @Test
+    void the_internal_review_refers_for_legal_action_only_on_unauthorised_absence_in_its_period() {
+        upToTheReview();
+        f.act(caseId, "review-meeting", "2025-12-03", "allParentsAttended", "yes", "outcome", "some-improvement",
+                "internalReviewDate", "2026-01-14");
+        f.act(caseId, "internal-review", "2026-01-09", "decision", "refer-for-legal-action");
+        assertThat(lastDetail()).startsWith("A referral for legal action after the internal review needs unauthorised absence");
+        f.absent(upn, "2026-01-12", "2026-01-12", "O");
+        f.act(caseId, "internal-review", "2026-01-14", "decision", "refer-for-legal-action");
+        assertThat(f.story(caseId)).contains("2026-01-14 STAGE_CHANGED internal-review -> legal-referral");
     }
 }

@@ -130,7 +130,7 @@ class NorfolkQuickGuideScenarioTest {
         f.runTo("2025-10-01");
         assertThat(f.story(caseId)).containsSubsequence(
                 "2025-10-01 DEADLINE_REACHED 3-week monitoring ends",
-                "2025-10-01 STAGE_CHANGED monitoring -> early-interventions");
+                "2025-10-01 STAGE_CHANGED monitoring -> monitoring-continues"); // absence continued, 8 of the 9
     }
 
     @Test
@@ -142,5 +142,36 @@ class NorfolkQuickGuideScenarioTest {
         f.runTo("2025-09-30");
         // Tue 30 Sep: 36 of 40 sessions = 90.00%: 10% missed, persistently absent on the national line.
         assertThat(f.story(caseId)).startsWith("2025-09-30 OPENED early-interventions");
+    }
+
+    @Test
+    void full_attendance_during_the_3_week_monitoring_does_not_lead_to_the_fast_track_invite() {
+        f.enrol(PUPIL);
+        f.absent(PUPIL, "2025-09-15", "2025-09-18", "O");
+        f.sessions(PUPIL, "2025-09-19", "O", "/"); // 9 unauthorised sessions by Fri 19 Sep, none after
+        f.openByHand(PUPIL, "2025-09-19", null, "a week of unauthorised absence");
+        f.act(caseId, "send-pre-legal-warning", "2025-09-22");
+        // 3 school weeks after Mon 22 Sep: Mon 13 Oct. The 6 school weeks then (8 Sep – 13 Oct) still hold the 9.
+        f.runTo("2025-10-13");
+        assertThat(f.story(caseId)).containsSubsequence(
+                "2025-10-13 DEADLINE_REACHED 3-week monitoring ends",
+                "2025-10-13 STAGE_CHANGED monitoring -> early-interventions");
+        assertThat(f.story(caseId)).noneMatch(line -> line.contains("-> invite"));
+    }
+
+    @Test
+    void a_pupil_reaching_9_unauthorised_sessions_the_day_after_monitoring_ends_is_invited_that_day() {
+        f.enrol(PUPIL);
+        f.absent(PUPIL, "2025-09-15", "2025-09-17", "O");
+        f.sessions(PUPIL, "2025-09-18", "O", "/");  // 7 before the warning
+        f.sessions(PUPIL, "2025-10-09", "O", "/");  // the 8th, during monitoring: poor attendance continues
+        f.sessions(PUPIL, "2025-10-14", "O", "/");  // the 9th, the day after monitoring ends
+        f.openByHand(PUPIL, "2025-09-18", null, "pattern of absence");
+        f.act(caseId, "send-pre-legal-warning", "2025-09-22");
+        f.runTo("2025-10-14");
+        assertThat(f.story(caseId)).containsSubsequence(
+                "2025-10-13 DEADLINE_REACHED 3-week monitoring ends",
+                "2025-10-13 STAGE_CHANGED monitoring -> monitoring-continues",
+                "2025-10-14 STAGE_CHANGED monitoring-continues -> invite");
     }
 }

@@ -119,4 +119,11 @@ class PolicyFilesTest {
         assertThatThrownBy(() -> load(MINIMAL.replace("stages:\n", "minimumEvidence: 20 school days\nstages:\n")))
                 .hasMessageContaining("minimumEvidence '20 school days': write 'N school weeks'");
     }
+
+    @Test
+    void a_since_entering_window_must_name_a_stage_of_the_policy() {
+        String bad = MINIMAL.replace("then: [{close: DONE}]",
+                "then: [{when: {metric: unauthorised_sessions, window: since entering three, op: '>=', value: 1}, close: DONE}, {close: DONE}]");
+        assertThatThrownBy(() -> load(bad)).hasMessageContaining("actions.finish.then[0].when: window 'since entering three': no stage 'three'");
+    }
 }
