@@ -133,7 +133,6 @@ public final class CaseService {
         return c == null ? Optional.empty() : Optional.of(c.getUrn());
     }
 
-    /** The school a pupil's marks are counted at, if this instance holds the pupil. */
     /**
      * Whether a school's staff may still act on, or read the letters of, a case of this pupil: only
      * while the school holds them on roll (main or dual). After a confirmed move the old school's
@@ -146,6 +145,7 @@ public final class CaseService {
         return p != null && io.attendance.streams.pupil.Roll.seenBy(p).contains(who.urn());
     }
 
+    /** The school a pupil's marks are counted at, if this instance holds the pupil. */
     public Optional<String> pupilUrn(String upn, int partition) {
         PupilAttendance p = this.<PupilAttendance>store(StoreNames.PUPILS, partition).get(upn);
         return p == null ? Optional.empty() : Optional.of(p.getUrn());

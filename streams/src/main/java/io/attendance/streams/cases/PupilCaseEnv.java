@@ -103,7 +103,7 @@ public final class PupilCaseEnv implements CaseEnv {
     private LocalDate firstMarked() {
         if (!firstMarkedRead) {
             firstMarkedRead = true;
-            PupilAttendance pupil = pupils.get(upn);
+            PupilAttendance pupil = pupil();
             try (KeyValueIterator<String, MarkCell> it = cells.range(upn + '|', upn + "|~")) {
                 while (it.hasNext() && firstMarked == null) {
                     String[] k = it.next().key.split("\\|"); // upn|date|session|urn
@@ -138,7 +138,7 @@ public final class PupilCaseEnv implements CaseEnv {
 
     private WeekCounters counters() {
         if (counters == null) {
-            PupilAttendance p = pupils.get(upn);
+            PupilAttendance p = pupil();
             counters = p == null ? WeekCounters.empty() : WeekCounters.decode(p.getWeeks());
         }
         return counters;
@@ -146,11 +146,23 @@ public final class PupilCaseEnv implements CaseEnv {
 
     private WeekCounters counters;
 
+    /** The pupil's record, read once per evaluation: counters, counted cells and first mark all need it. */
+    private PupilAttendance pupil() {
+        if (!pupilRead) {
+            pupilRead = true;
+            pupil = pupils.get(upn);
+        }
+        return pupil;
+    }
+
+    private PupilAttendance pupil;
+    private boolean pupilRead;
+
     /** The standing marks dated from..to (both included): a few days at most. */
     private SessionCounts cells(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) return SessionCounts.ZERO;
         int possible = 0, attended = 0, authorised = 0, unauthorised = 0;
-        PupilAttendance pupil = pupils.get(upn);
+        PupilAttendance pupil = pupil();
         try (KeyValueIterator<String, MarkCell> it = cells.range(upn + '|' + from, upn + '|' + to + "|~")) {
             while (it.hasNext()) {
                 var kv = it.next();
