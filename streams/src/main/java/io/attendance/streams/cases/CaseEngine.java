@@ -210,6 +210,11 @@ public final class CaseEngine {
             public String field(String name) {
                 return c.getFields().get(name);
             }
+
+            @Override
+            public boolean entered(String stage) {
+                return enteredOn(c, stage).isPresent();
+            }
         };
     }
 

@@ -11,12 +11,14 @@ import java.util.List;
  * {@code {all: [...]}}, {@code {any: [...]}}, {@code {not: ...}},
  * {@code {metric: unauthorised_sessions, window: 6 school weeks, op: ">=", value: 9}}
  * (value may be {@code school expected}: the school's expected attendance %), or
- * {@code {field: parentsAttended, equals: "yes"}} / {@code {field: route, in: [a, b]}}.
+ * {@code {field: parentsAttended, equals: "yes"}} / {@code {field: route, in: [a, b]}}, or
+ * {@code {entered: stage-3}}: the case has been in that stage at some time (a suspended plan
+ * resumes at the stage it would have gone to).
  */
 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record Condition(List<Condition> all, List<Condition> any, Condition not,
                         Metric metric, Window window, String op, BigDecimal value, boolean schoolExpected,
-                        String field, List<String> in) {
+                        String field, List<String> in, String entered) {
 
     public static final String SCHOOL_EXPECTED = "school expected";
     private static final List<String> OPS = List.of(">=", ">", "<", "<=", "==", "!=");
@@ -26,12 +28,14 @@ public record Condition(List<Condition> all, List<Condition> any, Condition not,
                         @JsonProperty("not") Condition not, @JsonProperty("metric") String metric,
                         @JsonProperty("window") String window, @JsonProperty("op") String op,
                         @JsonProperty("value") String value, @JsonProperty("field") String field,
-                        @JsonProperty("equals") String equals, @JsonProperty("in") List<String> in) {
+                        @JsonProperty("equals") String equals, @JsonProperty("in") List<String> in,
+                        @JsonProperty("entered") String entered) {
         int kinds = (all != null ? 1 : 0) + (any != null ? 1 : 0) + (not != null ? 1 : 0)
-                + (metric != null ? 1 : 0) + (field != null ? 1 : 0);
+                + (metric != null ? 1 : 0) + (field != null ? 1 : 0) + (entered != null ? 1 : 0);
         if (kinds != 1) {
-            throw new IllegalArgumentException("a condition is exactly one of all, any, not, metric or field");
+            throw new IllegalArgumentException("a condition is exactly one of all, any, not, metric, field or entered");
         }
+        if (entered != null) return new Condition(null, null, null, null, null, null, null, false, null, null, entered);
         if (metric != null) {
             if (window == null) throw new IllegalArgumentException("metric '" + metric + "' needs a window");
             if (!OPS.contains(op)) throw new IllegalArgumentException("op '" + op + "': use one of " + OPS);
@@ -45,16 +49,16 @@ public record Condition(List<Condition> all, List<Condition> any, Condition not,
                     throw new IllegalArgumentException("value '" + value + "' is not a number or '" + SCHOOL_EXPECTED + "'");
                 }
             }
-            return new Condition(null, null, null, Metric.parse(metric), Window.parse(window), op, v, expected, null, null);
+            return new Condition(null, null, null, Metric.parse(metric), Window.parse(window), op, v, expected, null, null, null);
         }
         if (field != null) {
             if ((equals == null) == (in == null)) throw new IllegalArgumentException("field '" + field + "' needs equals or in");
-            return new Condition(null, null, null, null, null, null, null, false, field, equals != null ? List.of(equals) : List.copyOf(in));
+            return new Condition(null, null, null, null, null, null, null, false, field, equals != null ? List.of(equals) : List.copyOf(in), null);
         }
         if ((all != null && all.isEmpty()) || (any != null && any.isEmpty())) {
             throw new IllegalArgumentException("all/any needs at least one condition");
         }
-        return new Condition(all, any, not, null, null, null, null, false, null, null);
+        return new Condition(all, any, not, null, null, null, null, false, null, null, null);
     }
 
     /** What a condition is evaluated against: the pupil's figures and the case's fields. */
@@ -64,6 +68,11 @@ public record Condition(List<Condition> all, List<Condition> any, Condition not,
         BigDecimal schoolExpectedPct();
 
         String field(String name);
+
+        /** Whether the case has been in {@code stage} at some time (false with no case). */
+        default boolean entered(String stage) {
+            return false;
+        }
 
         /**
          * Whether the pupil's register covers the window well enough to judge it: a whole window of
@@ -87,6 +96,7 @@ public record Condition(List<Condition> all, List<Condition> any, Condition not,
         if (all != null) return all.stream().allMatch(c -> c.test(facts));
         if (any != null) return any.stream().anyMatch(c -> c.test(facts));
         if (not != null) return !not.test(facts);
+        if (entered != null) return facts.entered(entered);
         if (field != null) {
             String v = facts.field(field);
             return in.contains(v == null ? "" : v); // "" stands for "not recorded"
@@ -117,6 +127,7 @@ public record Condition(List<Condition> all, List<Condition> any, Condition not,
     /** Every stage a "since entering <stage>" window of this condition names. */
     public void stagesEntered(java.util.Set<String> out) {
         if (window != null && window.kind() == Window.Kind.SINCE_ENTERING) out.add(window.field());
+        if (entered != null) out.add(entered);
         if (all != null) all.forEach(c -> c.stagesEntered(out));
         if (any != null) any.forEach(c -> c.stagesEntered(out));
         if (not != null) not.stagesEntered(out);
@@ -136,6 +147,7 @@ public record Condition(List<Condition> all, List<Condition> any, Condition not,
         if (all != null) return String.join("; ", all.stream().map(c -> c.explain(facts)).toList());
         if (any != null) return String.join("; ", any.stream().map(c -> c.explain(facts)).toList());
         if (not != null) return not.explain(facts);
+        if (entered != null) return (facts.entered(entered) ? "has been" : "has not been") + " in stage " + entered;
         if (field != null) return field + " is " + facts.field(field);
         String figure = metric.label() + " over " + window + " is " + metric.format(facts.counts(window));
         return needsWholeWindow() && !facts.judged(window) ? figure + " (not judged: too little of the period on the register)" : figure;
@@ -162,6 +174,7 @@ public record Condition(List<Condition> all, List<Condition> any, Condition not,
         if (all != null) return String.join(" and ", all.stream().map(Condition::describe).toList());
         if (any != null) return "(" + String.join(" or ", any.stream().map(Condition::describe).toList()) + ")";
         if (not != null) return "not (" + not.describe() + ")";
+        if (entered != null) return "the case has been in stage " + entered;
         if (field != null) return field + (in.size() == 1 ? " = " + in.get(0) : " in " + in);
         return metric.label() + " over " + window + " " + op + " " + (schoolExpected ? SCHOOL_EXPECTED : value.toPlainString());
     }

@@ -123,8 +123,41 @@ public final class PolicyLoader {
                 problems.add(at + ".limit.per: the action has no field '" + a.limit().per() + "'");
             }
         }
+        closable(p, problems);
         for (String code : p.closureCodes().keySet()) {
             if (!code.matches("[A-Z0-9-]+")) problems.add("closureCodes." + code + ": codes are upper case, e.g. ATI");
+        }
+    }
+
+    /**
+     * Every stage must lead to a closure — through its watch rules, deadlines or the actions allowed
+     * in it, directly or by way of later stages — or a case could wait in it, or loop, for ever.
+     */
+    private static void closable(Policy p, List<String> problems) {
+        Map<String, Set<String>> next = new java.util.LinkedHashMap<>();
+        Set<String> closes = new HashSet<>();
+        for (String stage : p.stages().keySet()) {
+            List<Rule> out = new ArrayList<>(p.stages().get(stage).watch());
+            p.stages().get(stage).deadlines().forEach(d -> out.addAll(d.then()));
+            p.actionsAllowedIn(stage).forEach(a -> out.addAll(p.actions().get(a).then()));
+            Set<String> to = new java.util.TreeSet<>();
+            for (Rule r : out) {
+                if (r.close() != null) closes.add(stage);
+                if (r.goTo() != null && p.stages().containsKey(r.goTo())) to.add(r.goTo());
+            }
+            next.put(stage, to);
+        }
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (var e : next.entrySet()) {
+                if (!closes.contains(e.getKey()) && e.getValue().stream().anyMatch(closes::contains)) grew = closes.add(e.getKey());
+            }
+        }
+        for (var e : next.entrySet()) {
+            if (closes.contains(e.getKey())) continue;
+            problems.add("stages." + e.getKey() + ": no path from this stage to a closure (it leads only to "
+                    + (e.getValue().isEmpty() ? "itself" : e.getValue()) + "): add a rule or action that closes");
         }
     }
 
@@ -154,7 +187,7 @@ public final class PolicyLoader {
     private static void conditionFields(Condition c, Set<String> fields, Set<String> stages, String at, List<String> problems) {
         Set<String> entered = new HashSet<>();
         c.stagesEntered(entered);
-        for (String s : entered) if (!stages.contains(s)) problems.add(at + ": window 'since entering " + s + "': no stage '" + s + "' " + stages);
+        for (String s : entered) if (!stages.contains(s)) problems.add(at + ": no stage '" + s + "' " + stages + " (named by 'entered: " + s + "' or window 'since entering " + s + "')");
         Set<String> read = new HashSet<>();
         c.fieldsRead(read);
         for (String f : read) if (!fields.contains(f)) problems.add(at + ": no action records a field '" + f + "'");
@@ -168,7 +201,7 @@ public final class PolicyLoader {
         if (c.all() != null) return c.all().stream().allMatch(PolicyLoader::pupilOnly);
         if (c.any() != null) return c.any().stream().allMatch(PolicyLoader::pupilOnly);
         if (c.not() != null) return pupilOnly(c.not());
-        if (c.field() != null) return false;
+        if (c.field() != null || c.entered() != null) return false;
         return c.window().kind() == io.attendance.streams.policy.Window.Kind.SCHOOL_WEEKS
                 || c.window().kind() == io.attendance.streams.policy.Window.Kind.YEAR_TO_DATE;
     }

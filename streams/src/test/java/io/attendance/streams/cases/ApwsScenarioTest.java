@@ -80,7 +80,8 @@ class ApwsScenarioTest {
                 "2025-10-15 TASK_CREATED Review (ISP 1.1) due 2025-11-19",
                 "2025-11-05 DEADLINE_MISSED Interim review (ISP 1.1)",
                 "2025-11-19 STAGE_CHANGED stage-1-isp -> stage-2-referral",
-                "2025-11-19 LETTER_REQUESTED APWS 1.1.0",
+                // APWS 1.1.0 is the school's own referral form: asked of the school as a task, never posted
+                "2025-11-19 TASK_CREATED School's referral (APWS 1.1.0) received — check it for evidence of school action",
                 "2025-11-20 LETTER_REQUESTED APWS 2.1.0",
                 "2025-11-20 STAGE_CHANGED stage-2-referral -> stage-2",
                 "2025-11-20 LETTER_REQUESTED APWS 2.2.0",
@@ -98,7 +99,8 @@ class ApwsScenarioTest {
                 "2026-02-09 LETTER_REQUESTED APWS 4.1",
                 "2026-02-12 STAGE_CHANGED prosecution-prepared -> legal-services",
                 "2026-03-02 CLOSED NOT-GUILTY");
-        // The APWS 1.1.0 and 2.1.x letters go to the school, the rest to every parent.
+        assertThat(f.events(c)).noneMatch(e -> "APWS 1.1.0".equals(e.getLetterId()));
+        // The APWS 2.1.x letters go to the school, the rest to every parent.
         assertThat(f.events(c).stream().filter(e -> "APWS 2.1.0".equals(e.getLetterId())).findFirst().orElseThrow()
                 .getFields()).containsEntry("letterTo", "school");
         assertThat(f.events(c).stream().filter(e -> "APWS 2.2.0".equals(e.getLetterId())).findFirst().orElseThrow()
@@ -116,7 +118,8 @@ class ApwsScenarioTest {
         f.act(c, "stage-2-meeting", "2025-11-12", "meetingDate", "2025-11-12");
         f.act(c, "stage-2-final-review", "2025-12-12", "improved", "no");
         f.act(c, "attendance-panel", "2026-01-12", "panelDate", "2026-01-12", "reviewDate", "2026-02-02");
-        f.act(c, "stage-3-final-review", "2026-02-02", "improved", "yes", "paceInterviewHeld", "no");
+        // No PACE interview recorded (the field is optional): the case still resumes at Stage 4, because it was at Stage 3.
+        f.act(c, "stage-3-final-review", "2026-02-02", "improved", "yes");
         f.act(c, "re-escalate", "2026-02-10");
         f.act(c, "caution-meeting", "2026-02-12", "meetingDate", "2026-02-12");
         f.act(c, "manager-approval", "2026-02-13", "approved", "yes");
@@ -128,7 +131,7 @@ class ApwsScenarioTest {
                 "2025-11-10 STAGE_CHANGED stage-2-referral -> stage-2",
                 "2025-12-12 STAGE_CHANGED stage-2-isp -> stage-3",
                 "2026-02-02 STAGE_CHANGED stage-3-isp -> stage-3-suspended",
-                // re-escalated from a Stage 3 suspension (a PACE interview was recorded): Stage 4
+                // re-escalated from a Stage 3 suspension: Stage 4 (it looped at Stage 3 when the optional field was left out)
                 "2026-02-10 STAGE_CHANGED stage-3-suspended -> stage-4",
                 "2026-03-09 STAGE_CHANGED legal-services -> stage-5");
         assertThat(f.caseState(c).getStatus()).isEqualTo("open");
@@ -146,6 +149,22 @@ class ApwsScenarioTest {
         assertThat(f.story(c)).containsSubsequence(
                 "2025-10-08 STAGE_CHANGED stage-1-isp -> stage-1-monitoring",
                 "2025-10-20 CLOSED IMPROVED");
+    }
+
+    @Test
+    void regular_attendance_achieved_before_the_stage_1_meeting_closes_the_case_and_is_refused_below_97_percent() {
+        String c = invited(Upn.of(938, 7001, 25, 6));
+        // Absent Wed 3 Sep only: end of Fri 17 Oct (33rd school day), 64 of 66 = 96.97%; Mon 20 Oct 66 of 68 = 97.06%.
+        f.runTo("2025-10-17");
+        f.act(c, "close-regular-attendance", "2025-10-17");
+        f.runTo("2025-10-20");
+        f.act(c, "close-regular-attendance", "2025-10-20");
+        assertThat(f.story(c)).containsSubsequence(
+                "2025-10-17 ACTION_REFUSED close-regular-attendance",
+                "2025-10-20 ACTION_RECORDED close-regular-attendance",
+                "2025-10-20 CLOSED IMPROVED");
+        assertThat(f.events(c).stream().filter(e -> e.getType() == io.attendance.schemas.CaseEventType.ACTION_REFUSED)
+                .findFirst().orElseThrow().getDetail()).contains("96.97");
     }
 
     @Test

@@ -101,6 +101,23 @@ class PolicyFilesTest {
     }
 
     @Test
+    void two_stages_that_only_send_a_case_to_each_other_are_refused_because_it_could_never_close() {
+        // 'one' closes; 'two' and 'three' only pass the case between them (each has a way out, none a way to close).
+        String bad = MINIMAL.replace("stages:\n  one:", "stages:\n  two:\n    title: Two\n    cite: c\n    deadlines: [{name: d, after: 5 school days, cite: c, then: [{goto: three}]}]\n"
+                        + "  three:\n    title: Three\n    cite: c\n    watch: [{when: {metric: attendance_pct, window: year to date, op: '<', value: 90}, goto: two}]\n  one:");
+        assertThatThrownBy(() -> load(bad))
+                .hasMessageContaining("stages.two: no path from this stage to a closure (it leads only to [three])")
+                .hasMessageContaining("stages.three: no path from this stage to a closure (it leads only to [two])")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("stages.one:"));
+    }
+
+    @Test
+    void a_condition_on_a_stage_the_case_has_been_in_names_a_real_stage() {
+        String bad = MINIMAL.replace("then: [{close: DONE}]", "then: [{when: {entered: stage-3}, close: DONE}, {close: DONE}]");
+        assertThatThrownBy(() -> load(bad)).hasMessageContaining("actions.finish.then[0].when: no stage 'stage-3' [one] (named by 'entered: stage-3'");
+    }
+
+    @Test
     void a_trigger_cannot_read_a_case_window() {
         String bad = MINIMAL.replace("stages:\n", "triggers:\n  - {when: {metric: unauthorised_sessions, window: since stage, op: '>=', value: 1}, stage: one, cite: c}\nstages:\n");
         assertThatThrownBy(() -> load(bad)).hasMessageContaining("triggers[0].when: a trigger reads only the pupil's figures");
@@ -124,6 +141,6 @@ class PolicyFilesTest {
     void a_since_entering_window_must_name_a_stage_of_the_policy() {
         String bad = MINIMAL.replace("then: [{close: DONE}]",
                 "then: [{when: {metric: unauthorised_sessions, window: since entering three, op: '>=', value: 1}, close: DONE}, {close: DONE}]");
-        assertThatThrownBy(() -> load(bad)).hasMessageContaining("actions.finish.then[0].when: window 'since entering three': no stage 'three'");
+        assertThatThrownBy(() -> load(bad)).hasMessageContaining("actions.finish.then[0].when: no stage 'three' [one] (named by 'entered: three' or window 'since entering three')");
     }
 }
