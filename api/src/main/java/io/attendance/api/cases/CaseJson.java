@@ -42,7 +42,9 @@ final class CaseJson {
         Map<String, Object> m = summary(c);
         m.put("stageTitle", policy == null ? null : policy.stages().get(c.getStage()) == null ? null : policy.stages().get(c.getStage()).title());
         m.put("linkedCase", c.getLinkedCase());
-        m.put("prosecutionPeriodStart", str(c.getPeriodStart()));
+        // Shown once fixed (the policy defines one and the case reached the stage that starts it).
+        var period = policy == null ? java.util.Optional.<java.time.LocalDate[]>empty() : io.attendance.streams.cases.CaseEngine.prosecutionPeriod(c, policy);
+        m.put("prosecutionPeriod", period.map(p -> Map.of("start", p[0].toString(), "end", p[1].toString(), "layInformationBy", p[2].toString())).orElse(null));
         m.put("fields", new java.util.TreeMap<>(c.getFields()));
         List<Map<String, Object>> history = new ArrayList<>();
         for (CaseEvent e : c.getHistory()) history.add(event(e));
@@ -89,6 +91,7 @@ final class CaseJson {
                 if (!f.getValue().choices().isEmpty()) fm.put("choices", f.getValue().choices());
                 if (f.getValue().notice() != null) fm.put("notice", f.getValue().notice().toString());
                 if (f.getValue().within() != null) fm.put("within", f.getValue().within().toString());
+                if (f.getValue().notAfter() != null) fm.put("notAfter", f.getValue().notAfter());
                 fields.add(fm);
             }
             am.put("fields", fields);

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * A school as sent to {@code PUT /api/v1/schools/{urn}} or listed in a config file:
- * {@code {"name","la","policy","expectedAttendancePct","terms":[{"start","end"}],"closures":[...]}}.
+ * {@code {"name","la","policy","expectedAttendancePct","terms":[{"start","end"}],"closures":[...],"opensOn":[...]}}
+ * ({@code opensOn}: England's bank holidays the school opens on; every other bank holiday is closed).
  */
 public final class SchoolRequest {
     private SchoolRequest() {
@@ -69,9 +70,21 @@ public final class SchoolRequest {
                 if (d != null) closures.add(d);
             }
         }
+        List<LocalDate> opensOn = new ArrayList<>();
+        JsonNode o = body.get("opensOn");
+        if (o != null && !o.isNull()) {
+            if (!o.isArray()) errors.add(new FieldError("opensOn", "expected an array of yyyy-mm-dd dates (bank holidays the school opens on)"));
+            else for (int i = 0; i < o.size(); i++) {
+                LocalDate d = date(o.get(i), "opensOn[" + i + "]", errors);
+                if (d == null) continue;
+                if (!io.attendance.streams.calendar.WorkingDays.england().bankHolidays().contains(d)) {
+                    errors.add(new FieldError("opensOn[" + i + "]", d + " is not a bank holiday in England (list only bank holidays the school opens on)"));
+                } else opensOn.add(d);
+            }
+        }
         if (!errors.isEmpty()) return new Invalid(errors);
         return new Valid(School.newBuilder().setUrn(urn).setName(name).setLa(la).setPolicy(policy)
-                .setExpectedAttendancePct(expected).setTerms(terms).setClosures(closures).build());
+                .setExpectedAttendancePct(expected).setTerms(terms).setClosures(closures).setOpensOn(opensOn).build());
     }
 
     private static String text(JsonNode body, String field, List<FieldError> errors) {
@@ -111,6 +124,7 @@ public final class SchoolRequest {
         m.put("expectedAttendancePct", s.getExpectedAttendancePct());
         m.put("terms", s.getTerms().stream().map(t -> java.util.Map.of("start", t.getStart().toString(), "end", t.getEnd().toString())).toList());
         m.put("closures", s.getClosures().stream().map(LocalDate::toString).toList());
+        m.put("opensOn", s.getOpensOn().stream().map(LocalDate::toString).toList());
         return m;
     }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * One school's calendar: a school day is a weekday inside a term and not a closure
- * (INSET day, bank holiday, other closure). A school week is a Monday-to-Sunday week with at
+ * (INSET day, other closure, or a bank holiday the school does not open on). A school week is a Monday-to-Sunday week with at
  * least one school day. "N school weeks" and "N school days" in the procedures are counted here,
  * never as calendar time.
  */
@@ -37,8 +37,20 @@ public final class SchoolCalendar {
         this.lastDay = terms.stream().map(Term::getEnd).max(LocalDate::compareTo).orElse(LocalDate.MIN);
     }
 
+    /**
+     * A school's calendar: its terms, less its closures and England's bank holidays — a bank holiday
+     * is no school day unless the school says it opens on it ({@code opensOn}), whether or not its
+     * closures list it.
+     */
     public static SchoolCalendar of(School school) {
-        return new SchoolCalendar(school.getTerms(), school.getClosures());
+        return of(school, WorkingDays.england());
+    }
+
+    public static SchoolCalendar of(School school, WorkingDays workingDays) {
+        Set<LocalDate> closed = new HashSet<>(school.getClosures());
+        Set<LocalDate> opens = new HashSet<>(school.getOpensOn());
+        for (LocalDate d : workingDays.bankHolidays()) if (!opens.contains(d)) closed.add(d);
+        return new SchoolCalendar(school.getTerms(), closed);
     }
 
     /** The last day of the last term the calendar knows (LocalDate.MIN when it knows none). */

@@ -23,7 +23,16 @@ public final class WorkingDays {
         this.bankHolidays = new TreeSet<>(bankHolidays);
     }
 
+    private static volatile WorkingDays england;
+
+    /** England's bank holidays (read once: the file is part of the release). */
     public static WorkingDays england() {
+        WorkingDays w = england;
+        if (w == null) england = w = readEngland();
+        return w;
+    }
+
+    private static WorkingDays readEngland() {
         try (InputStream in = WorkingDays.class.getResourceAsStream("/bank-holidays-england.csv")) {
             if (in == null) throw new IllegalStateException("bank-holidays-england.csv is missing from the classpath");
             return read(in, "bank-holidays-england.csv");
@@ -49,6 +58,10 @@ public final class WorkingDays {
             }
         }
         return new WorkingDays(days);
+    }
+
+    public java.util.SortedSet<LocalDate> bankHolidays() {
+        return java.util.Collections.unmodifiableSortedSet(bankHolidays);
     }
 
     public boolean isWorkingDay(LocalDate d) {

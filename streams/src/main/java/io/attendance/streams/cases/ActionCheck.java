@@ -51,6 +51,13 @@ public final class ActionCheck {
                             + " notice from " + date + " is needed; the earliest valid date is " + earliest));
                 }
             }
+            if (f.getValue().notAfter() != null) {
+                LocalDate limit = notAfter(c, policy, f.getValue().notAfter(), fields);
+                if (limit != null && d.isAfter(limit)) {
+                    return Optional.of(Refusal.badField(f.getKey(), value + " is too late: it must be on or before "
+                            + f.getValue().notAfter() + " (" + limit + ")"));
+                }
+            }
             if (f.getValue().within() != null) {
                 LocalDate latest = f.getValue().within().after(date, env.calendar(), env.workingDays());
                 if (d.isAfter(latest)) {
@@ -63,7 +70,7 @@ public final class ActionCheck {
             CaseState merged = CaseState.newBuilder(c).build();
             merged.setFields(new java.util.HashMap<>(c.getFields()));
             merged.getFields().putAll(fields);
-            var facts = CaseEngine.facts(merged, date, env, policy.minimumEvidenceWeeks());
+            var facts = CaseEngine.facts(merged, date, env, policy);
             for (ActionSpec.Requirement r : spec.requires()) {
                 if (!r.when().test(facts)) return Optional.of(Refusal.conflict(r.refusal() + " (" + r.when().explain(facts) + ")"));
             }
@@ -77,6 +84,15 @@ public final class ActionCheck {
             }
         }
         return Optional.empty();
+    }
+
+    /** The date a {@code notAfter} names: the end of the case's prosecution period, or a date field (this action's or the case's). */
+    private static LocalDate notAfter(CaseState c, Policy policy, String what, Map<String, String> fields) {
+        if (FieldSpec.PROSECUTION_PERIOD_END.equals(what)) {
+            return CaseEngine.prosecutionPeriod(c, policy).map(p -> p[1]).orElse(null);
+        }
+        String v = fields.containsKey(what) ? fields.get(what) : c.getFields().get(what);
+        return v == null || v.isBlank() ? null : LocalDate.parse(v);
     }
 
     /** The dates this limited action was recorded for the same child and limit field within the limit's span before {@code date}. */

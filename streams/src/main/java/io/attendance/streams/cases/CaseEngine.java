@@ -11,6 +11,7 @@ import io.attendance.streams.policy.Condition;
 import io.attendance.streams.policy.DeadlineRequest;
 import io.attendance.streams.policy.LetterRequest;
 import io.attendance.streams.policy.Policy;
+import io.attendance.streams.policy.ProsecutionPeriod;
 import io.attendance.streams.policy.Rule;
 import io.attendance.streams.policy.Stage;
 import io.attendance.streams.policy.TaskRequest;
@@ -173,14 +174,27 @@ public final class CaseEngine {
         return Optional.ofNullable(found);
     }
 
+    /**
+     * The case's prosecution period, once it has one: the policy defines it and the case has entered
+     * its {@code startsAt} stage (which fixed {@code periodStart}).
+     */
+    public static Optional<LocalDate[]> prosecutionPeriod(CaseState c, Policy policy) {
+        ProsecutionPeriod pp = policy.prosecutionPeriod();
+        if (pp == null || enteredOn(c, pp.startsAt()).isEmpty()) return Optional.empty();
+        return Optional.of(new LocalDate[]{c.getPeriodStart(), pp.end(c.getPeriodStart()), pp.layBy(c.getPeriodStart())});
+    }
+
     /** Figures and fields as a condition sees them for this case on {@code today}, under the policy's minimum evidence. */
-    public static Condition.Facts facts(CaseState c, LocalDate today, CaseEnv env, int minimumEvidenceWeeks) {
+    public static Condition.Facts facts(CaseState c, LocalDate today, CaseEnv env, Policy policy) {
+        int minimumEvidenceWeeks = policy.minimumEvidenceWeeks();
+        Optional<LocalDate[]> period = prosecutionPeriod(c, policy);
         return new Condition.Facts() {
             @Override
             public boolean judged(Window w) {
                 return switch (w.kind()) {
                     case SCHOOL_WEEKS -> env.wholeSchoolWeeks(today, w.schoolWeeks());
                     case YEAR_TO_DATE -> env.onRegisterFor(today, minimumEvidenceWeeks);
+                    case PROSECUTION_PERIOD -> period.isPresent(); // not yet fixed: nothing to judge
                     default -> true; // the case's own periods: the policy chose them
                 };
             }
@@ -192,7 +206,8 @@ public final class CaseEngine {
                     case YEAR_TO_DATE -> env.yearToDate(today);
                     case SINCE_STAGE -> env.between(c.getStageEnteredOn().plusDays(1), today);
                     case SINCE_OPENED -> env.between(c.getOpenedOn().plusDays(1), today);
-                    case PROSECUTION_PERIOD -> env.between(c.getPeriodStart(), today);
+                    // from its first day to today, never past its last (the 26 weeks bound it)
+                    case PROSECUTION_PERIOD -> period.map(p -> env.between(p[0], today.isAfter(p[1]) ? p[1] : today)).orElse(SessionCounts.ZERO);
                     case SINCE_ENTERING -> enteredOn(c, w.field()).map(d -> env.between(d.plusDays(1), today)).orElse(SessionCounts.ZERO);
                     case SINCE_FIELD -> {
                         String v = c.getFields().get(w.field());
@@ -220,7 +235,7 @@ public final class CaseEngine {
 
     private static void applyFirst(CaseState c, Policy policy, List<Rule> rules, LocalDate date, CaseEnv env,
                                    List<CaseEvent> out, int depth) {
-        Condition.Facts facts = facts(c, date, env, policy.minimumEvidenceWeeks());
+        Condition.Facts facts = facts(c, date, env, policy);
         for (Rule r : rules) {
             if (r.when() == null || r.when().test(facts)) {
                 apply(c, policy, r, date, env, out, depth);
@@ -251,6 +266,15 @@ public final class CaseEngine {
     private static void enter(CaseState c, Policy policy, String stageName, LocalDate date, CaseEnv env,
                               List<CaseEvent> out, int depth) {
         Stage s = policy.stage(stageName);
+        ProsecutionPeriod pp = policy.prosecutionPeriod();
+        if (pp != null && pp.startsAt().equals(stageName)) {
+            // The criterion is met on entering this stage: the period starts with the window that met it.
+            LocalDate start = pp.start(date, env.calendar());
+            c.setPeriodStart(start);
+            CaseEvent entry = c.getHistory().get(c.getHistory().size() - 1);
+            String said = entry.getDetail() == null || entry.getDetail().isEmpty() ? "" : entry.getDetail() + "; ";
+            entry.setDetail(said + "prosecution period " + start + " to " + pp.end(start) + " (lay any information by " + pp.layBy(start) + ")");
+        }
         for (LetterRequest l : s.letters()) letter(c, l, date, out);
         for (TaskRequest t : s.tasks()) task(c, t, date, env, out);
         for (DeadlineRequest d : s.deadlines()) {

@@ -153,6 +153,14 @@ public record Condition(List<Condition> all, List<Condition> any, Condition not,
         return needsWholeWindow() && !facts.judged(window) ? figure + " (not judged: too little of the period on the register)" : figure;
     }
 
+    /** Whether any metric under this condition is counted over a window of this kind. */
+    public boolean readsWindow(Window.Kind kind) {
+        if (window != null && window.kind() == kind) return true;
+        if (all != null) return all.stream().anyMatch(c -> c.readsWindow(kind));
+        if (any != null) return any.stream().anyMatch(c -> c.readsWindow(kind));
+        return not != null && not.readsWindow(kind);
+    }
+
     /** Whether a metric sits anywhere under this condition (a `not` over one would turn "not judged" into true). */
     public boolean readsMetric() {
         if (metric != null) return true;

@@ -10,16 +10,21 @@ import java.util.List;
 /**
  * A field a person fills in when recording an action. A date field with {@code notice} must be
  * at least that span after the action's date (a meeting invite's notice period); with
- * {@code within}, no later than that span after it.
+ * {@code within}, no later than that span after it; with {@code notAfter}, no later than a date
+ * field recorded on the case (e.g. the review date agreed at the meeting) or
+ * {@value #PROSECUTION_PERIOD_END}.
  */
-public record FieldSpec(Type type, boolean required, List<String> choices, Span notice, Span within, String cite) {
+public record FieldSpec(Type type, boolean required, List<String> choices, Span notice, Span within, String notAfter, String cite) {
+    public static final String PROSECUTION_PERIOD_END = "end of prosecution period";
+
     /** UPNS: pupils' UPNs separated by commas or spaces (e.g. siblings for a joint approach), each checked. */
     public enum Type { TEXT, DATE, TIME, YESNO, CHOICE, NUMBER, UPNS }
 
     @JsonCreator
     static FieldSpec of(@JsonProperty("type") String type, @JsonProperty("required") Boolean required,
                         @JsonProperty("choices") List<String> choices, @JsonProperty("notice") String notice,
-                        @JsonProperty("within") String within, @JsonProperty("cite") String cite) {
+                        @JsonProperty("within") String within, @JsonProperty("notAfter") String notAfter,
+                        @JsonProperty("cite") String cite) {
         Type t;
         try {
             t = Type.valueOf(String.valueOf(type).toUpperCase());
@@ -27,9 +32,12 @@ public record FieldSpec(Type type, boolean required, List<String> choices, Span 
             throw new IllegalArgumentException("field type '" + type + "': use text, date, time, yesno, choice, number or upns");
         }
         if (t == Type.CHOICE && (choices == null || choices.isEmpty())) throw new IllegalArgumentException("a choice field needs choices");
-        if ((notice != null || within != null) && t != Type.DATE) throw new IllegalArgumentException("notice/within only apply to date fields");
+        if ((notice != null || within != null || notAfter != null) && t != Type.DATE) {
+            throw new IllegalArgumentException("notice/within/notAfter only apply to date fields");
+        }
         return new FieldSpec(t, required == null || required, choices == null ? List.of() : choices,
-                notice == null ? null : Span.parse(notice), within == null ? null : Span.parse(within), cite);
+                notice == null ? null : Span.parse(notice), within == null ? null : Span.parse(within),
+                notAfter == null ? null : notAfter.trim(), cite);
     }
 
     /** Why {@code value} is not valid for this field, or null when it is. */

@@ -16,7 +16,8 @@ import java.util.List;
 public record Policy(String id, String family, int version, LocalDate effectiveFrom, String title, String source,
                      boolean everySchool, List<Trigger> triggers, ManualOpening manualOpen,
                      LinkedHashMap<String, Stage> stages, LinkedHashMap<String, ActionSpec> actions,
-                     LinkedHashMap<String, String> closureCodes, List<NotEncoded> notEncoded, int minimumEvidenceWeeks) {
+                     LinkedHashMap<String, String> closureCodes, List<NotEncoded> notEncoded, int minimumEvidenceWeeks,
+                     ProsecutionPeriod prosecutionPeriod) {
 
     /**
      * School weeks of register a pupil needs this year (before the current week) before a
@@ -34,7 +35,8 @@ public record Policy(String id, String family, int version, LocalDate effectiveF
                      @JsonProperty("actions") LinkedHashMap<String, ActionSpec> actions,
                      @JsonProperty("closureCodes") LinkedHashMap<String, String> closureCodes,
                      @JsonProperty("notEncoded") List<NotEncoded> notEncoded,
-                     @JsonProperty("minimumEvidence") String minimumEvidence) {
+                     @JsonProperty("minimumEvidence") String minimumEvidence,
+                     @JsonProperty("prosecutionPeriod") ProsecutionPeriod prosecutionPeriod) {
         if (id == null || !id.matches("[a-z0-9]+(-[a-z0-9]+)*")) throw new IllegalArgumentException("id '" + id + "': lower-case words joined by '-'");
         if (family == null || !family.matches("[a-z0-9]+(-[a-z0-9]+)*")) throw new IllegalArgumentException("family '" + family + "': lower-case words joined by '-'");
         if (version == null || version < 1) throw new IllegalArgumentException("version must be a whole number >= 1");
@@ -56,7 +58,8 @@ public record Policy(String id, String family, int version, LocalDate effectiveF
         }
         return new Policy(id, family, version, from, title, source, every, triggers == null ? List.of() : triggers,
                 manualOpen, stages, actions == null ? new LinkedHashMap<>() : actions,
-                closureCodes == null ? new LinkedHashMap<>() : closureCodes, notEncoded == null ? List.of() : notEncoded, evidence);
+                closureCodes == null ? new LinkedHashMap<>() : closureCodes, notEncoded == null ? List.of() : notEncoded, evidence,
+                prosecutionPeriod);
     }
 
     public Stage stage(String name) {

@@ -124,6 +124,20 @@ public final class PolicyLoader {
             }
         }
         closable(p, problems);
+        if (p.prosecutionPeriod() != null) stageExists(stages, p.prosecutionPeriod().startsAt(), "prosecutionPeriod.startsAt", problems);
+        else if (readsProsecutionPeriod(p)) problems.add("a condition reads window 'prosecution period' but the policy defines no prosecutionPeriod");
+        for (Map.Entry<String, ActionSpec> e : p.actions().entrySet()) {
+            for (Map.Entry<String, FieldSpec> f : e.getValue().fields().entrySet()) {
+                String na = f.getValue().notAfter();
+                if (na == null) continue;
+                String at = "actions." + e.getKey() + ".fields." + f.getKey() + ".notAfter";
+                if (na.equals(FieldSpec.PROSECUTION_PERIOD_END)) {
+                    if (p.prosecutionPeriod() == null) problems.add(at + ": the policy defines no prosecutionPeriod");
+                } else if (!fields.contains(na)) {
+                    problems.add(at + ": '" + na + "' is neither '" + FieldSpec.PROSECUTION_PERIOD_END + "' nor a field an action records");
+                }
+            }
+        }
         for (String code : p.closureCodes().keySet()) {
             if (!code.matches("[A-Z0-9-]+")) problems.add("closureCodes." + code + ": codes are upper case, e.g. ATI");
         }
@@ -195,6 +209,22 @@ public final class PolicyLoader {
             problems.add(at + ": 'not' over a figure would hold while the figure cannot yet be judged (too little of its "
                     + "period on the register): write the opposite test instead (e.g. op '<' for not '>=')");
         }
+    }
+
+    private static boolean readsProsecutionPeriod(Policy p) {
+        List<Condition> all = new ArrayList<>();
+        p.triggers().forEach(t -> all.add(t.when()));
+        List<Rule> rules = new ArrayList<>();
+        p.stages().values().forEach(s -> {
+            rules.addAll(s.watch());
+            s.deadlines().forEach(d -> rules.addAll(d.then()));
+        });
+        p.actions().values().forEach(a -> {
+            rules.addAll(a.then());
+            a.requires().forEach(r -> all.add(r.when()));
+        });
+        rules.forEach(r -> all.add(r.when()));
+        return all.stream().anyMatch(c -> c != null && c.readsWindow(Window.Kind.PROSECUTION_PERIOD));
     }
 
     private static boolean pupilOnly(Condition c) {

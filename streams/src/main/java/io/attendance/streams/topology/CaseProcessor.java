@@ -217,7 +217,7 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
         for (String upn : upns) {
             PupilCaseEnv env = env(upn, urn);
             for (Policy current : applicable) {
-                var pupilFacts = CaseEngine.facts(notYetOpen, today, env, current.minimumEvidenceWeeks());
+                var pupilFacts = CaseEngine.facts(notYetOpen, today, env, current);
                 String indexKey = upn + '|' + urn + '|' + current.family();
                 CaseIndex idx = index.get(indexKey);
                 if (idx != null && idx.getOpenCase() != null) {

@@ -176,4 +176,36 @@ class NorfolkGuidanceScenarioTest {
         f.act(caseId, "internal-review", "2026-01-14", "decision", "refer-for-legal-action");
         assertThat(f.story(caseId)).contains("2026-01-14 STAGE_CHANGED internal-review -> legal-referral");
     }
+
+    @Test
+    void the_review_invite_is_for_the_date_agreed_at_the_initial_meeting_or_earlier() {
+        f.enrol(upn);
+        f.absent(upn, "2025-09-03", "2025-09-09", "O");
+        f.act(caseId, "start-fast-track", "2025-11-10", "siblingsConsidered", "yes", "aeoConsulted", "yes",
+                "meetingDate", "2025-11-17", "meetingTime", "15:30", "place", "room 2", "attendees", "Head; AEO");
+        f.act(caseId, "initial-meeting", "2025-11-17", "allParentsAttended", "yes", "target", "95%", "reviewDate", "2025-12-03");
+        f.act(caseId, "send-review-invite", "2025-11-24", "meetingDate", "2025-12-05", "meetingTime", "09:00", "place", "room 2", "attendees", "AEO");
+        assertThat(lastDetail()).isEqualTo("meetingDate: 2025-12-05 is too late: it must be on or before reviewDate (2025-12-03)");
+        f.act(caseId, "send-review-invite", "2025-11-24", "meetingDate", "2025-12-03", "meetingTime", "09:00", "place", "room 2", "attendees", "AEO");
+        assertThat(f.caseState(caseId).getStage()).isEqualTo("review-invited");
+    }
+
+    @Test
+    void the_internal_review_falls_inside_the_26_week_prosecution_period() {
+        f.enrol(upn);
+        f.absent(upn, "2025-09-03", "2025-09-09", "O");
+        f.runTo("2025-09-09");
+        // Opened Tue 9 Sep; its 6 school weeks reach back to the first day of term, Wed 3 Sep:
+        // the period is 3 Sep 2025 – Tue 3 Mar 2026 (26 weeks), information laid by 3 Mar 2026 (six months).
+        assertThat(f.events(caseId).get(0).getDetail()).endsWith("prosecution period 2025-09-03 to 2026-03-03 (lay any information by 2026-03-03)");
+        f.act(caseId, "start-fast-track", "2026-01-05", "siblingsConsidered", "yes", "aeoConsulted", "yes",
+                "meetingDate", "2026-01-12", "meetingTime", "15:30", "place", "room 2", "attendees", "Head; AEO");
+        f.act(caseId, "initial-meeting", "2026-01-12", "allParentsAttended", "yes", "target", "95%", "reviewDate", "2026-02-02");
+        f.act(caseId, "send-review-invite", "2026-01-26", "meetingDate", "2026-02-02", "meetingTime", "09:00", "place", "room 2", "attendees", "AEO");
+        // Within 6 school weeks of 2 Feb (to late March), but 4 Mar is past the prosecution period.
+        f.act(caseId, "review-meeting", "2026-02-02", "allParentsAttended", "yes", "outcome", "some-improvement", "internalReviewDate", "2026-03-04");
+        assertThat(lastDetail()).isEqualTo("internalReviewDate: 2026-03-04 is too late: it must be on or before end of prosecution period (2026-03-03)");
+        f.act(caseId, "review-meeting", "2026-02-02", "allParentsAttended", "yes", "outcome", "some-improvement", "internalReviewDate", "2026-03-03");
+        assertThat(f.caseState(caseId).getStage()).isEqualTo("internal-review");
+    }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -173,5 +174,62 @@ class NorfolkQuickGuideScenarioTest {
                 "2025-10-13 DEADLINE_REACHED 3-week monitoring ends",
                 "2025-10-13 STAGE_CHANGED monitoring -> monitoring-continues",
                 "2025-10-14 STAGE_CHANGED monitoring-continues -> invite");
+    }
+
+    /**
+     * Unauthorised (O) every Monday from 8 Sep: 2 of every 10 sessions. The warning on Mon 10 Nov; 3 school
+     * weeks later, Mon 1 Dec, 9 or more in the 6 school weeks 20 Oct – 1 Dec (20 Oct, 10, 17, 24 Nov, 1 Dec;
+     * Mon 3 Nov is the INSET day) and unauthorised absence during monitoring (17 Nov): the invite.
+     */
+    private static String toTheInvite(CaseFixture fx, String openedByHandOn) {
+        fx.enrol(PUPIL);
+        for (LocalDate d = LocalDate.parse("2025-09-08"); d.isBefore(LocalDate.parse("2025-12-20")); d = d.plusWeeks(1)) {
+            fx.absent(PUPIL, d.toString(), d.toString(), "O");
+        }
+        String id = PUPIL + "-" + URN + "-norfolk-fast-track-1";
+        if (openedByHandOn != null) fx.openByHand(PUPIL, openedByHandOn, null, "early interventions in place");
+        fx.act(id, "send-pre-legal-warning", "2025-11-10");
+        fx.runTo("2025-12-01");
+        return id;
+    }
+
+    @Test
+    void the_prosecution_period_starts_with_the_6_school_weeks_that_met_the_criterion_however_the_case_was_opened() {
+        // By the trigger: 20% missed year to date, judged from Mon 29 Sep (4 whole school weeks).
+        String byTrigger = toTheInvite(f, null);
+        // By hand, the same marks, on Mon 8 Sep (before the trigger could fire).
+        try (CaseFixture g = new CaseFixture(DemoCalendars.year2025(URN, "Riverside Primary", "norfolk-quick-guide", 96), LocalDate.parse("2025-09-03"))) {
+            String byHand = toTheInvite(g, "2025-09-08");
+            for (CaseFixture fx : List.of(f, g)) {
+                String id = fx == f ? byTrigger : byHand;
+                assertThat(fx.story(id)).contains("2025-12-01 STAGE_CHANGED monitoring -> invite");
+                // First school day of the 6 school weeks ending with the week of 1 Dec (half-term skipped): Mon 20 Oct.
+                // 26 weeks: to Sun 19 Apr 2026; six months from 20 Oct (s127 MCA 1980): 20 Apr 2026.
+                assertThat(fx.caseState(id).getPeriodStart()).isEqualTo(LocalDate.parse("2025-10-20"));
+                assertThat(fx.events(id).stream().filter(e -> e.getType() == CaseEventType.STAGE_CHANGED && "invite".equals(e.getStage()))
+                        .findFirst().orElseThrow().getDetail())
+                        .endsWith("prosecution period 2025-10-20 to 2026-04-19 (lay any information by 2026-04-20)");
+            }
+            assertThat(f.story(byTrigger)).startsWith("2025-09-29 OPENED early-interventions");
+            assertThat(g.story(byHand)).startsWith("2025-09-08 OPENED early-interventions");
+        }
+    }
+
+    @Test
+    void the_invite_gives_5_working_days_notice_and_the_review_meeting_is_held_inside_the_prosecution_period() {
+        String id = toTheInvite(f, null);
+        // Tue 2 Dec + 5 working days: 3, 4, 5, 8, 9 Dec — the earliest meeting is Tue 9 Dec.
+        f.act(id, "send-invite", "2025-12-02", "meetingDate", "2025-12-05", "meetingTime", "15:30", "place", "room 1", "attendees", "AEO");
+        f.act(id, "send-invite", "2025-12-02", "meetingDate", "2025-12-09", "meetingTime", "15:30", "place", "room 1", "attendees", "AEO");
+        f.act(id, "first-meeting", "2025-12-09", "parentsAttended", "yes");
+        f.act(id, "send-review-invite", "2025-12-10", "meetingDate", "2026-04-20", "meetingTime", "09:00", "place", "room 1", "attendees", "AEO");
+        f.act(id, "send-review-invite", "2025-12-10", "meetingDate", "2026-04-17", "meetingTime", "09:00", "place", "room 1", "attendees", "AEO");
+        List<CaseEvent> refused = f.events(id).stream().filter(e -> e.getType() == CaseEventType.ACTION_REFUSED).toList();
+        assertThat(refused).extracting(CaseEvent::getDetail).containsExactly(
+                "meetingDate: 2025-12-05 is too soon: at least 5 working days notice from 2025-12-02 is needed; the earliest valid date is 2025-12-09",
+                "meetingDate: 2026-04-20 is too late: it must be on or before end of prosecution period (2026-04-19)");
+        assertThat(f.story(id)).containsSubsequence(
+                "2025-12-02 LETTER_REQUESTED Fast Track invite",
+                "2025-12-10 LETTER_REQUESTED Review Fast Track invite");
     }
 }

@@ -118,6 +118,18 @@ class PolicyFilesTest {
     }
 
     @Test
+    void a_prosecution_period_longer_than_26_weeks_is_refused() {
+        String bad = MINIMAL.replace("stages:\n", "prosecutionPeriod: {startsAt: one, window: 6 school weeks, length: 27 weeks, cite: c}\nstages:\n");
+        assertThatThrownBy(() -> load(bad)).hasMessageContaining("prosecutionPeriod.length '27 weeks': at most 26 weeks");
+    }
+
+    @Test
+    void a_rule_over_the_prosecution_period_needs_the_policy_to_define_one() {
+        String bad = MINIMAL.replace("then: [{close: DONE}]", "then: [{when: {metric: unauthorised_pct, window: prosecution period, op: '>=', value: 15}, close: DONE}, {close: DONE}]");
+        assertThatThrownBy(() -> load(bad)).hasMessageContaining("a condition reads window 'prosecution period' but the policy defines no prosecutionPeriod");
+    }
+
+    @Test
     void a_trigger_cannot_read_a_case_window() {
         String bad = MINIMAL.replace("stages:\n", "triggers:\n  - {when: {metric: unauthorised_sessions, window: since stage, op: '>=', value: 1}, stage: one, cite: c}\nstages:\n");
         assertThatThrownBy(() -> load(bad)).hasMessageContaining("triggers[0].when: a trigger reads only the pupil's figures");
