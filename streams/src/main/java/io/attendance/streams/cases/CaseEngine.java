@@ -188,6 +188,7 @@ public final class CaseEngine {
     public static Condition.Facts facts(CaseState c, LocalDate today, CaseEnv env, Policy policy) {
         int minimumEvidenceWeeks = policy.minimumEvidenceWeeks();
         Optional<LocalDate[]> period = prosecutionPeriod(c, policy);
+        io.attendance.streams.policy.Provisional provisional = policy.provisional();
         return new Condition.Facts() {
             @Override
             public boolean judged(Window w) {
@@ -201,19 +202,30 @@ public final class CaseEngine {
 
             @Override
             public SessionCounts counts(Window w) {
-                return switch (w.kind()) {
-                    case SCHOOL_WEEKS -> env.schoolWeeks(today, w.schoolWeeks());
-                    case YEAR_TO_DATE -> env.yearToDate(today);
-                    case SINCE_STAGE -> env.between(c.getStageEnteredOn().plusDays(1), today);
-                    case SINCE_OPENED -> env.between(c.getOpenedOn().plusDays(1), today);
-                    // from its first day to today, never past its last (the 26 weeks bound it)
-                    case PROSECUTION_PERIOD -> period.map(p -> env.between(p[0], today.isAfter(p[1]) ? p[1] : today)).orElse(SessionCounts.ZERO);
-                    case SINCE_ENTERING -> enteredOn(c, w.field()).map(d -> env.between(d.plusDays(1), today)).orElse(SessionCounts.ZERO);
+                LocalDate from = switch (w.kind()) {
+                    case SCHOOL_WEEKS -> {
+                        List<LocalDate> weeks = env.calendar().schoolWeeksEndingWith(today, w.schoolWeeks());
+                        yield weeks.get(weeks.size() - 1);
+                    }
+                    case YEAR_TO_DATE -> io.attendance.streams.calendar.SchoolCalendar.academicYearStart(today);
+                    case SINCE_STAGE -> c.getStageEnteredOn().plusDays(1);
+                    case SINCE_OPENED -> c.getOpenedOn().plusDays(1);
+                    case PROSECUTION_PERIOD -> period.map(p -> p[0]).orElse(null);
+                    case SINCE_ENTERING -> enteredOn(c, w.field()).map(d -> d.plusDays(1)).orElse(null);
                     case SINCE_FIELD -> {
                         String v = c.getFields().get(w.field());
-                        yield v == null ? SessionCounts.ZERO : env.between(LocalDate.parse(v).plusDays(1), today);
+                        yield v == null ? null : LocalDate.parse(v).plusDays(1);
                     }
                 };
+                if (from == null) return SessionCounts.ZERO;
+                // a prosecution period is counted to today, never past its last day (the 26 weeks bound it)
+                LocalDate to = w.kind() == Window.Kind.PROSECUTION_PERIOD && today.isAfter(period.get()[1]) ? period.get()[1] : today;
+                SessionCounts raw = env.between(from, to);
+                if (provisional == null || raw.unauthorised() == 0) return raw;
+                // An N inside its grace is not yet evidence of unauthorised absence (policies/README.md).
+                LocalDate pendingFrom = provisional.evidenceUpTo(today, env.calendar()).plusDays(1);
+                int pending = env.sessionsCoded(pendingFrom.isAfter(from) ? pendingFrom : from, to, provisional.codes());
+                return pending == 0 ? raw : raw.withProvisional(pending);
             }
 
             @Override

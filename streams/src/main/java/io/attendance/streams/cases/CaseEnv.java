@@ -37,6 +37,9 @@ public interface CaseEnv {
     /** Every standing mark of the pupil dated from {@code from} to {@code to}, both included. */
     SessionCounts between(LocalDate from, LocalDate to);
 
+    /** The pupil's counted sessions dated from..to (both included) marked with one of {@code codes}. */
+    int sessionsCoded(LocalDate from, LocalDate to, java.util.Collection<String> codes);
+
     /** Dates on which {@code action} was recorded for this child and this value of its limit field. */
     List<LocalDate> actionLog(String action, String per);
 }

@@ -180,6 +180,21 @@ public final class PupilCaseEnv implements CaseEnv {
     }
 
     @Override
+    public int sessionsCoded(LocalDate from, LocalDate to, java.util.Collection<String> codes) {
+        if (to.isBefore(from)) return 0;
+        int n = 0;
+        PupilAttendance pupil = pupil();
+        try (KeyValueIterator<String, MarkCell> it = cells.range(upn + '|' + from, upn + '|' + to + "|~")) {
+            while (it.hasNext()) {
+                var kv = it.next();
+                if (pupil != null && !Roll.counted(pupil, kv.key.substring(kv.key.lastIndexOf('|') + 1))) continue;
+                if (codes.contains(kv.value.getCode())) n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
     public List<LocalDate> actionLog(String action, String per) {
         String v = actionLog.get(actionLogKey(upn, action, per));
         List<LocalDate> out = new ArrayList<>();

@@ -17,7 +17,7 @@ public record Policy(String id, String family, int version, LocalDate effectiveF
                      boolean everySchool, List<Trigger> triggers, ManualOpening manualOpen,
                      LinkedHashMap<String, Stage> stages, LinkedHashMap<String, ActionSpec> actions,
                      LinkedHashMap<String, String> closureCodes, List<NotEncoded> notEncoded, int minimumEvidenceWeeks,
-                     ProsecutionPeriod prosecutionPeriod) {
+                     ProsecutionPeriod prosecutionPeriod, Provisional provisional) {
 
     /**
      * School weeks of register a pupil needs this year (before the current week) before a
@@ -36,7 +36,8 @@ public record Policy(String id, String family, int version, LocalDate effectiveF
                      @JsonProperty("closureCodes") LinkedHashMap<String, String> closureCodes,
                      @JsonProperty("notEncoded") List<NotEncoded> notEncoded,
                      @JsonProperty("minimumEvidence") String minimumEvidence,
-                     @JsonProperty("prosecutionPeriod") ProsecutionPeriod prosecutionPeriod) {
+                     @JsonProperty("prosecutionPeriod") ProsecutionPeriod prosecutionPeriod,
+                     @JsonProperty("provisional") Provisional provisional) {
         if (id == null || !id.matches("[a-z0-9]+(-[a-z0-9]+)*")) throw new IllegalArgumentException("id '" + id + "': lower-case words joined by '-'");
         if (family == null || !family.matches("[a-z0-9]+(-[a-z0-9]+)*")) throw new IllegalArgumentException("family '" + family + "': lower-case words joined by '-'");
         if (version == null || version < 1) throw new IllegalArgumentException("version must be a whole number >= 1");
@@ -59,7 +60,7 @@ public record Policy(String id, String family, int version, LocalDate effectiveF
         return new Policy(id, family, version, from, title, source, every, triggers == null ? List.of() : triggers,
                 manualOpen, stages, actions == null ? new LinkedHashMap<>() : actions,
                 closureCodes == null ? new LinkedHashMap<>() : closureCodes, notEncoded == null ? List.of() : notEncoded, evidence,
-                prosecutionPeriod);
+                prosecutionPeriod, provisional);
     }
 
     public Stage stage(String name) {

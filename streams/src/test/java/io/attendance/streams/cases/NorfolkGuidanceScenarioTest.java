@@ -208,4 +208,26 @@ class NorfolkGuidanceScenarioTest {
         f.act(caseId, "review-meeting", "2026-02-02", "allParentsAttended", "yes", "outcome", "some-improvement", "internalReviewDate", "2026-03-03");
         assertThat(f.caseState(caseId).getStage()).isEqualTo("internal-review");
     }
+
+    @Test
+    void an_N_replaced_by_illness_the_next_morning_never_makes_the_9th_session_and_an_N_left_5_school_days_does() {
+        // Mon 15 – Thu 18 Sep unauthorised (8 sessions); Fri 19 Sep AM coded N (reason not yet provided).
+        String other = Upn.of(938, 8001, 25, 2);
+        String otherCase = other + "-" + URN + "-norfolk-fast-track-1";
+        for (String p : new String[]{upn, other}) {
+            f.enrol(p);
+            f.absent(p, "2025-09-15", "2025-09-18", "O");
+            f.sessions(p, "2025-09-19", "N", "/");
+        }
+        f.runTo("2025-09-19");
+        // End of Fri 19 Sep: 9 unauthorised-coded sessions, but the N is inside its grace: no case (today's code opened one).
+        assertThat(f.openedCases()).isEmpty();
+        f.amend(upn, "2025-09-19", io.attendance.schemas.Session.AM, "I"); // the parent rang: illness
+        // 5 school days after Fri 19 Sep: 22, 23, 24, 25, 26 Sep. The other N is evidence at the end of Fri 26 Sep.
+        f.runTo("2025-09-25");
+        assertThat(f.openedCases()).isEmpty();
+        f.runTo("2025-10-24");
+        assertThat(f.story(otherCase)).startsWith("2025-09-26 OPENED before-start");
+        assertThat(f.openedCases()).containsExactly(otherCase);
+    }
 }
