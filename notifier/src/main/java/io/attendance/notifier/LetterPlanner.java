@@ -119,6 +119,7 @@ public final class LetterPlanner {
                 e.getLetterTitle(), e.getDate(), e.getFields());
         StringWriter body = new StringWriter();
         template.get().execute(body, scope);
+        body.write(LetterModel.evidenceBlock(scope, body.toString()));
         String number = letterNumber(id);
         byte[] pdf = PdfLetterWriter.write(new LetterContent(la.get(), name, address.isEmpty() ? List.of("(address not held)") : address,
                 e.getDate(), ref, number, e.getLetterTitle(), pupil, school.get().getName(), body.toString()));

@@ -129,4 +129,20 @@ class LetterPerParentTest {
         LetterPlan p = planner.plan(Family.fastTrackInvite(), Optional.of(Family.contacts(parent)), Optional.of(Family.school())).get(0);
         assertThat(PdfText.of(p.letter().pdf())).contains("Dear Zofia Wójcik-Łukasik,");
     }
+
+    @Test
+    void an_invitation_with_no_meeting_yet_says_how_to_arrange_one_and_states_the_figures_it_rests_on() {
+        CaseEvent invite = Family.letterEvent("apws", "AL 1.2.0", "Invitation to a meeting in school about your child's attendance",
+                LocalDate.parse("2025-10-03"), Map.of("letterTo", "parents", "evidence.window", "year to date",
+                        "evidence.from", "2025-08-01", "evidence.to", "2025-10-03", "evidence.possible", "46", "evidence.missed", "4",
+                        "evidence.unauthorised", "0", "evidence.attendancePct", "91.30%", "evidence.unauthorisedPct", "0.00%"));
+        String text = PdfText.of(planner.plan(invite, Optional.of(Family.contacts(Family.MOTHER)), Optional.of(Family.school()))
+                .get(0).letter().pdf());
+        assertThat(text).contains("Arranging the meeting", "within the next 10 school days",
+                "The figures this letter rests on",
+                "Period: Friday 1 August 2025 to Friday 3 October 2025 (year to date)",
+                "Possible sessions (mornings and afternoons): 46",
+                "Sessions missed: 4, of which unauthorised: 0",
+                "Attendance: 91.30%; unauthorised absence: 0.00%");
+    }
 }

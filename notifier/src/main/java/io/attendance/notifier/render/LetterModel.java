@@ -12,8 +12,8 @@ import java.util.Map;
  * The names a letter template may use (documented in {@code policies/letters/README.md}):
  * {@code la.*}, {@code school.name}, {@code pupil.name}, {@code parent.name}, {@code parent.relationship},
  * {@code letter.ref}, {@code letter.title}, {@code letter.dated}, {@code meeting.*} (when the action
- * that asked for the letter set a meeting date) and {@code fields.*}: every field recorded on the
- * case, dates written out in words.
+ * that asked for the letter set a meeting date), {@code evidence.*} (the figures the letter rests on)
+ * and {@code fields.*}: every field recorded on the case, dates written out in words.
  */
 public final class LetterModel {
     public static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
@@ -44,7 +44,32 @@ public final class LetterModel {
             meeting.put("attendees", caseFields.getOrDefault("attendees", "(to be confirmed)"));
             scope.put("meeting", meeting);
         }
+        if (caseFields.containsKey("evidence.window")) {
+            Map<String, Object> evidence = new HashMap<>();
+            caseFields.forEach((k, v) -> {
+                if (k.startsWith("evidence.")) evidence.put(k.substring(9), readable(v));
+            });
+            scope.put("evidence", evidence);
+        }
         return scope;
+    }
+
+    /** The heading of the figures block: a template that prints its own {@code {{#evidence}}} section uses it too. */
+    public static final String EVIDENCE_HEADING = "## The figures this letter rests on";
+
+    /**
+     * The figures a letter rests on (its policy's {@code evidence: <window>}), as a block after the
+     * body when the template does not place them itself; empty when the case stamped none.
+     */
+    public static String evidenceBlock(Map<String, Object> scope, String body) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ev = (Map<String, Object>) scope.get("evidence");
+        if (ev == null || body.contains(EVIDENCE_HEADING)) return "";
+        return "\n\n" + EVIDENCE_HEADING + "\n"
+                + "- Period: " + ev.get("from") + " to " + ev.get("to") + " (" + ev.get("window") + ")\n"
+                + "- Possible sessions (mornings and afternoons): " + ev.get("possible") + "\n"
+                + "- Sessions missed: " + ev.get("missed") + ", of which unauthorised: " + ev.get("unauthorised") + "\n"
+                + "- Attendance: " + ev.get("attendancePct") + "; unauthorised absence: " + ev.get("unauthorisedPct") + "\n";
     }
 
     /** An ISO date as a person writes it ("Monday 10 November 2025"); anything else as it is. */

@@ -70,7 +70,7 @@ public final class CaseEngine {
         e.setLinkedCase(linkedCase);
         e.setActionId(actionId);
         e.setDetail(detail);
-        enter(c, policy, stage, date, env, out, 0);
+        enter(c, policy, stage, date, env, out, 0, Map.of());
         return c;
     }
 
@@ -100,6 +100,7 @@ public final class CaseEngine {
         e.setFields(new HashMap<>(fields));
         e.setDetail(spec.title() + label(spec, action, date, fields, env) + (recordedBy == null ? "" : " — recorded by " + recordedBy));
         c.getFields().putAll(fields);
+        redate(c, policy, fields, date, env, out);
         for (CaseTask t : c.getTasks()) {
             if (t.getDone()) continue;
             TaskRequest req = taskRequest(policy, t.getName());
@@ -112,7 +113,34 @@ public final class CaseEngine {
                 done.setAction(action);
             }
         }
-        applyFirst(c, policy, spec.then(), date, env, out, 0);
+        applyFirst(c, policy, spec.then(), date, env, out, 0, fields);
+    }
+
+    /**
+     * An open task due from a date field (hold the meeting on meetingDate) follows that field when an
+     * action records a new value: a re-arranged meeting moves the task, rather than leaving it due on
+     * the old date and raising a missed deadline.
+     */
+    private static void redate(CaseState c, Policy policy, Map<String, String> fields, LocalDate date, CaseEnv env,
+                               List<CaseEvent> out) {
+        for (CaseTask t : c.getTasks()) {
+            if (t.getDone()) continue;
+            TaskRequest req = taskRequest(policy, t.getName());
+            if (req == null || req.due() == null || req.from() == null || !fields.containsKey(req.from())) continue;
+            String v = fields.get(req.from());
+            if (v == null || v.isBlank()) continue;
+            LocalDate due = req.due().after(LocalDate.parse(v), env.calendar(), env.workingDays());
+            if (due.equals(t.getDue())) continue;
+            LocalDate was = t.getDue();
+            t.setDue(due);
+            t.setMissed(false);
+            c.getDeadlines().removeIf(d -> d.getTask() && d.getName().equals(t.getName()));
+            c.getDeadlines().add(new CaseDeadline(t.getName(), due, true));
+            CaseEvent e = event(c, CaseEventType.TASK_CREATED, date, out);
+            e.setTask(t.getName());
+            e.setDue(due);
+            e.setDetail("re-dated: " + req.from() + " is now " + v + " (was due " + was + ")");
+        }
     }
 
     private static void systemTask(CaseState c, String actionId, LocalDate date, Map<String, String> fields,
@@ -154,14 +182,14 @@ public final class CaseEngine {
         CaseEvent e = event(c, CaseEventType.DEADLINE_REACHED, today, out);
         e.setDue(d.getDue());
         e.setDetail(d.getName());
-        if (req != null) applyFirst(c, policy, req.then(), today, env, out, 0);
+        if (req != null) applyFirst(c, policy, req.then(), today, env, out, 0, Map.of());
     }
 
     /** End of a school day: the stage's watch rules, against the day's figures. */
     public static void watch(CaseState c, Policy policy, LocalDate today, CaseEnv env, List<CaseEvent> out) {
         if (!OPEN.equals(c.getStatus())) return;
         List<Rule> watch = policy.stage(c.getStage()).watch();
-        if (!watch.isEmpty()) applyFirst(c, policy, watch, today, env, out, 0);
+        if (!watch.isEmpty()) applyFirst(c, policy, watch, today, env, out, 0, Map.of());
     }
 
     /** The day the case last entered a stage (opened in it, or moved to it), from its own history. */
@@ -184,6 +212,32 @@ public final class CaseEngine {
         return Optional.of(new LocalDate[]{c.getPeriodStart(), pp.end(c.getPeriodStart()), pp.layBy(c.getPeriodStart())});
     }
 
+    /**
+     * The dates a window covers for this case on {@code today} (first and last, both included), or
+     * null when it has none yet (a stage never entered, a field not recorded, no prosecution period).
+     */
+    static LocalDate[] span(CaseState c, Window w, LocalDate today, CaseEnv env, Optional<LocalDate[]> period) {
+        LocalDate from = switch (w.kind()) {
+            case SCHOOL_WEEKS -> {
+                List<LocalDate> weeks = env.calendar().schoolWeeksEndingWith(today, w.schoolWeeks());
+                yield weeks.get(weeks.size() - 1);
+            }
+            case YEAR_TO_DATE -> io.attendance.streams.calendar.SchoolCalendar.academicYearStart(today);
+            case SINCE_STAGE -> c.getStageEnteredOn().plusDays(1);
+            case SINCE_OPENED -> c.getOpenedOn().plusDays(1);
+            case PROSECUTION_PERIOD -> period.map(p -> p[0]).orElse(null);
+            case SINCE_ENTERING -> enteredOn(c, w.field()).map(d -> d.plusDays(1)).orElse(null);
+            case SINCE_FIELD -> {
+                String v = c.getFields().get(w.field());
+                yield v == null ? null : LocalDate.parse(v).plusDays(1);
+            }
+        };
+        if (from == null) return null;
+        // a prosecution period is counted to today, never past its last day (the 26 weeks bound it)
+        LocalDate to = w.kind() == Window.Kind.PROSECUTION_PERIOD && today.isAfter(period.get()[1]) ? period.get()[1] : today;
+        return new LocalDate[]{from, to};
+    }
+
     /** Figures and fields as a condition sees them for this case on {@code today}, under the policy's minimum evidence. */
     public static Condition.Facts facts(CaseState c, LocalDate today, CaseEnv env, Policy policy) {
         int minimumEvidenceWeeks = policy.minimumEvidenceWeeks();
@@ -202,29 +256,13 @@ public final class CaseEngine {
 
             @Override
             public SessionCounts counts(Window w) {
-                LocalDate from = switch (w.kind()) {
-                    case SCHOOL_WEEKS -> {
-                        List<LocalDate> weeks = env.calendar().schoolWeeksEndingWith(today, w.schoolWeeks());
-                        yield weeks.get(weeks.size() - 1);
-                    }
-                    case YEAR_TO_DATE -> io.attendance.streams.calendar.SchoolCalendar.academicYearStart(today);
-                    case SINCE_STAGE -> c.getStageEnteredOn().plusDays(1);
-                    case SINCE_OPENED -> c.getOpenedOn().plusDays(1);
-                    case PROSECUTION_PERIOD -> period.map(p -> p[0]).orElse(null);
-                    case SINCE_ENTERING -> enteredOn(c, w.field()).map(d -> d.plusDays(1)).orElse(null);
-                    case SINCE_FIELD -> {
-                        String v = c.getFields().get(w.field());
-                        yield v == null ? null : LocalDate.parse(v).plusDays(1);
-                    }
-                };
-                if (from == null) return SessionCounts.ZERO;
-                // a prosecution period is counted to today, never past its last day (the 26 weeks bound it)
-                LocalDate to = w.kind() == Window.Kind.PROSECUTION_PERIOD && today.isAfter(period.get()[1]) ? period.get()[1] : today;
-                SessionCounts raw = env.between(from, to);
+                LocalDate[] span = span(c, w, today, env, period);
+                if (span == null) return SessionCounts.ZERO;
+                SessionCounts raw = env.between(span[0], span[1]);
                 if (provisional == null || raw.unauthorised() == 0) return raw;
                 // An N inside its grace is not yet evidence of unauthorised absence (policies/README.md).
                 LocalDate pendingFrom = provisional.evidenceUpTo(today, env.calendar()).plusDays(1);
-                int pending = env.sessionsCoded(pendingFrom.isAfter(from) ? pendingFrom : from, to, provisional.codes());
+                int pending = env.sessionsCoded(pendingFrom.isAfter(span[0]) ? pendingFrom : span[0], span[1], provisional.codes());
                 return pending == 0 ? raw : raw.withProvisional(pending);
             }
 
@@ -245,21 +283,23 @@ public final class CaseEngine {
         };
     }
 
+    /** {@code acting}: the fields of the action being applied (empty for a deadline or watch rule). */
     private static void applyFirst(CaseState c, Policy policy, List<Rule> rules, LocalDate date, CaseEnv env,
-                                   List<CaseEvent> out, int depth) {
+                                   List<CaseEvent> out, int depth, Map<String, String> acting) {
         Condition.Facts facts = facts(c, date, env, policy);
         for (Rule r : rules) {
             if (r.when() == null || r.when().test(facts)) {
-                apply(c, policy, r, date, env, out, depth);
+                apply(c, policy, r, date, env, out, depth, acting);
                 return;
             }
         }
     }
 
-    private static void apply(CaseState c, Policy policy, Rule r, LocalDate date, CaseEnv env, List<CaseEvent> out, int depth) {
+    private static void apply(CaseState c, Policy policy, Rule r, LocalDate date, CaseEnv env, List<CaseEvent> out, int depth,
+                              Map<String, String> acting) {
         if (depth > MAX_STEPS) throw new IllegalStateException("policy " + policy.id() + " loops between stages");
         String why = r.when() == null ? null : r.when().describe();
-        for (LetterRequest l : r.letters()) letter(c, l, date, out);
+        for (LetterRequest l : r.letters()) letter(c, policy, l, date, env, out, acting);
         for (TaskRequest t : r.tasks()) task(c, t, date, env, out);
         if (r.close() != null) {
             close(c, policy, r.close(), date, why, out);
@@ -271,12 +311,12 @@ public final class CaseEngine {
             CaseEvent e = event(c, CaseEventType.STAGE_CHANGED, date, out);
             e.setFromStage(from);
             e.setDetail(why == null ? "" : "because " + why);
-            enter(c, policy, r.goTo(), date, env, out, depth + 1);
+            enter(c, policy, r.goTo(), date, env, out, depth + 1, acting);
         }
     }
 
     private static void enter(CaseState c, Policy policy, String stageName, LocalDate date, CaseEnv env,
-                              List<CaseEvent> out, int depth) {
+                              List<CaseEvent> out, int depth, Map<String, String> acting) {
         Stage s = policy.stage(stageName);
         ProsecutionPeriod pp = policy.prosecutionPeriod();
         if (pp != null && pp.startsAt().equals(stageName)) {
@@ -287,7 +327,7 @@ public final class CaseEngine {
             String said = entry.getDetail() == null || entry.getDetail().isEmpty() ? "" : entry.getDetail() + "; ";
             entry.setDetail(said + "prosecution period " + start + " to " + pp.end(start) + " (lay any information by " + pp.layBy(start) + ")");
         }
-        for (LetterRequest l : s.letters()) letter(c, l, date, out);
+        for (LetterRequest l : s.letters()) letter(c, policy, l, date, env, out, acting);
         for (TaskRequest t : s.tasks()) task(c, t, date, env, out);
         for (DeadlineRequest d : s.deadlines()) {
             LocalDate from = d.from() == null ? date : fieldDate(c, d.from(), date);
@@ -305,12 +345,20 @@ public final class CaseEngine {
         e.setDetail(policy.closureCodes().get(code) + (why == null ? "" : " — because " + why));
     }
 
-    private static void letter(CaseState c, LetterRequest l, LocalDate date, List<CaseEvent> out) {
+    /** Fields a letter event carries only when the action that asked for it set the meeting. */
+    private static final List<String> MEETING_FIELDS = List.of("meetingDate", "meetingTime", "place", "attendees");
+
+    private static void letter(CaseState c, Policy policy, LetterRequest l, LocalDate date, CaseEnv env,
+                               List<CaseEvent> out, Map<String, String> acting) {
         CaseEvent e = event(c, CaseEventType.LETTER_REQUESTED, date, out);
         e.setLetterId(l.id());
         e.setLetterTitle(l.title());
         e.setFields(new HashMap<>(c.getFields()));
+        // A meeting set by an earlier action is not this letter's news: an outcome letter must not
+        // print last month's invitation (policies/letters/README.md "meeting.*").
+        if (!acting.containsKey("meetingDate")) MEETING_FIELDS.forEach(e.getFields()::remove);
         e.getFields().put("letterTo", l.to());
+        if (l.evidence() != null) e.getFields().putAll(LetterEvidence.stamp(c, policy, Window.parse(l.evidence()), date, env));
         c.getLetters().add(new CaseLetter(l.id(), l.title(), date, e.getEventId()));
     }
 

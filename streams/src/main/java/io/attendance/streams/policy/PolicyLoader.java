@@ -125,7 +125,7 @@ public final class PolicyLoader {
         }
         closable(p, problems);
         if (p.prosecutionPeriod() != null) stageExists(stages, p.prosecutionPeriod().startsAt(), "prosecutionPeriod.startsAt", problems);
-        else if (readsProsecutionPeriod(p)) problems.add("a condition reads window 'prosecution period' but the policy defines no prosecutionPeriod");
+        else if (readsProsecutionPeriod(p)) problems.add("a condition or letter reads window 'prosecution period' but the policy defines no prosecutionPeriod");
         for (Map.Entry<String, ActionSpec> e : p.actions().entrySet()) {
             for (Map.Entry<String, FieldSpec> f : e.getValue().fields().entrySet()) {
                 String na = f.getValue().notAfter();
@@ -224,7 +224,12 @@ public final class PolicyLoader {
             a.requires().forEach(r -> all.add(r.when()));
         });
         rules.forEach(r -> all.add(r.when()));
-        return all.stream().anyMatch(c -> c != null && c.readsWindow(Window.Kind.PROSECUTION_PERIOD));
+        List<LetterRequest> letters = new ArrayList<>();
+        p.stages().values().forEach(s -> letters.addAll(s.letters()));
+        rules.forEach(r -> letters.addAll(r.letters()));
+        boolean letterReads = letters.stream().anyMatch(l -> l.evidence() != null
+                && Window.parse(l.evidence()).kind() == Window.Kind.PROSECUTION_PERIOD);
+        return letterReads || all.stream().anyMatch(c -> c != null && c.readsWindow(Window.Kind.PROSECUTION_PERIOD));
     }
 
     private static boolean pupilOnly(Condition c) {

@@ -62,6 +62,16 @@ class NorfolkGuidanceScenarioTest {
                 "2025-11-17 STAGE_CHANGED initial-invited -> review-agreed",
                 "2025-11-26 LETTER_REQUESTED Review invite",
                 "2025-11-26 STAGE_CHANGED review-agreed -> review-invited");
+        // The minutes letter is not an invitation: it does not repeat the initial meeting's date and place.
+        var minutes = f.events(caseId).stream().filter(e -> "Minutes covering letter".equals(e.getLetterId())).findFirst().orElseThrow();
+        assertThat(minutes.getFields()).doesNotContainKeys("meetingDate", "meetingTime", "place", "attendees");
+        // The review invite carries its own meeting and the prosecution period's figures to that day:
+        // 3 Sep – Wed 26 Nov as recorded when the invite was sent that day: 54 school days with registers (20 in
+        // Sep, 18 in Oct, 4–25 Nov less the INSET day 16; 26 Nov's not yet taken), 10 of 108 sessions unauthorised = 9.26%.
+        var review = f.events(caseId).stream().filter(e -> "Review invite".equals(e.getLetterId())).findFirst().orElseThrow();
+        assertThat(review.getFields()).containsEntry("meetingDate", "2025-12-03").containsEntry("evidence.from", "2025-09-03")
+                .containsEntry("evidence.to", "2025-11-26").containsEntry("evidence.possible", "108")
+                .containsEntry("evidence.unauthorised", "10").containsEntry("evidence.unauthorisedPct", "9.26%");
     }
 
     @Test
@@ -125,12 +135,21 @@ class NorfolkGuidanceScenarioTest {
         assertThat(lastDetail()).endsWith("the earliest valid date is 2025-12-30");
         f.act(caseId, "start-fast-track", "2025-12-19", "siblingsConsidered", "no", "aeoConsulted", "yes",
                 "meetingDate", "2026-01-07", "meetingTime", "10:00", "place", "Marshside", "attendees", "Head");
-        f.act(caseId, "parent-cannot-attend", "2026-01-05", "reasonable", "yes", "newMeetingDate", "2026-01-12");
+        f.act(caseId, "parent-cannot-attend", "2026-01-05", "reasonable", "yes", "meetingDate", "2026-01-12");
         f.act(caseId, "parent-cannot-attend", "2026-01-08", "reasonable", "no");
+        f.runTo("2026-01-09");
         assertThat(f.story(caseId)).containsSubsequence(
+                "2025-12-19 TASK_CREATED Hold the initial Fast Track to Attendance Panel due 2026-01-07",
                 "2026-01-05 ACTION_RECORDED parent-cannot-attend",
+                // the task to hold the meeting moves with it: nothing is missed on the old date, Wed 7 Jan
+                "2026-01-05 TASK_CREATED Hold the initial Fast Track to Attendance Panel due 2026-01-12",
                 "2026-01-05 LETTER_REQUESTED Initial invite (re-arranged)",
                 "2026-01-08 ACTION_RECORDED parent-cannot-attend");
+        assertThat(f.events(caseId)).noneMatch(e -> e.getType() == CaseEventType.DEADLINE_MISSED);
+        // The re-arranged letter carries the new date (and the time and place already set).
+        var rearranged = f.events(caseId).stream().filter(e -> "Initial invite (re-arranged)".equals(e.getLetterId())).findFirst().orElseThrow();
+        assertThat(rearranged.getFields()).containsEntry("meetingDate", "2026-01-12").containsEntry("meetingTime", "10:00")
+                .containsEntry("place", "Marshside");
         assertThat(f.caseState(caseId).getStage()).isEqualTo("initial-invited");
         assertThat(f.events(caseId).stream().filter(e -> e.getType() == CaseEventType.LETTER_REQUESTED)).hasSize(2);
     }

@@ -126,7 +126,7 @@ class PolicyFilesTest {
     @Test
     void a_rule_over_the_prosecution_period_needs_the_policy_to_define_one() {
         String bad = MINIMAL.replace("then: [{close: DONE}]", "then: [{when: {metric: unauthorised_pct, window: prosecution period, op: '>=', value: 15}, close: DONE}, {close: DONE}]");
-        assertThatThrownBy(() -> load(bad)).hasMessageContaining("a condition reads window 'prosecution period' but the policy defines no prosecutionPeriod");
+        assertThatThrownBy(() -> load(bad)).hasMessageContaining("a condition or letter reads window 'prosecution period' but the policy defines no prosecutionPeriod");
     }
 
     @Test
