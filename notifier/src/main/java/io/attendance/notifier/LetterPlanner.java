@@ -73,6 +73,11 @@ public final class LetterPlanner {
                         LetterStatus.NOT_SENT, "parent '" + id + "' named by the action is not among the pupil's contacts"));
             }
         }
+        if (to.startsWith("parents-except:")) { // e.g. minutes: each parent not present at the meeting
+            String listed = e.getFields().getOrDefault(to.substring("parents-except:".length()), "");
+            java.util.Set<String> except = java.util.Set.of(listed.isBlank() ? new String[0] : listed.trim().split("[,\\s]+"));
+            parents = parents.stream().filter(p -> !except.contains(p.getParentId())).toList();
+        }
         List<LetterPlan> out = new ArrayList<>();
         for (Contact p : parents) {
             Optional<Letterhead> la = school.flatMap(s -> files.letterhead(s.getLa()));

@@ -145,4 +145,17 @@ class LetterPerParentTest {
                 "Sessions missed: 4, of which unauthorised: 0",
                 "Attendance: 91.30%; unauthorised absence: 0.00%");
     }
+
+    @Test
+    void minutes_go_to_each_parent_not_present_and_not_to_the_one_who_attended() {
+        var contacts = Optional.of(Family.contacts(Family.MOTHER, Family.STEPFATHER, Family.FATHER));
+        CaseEvent minutes = Family.letterEvent("norfolk-guidance", "Minutes covering letter", "Minutes of the Fast Track meeting you did not attend",
+                LocalDate.parse("2025-11-17"), Map.of("letterTo", "parents-except:parentsPresent", "parentsPresent", "p1"));
+        List<LetterPlan> plans = planner.plan(minutes, contacts, Optional.of(Family.school()));
+        assertThat(plans).extracting(LetterPlan::parentId).containsExactly("p2", "p3");
+        assertThat(PdfText.of(plans.get(0).letter().pdf())).contains("Dear Dan Hughes,", "went ahead without you");
+        CaseEvent allThere = Family.letterEvent("norfolk-guidance", "Minutes covering letter", "Minutes",
+                LocalDate.parse("2025-11-17"), Map.of("letterTo", "parents-except:parentsPresent", "parentsPresent", "p1, p2 p3"));
+        assertThat(planner.plan(allThere, contacts, Optional.of(Family.school()))).isEmpty();
+    }
 }

@@ -141,7 +141,12 @@ final class CasePage {
                 String type = fd.get("type").asText();
                 List<String> choices = type.equals("yesno") ? List.of("yes", "no") : listed;
                 String hint = fd.has("notice") ? "At least " + fd.get("notice").asText() + " after the action's date"
-                        : fd.has("within") ? "Within " + fd.get("within").asText() : null;
+                        + (fd.has("notAfter") ? ", on or before " + fd.get("notAfter").asText() : "")
+                        : fd.has("within") ? "Within " + fd.get("within").asText()
+                        + (fd.has("notAfter") ? ", on or before " + fd.get("notAfter").asText() : "")
+                        : fd.has("notAfter") ? "On or before " + fd.get("notAfter").asText()
+                        : type.equals("parents") ? "Parent ids as in the pupil's contacts (e.g. p1, p2), separated by commas"
+                        : null;
                 fields.add(field(name, fd.get("name").asText(), type, PageModel.label(splitCamel(fd.get("name").asText())),
                         fd.get("required").asBoolean(), hint, choices, failed, errorField, error, entered));
             }

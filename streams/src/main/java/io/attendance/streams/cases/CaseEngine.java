@@ -101,6 +101,10 @@ public final class CaseEngine {
         e.setDetail(spec.title() + label(spec, action, date, fields, env) + (recordedBy == null ? "" : " — recorded by " + recordedBy));
         c.getFields().putAll(fields);
         redate(c, policy, fields, date, env, out);
+        if (!spec.letters().isEmpty()) {
+            Condition.Facts facts = facts(c, date, env, policy);
+            for (LetterRequest l : spec.letters()) if (l.when() == null || l.when().test(facts)) letter(c, policy, l, date, env, out, fields);
+        }
         for (CaseTask t : c.getTasks()) {
             if (t.getDone()) continue;
             TaskRequest req = taskRequest(policy, t.getName());
@@ -358,6 +362,10 @@ public final class CaseEngine {
         // print last month's invitation (policies/letters/README.md "meeting.*").
         if (!acting.containsKey("meetingDate")) MEETING_FIELDS.forEach(e.getFields()::remove);
         e.getFields().put("letterTo", l.to());
+        if (l.to().startsWith("parents-except:")) { // who was present at this meeting, not at an earlier one
+            String f = l.to().substring("parents-except:".length());
+            e.getFields().put(f, acting.getOrDefault(f, ""));
+        }
         if (l.evidence() != null) e.getFields().putAll(LetterEvidence.stamp(c, policy, Window.parse(l.evidence()), date, env));
         c.getLetters().add(new CaseLetter(l.id(), l.title(), date, e.getEventId()));
     }

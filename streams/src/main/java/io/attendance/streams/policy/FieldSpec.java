@@ -17,8 +17,12 @@ import java.util.List;
 public record FieldSpec(Type type, boolean required, List<String> choices, Span notice, Span within, String notAfter, String cite) {
     public static final String PROSECUTION_PERIOD_END = "end of prosecution period";
 
-    /** UPNS: pupils' UPNs separated by commas or spaces (e.g. siblings for a joint approach), each checked. */
-    public enum Type { TEXT, DATE, TIME, YESNO, CHOICE, NUMBER, UPNS }
+    /**
+     * UPNS: pupils' UPNs separated by commas or spaces (e.g. siblings for a joint approach), each checked.
+     * PARENTS: ids of the pupil's parents (as in their contacts) separated by commas or spaces, e.g. who
+     * was present at a meeting.
+     */
+    public enum Type { TEXT, DATE, TIME, YESNO, CHOICE, NUMBER, UPNS, PARENTS }
 
     @JsonCreator
     static FieldSpec of(@JsonProperty("type") String type, @JsonProperty("required") Boolean required,
@@ -29,7 +33,7 @@ public record FieldSpec(Type type, boolean required, List<String> choices, Span 
         try {
             t = Type.valueOf(String.valueOf(type).toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("field type '" + type + "': use text, date, time, yesno, choice, number or upns");
+            throw new IllegalArgumentException("field type '" + type + "': use text, date, time, yesno, choice, number, upns or parents");
         }
         if (t == Type.CHOICE && (choices == null || choices.isEmpty())) throw new IllegalArgumentException("a choice field needs choices");
         if ((notice != null || within != null || notAfter != null) && t != Type.DATE) {
@@ -75,6 +79,11 @@ public record FieldSpec(Type type, boolean required, List<String> choices, Span 
                 for (String upn : value.trim().split("[,\\s]+")) {
                     var p = io.attendance.streams.pupil.Upn.problemWith(upn);
                     if (p.isPresent()) return "'" + upn + "': " + p.get();
+                }
+            }
+            case PARENTS -> {
+                for (String id : value.trim().split("[,\\s]+")) {
+                    if (!id.matches("[A-Za-z0-9_.-]{1,64}")) return "'" + id + "' is not a parent id (letters, digits, - _ .)";
                 }
             }
             default -> {

@@ -102,6 +102,10 @@ public final class PolicyLoader {
             String at = "stages." + e.getKey();
             Stage s = e.getValue();
             tasks(s.tasks(), actions, fields, at + ".tasks", problems);
+            for (int i = 0; i < s.letters().size(); i++) {
+                if (s.letters().get(i).when() != null) problems.add(at + ".letters[" + i + "].when: only an action's own letters take 'when'");
+                letterTo(s.letters().get(i), fields, at + ".letters[" + i + "].to", problems);
+            }
             for (int i = 0; i < s.deadlines().size(); i++) {
                 DeadlineRequest d = s.deadlines().get(i);
                 if (d.from() != null && !fields.contains(d.from())) problems.add(at + ".deadlines[" + i + "].from: no action has a field '" + d.from() + "'");
@@ -117,6 +121,11 @@ public final class PolicyLoader {
             for (int i = 0; i < a.stages().size(); i++) stageExists(stages, a.stages().get(i), at + ".stages[" + i + "]", problems);
             if (e.getKey().equals("open")) problems.add(at + ": 'open' is reserved for opening a case by hand");
             rules(a.then(), p, fields, at + ".then", problems);
+            for (int i = 0; i < a.letters().size(); i++) {
+                LetterRequest l = a.letters().get(i);
+                if (l.when() != null) conditionFields(l.when(), fields, stages, at + ".letters[" + i + "].when", problems);
+                letterTo(l, fields, at + ".letters[" + i + "].to", problems);
+            }
             for (int i = 0; i < a.requires().size(); i++) conditionFields(a.requires().get(i).when(), fields, stages, at + ".requires[" + i + "].when", problems);
             if (a.labels().size() > 0 && a.limit() == null) problems.add(at + ".labels: labels name the 1st, 2nd... of a limited action: add a limit");
             if (a.limit() != null && !a.fields().containsKey(a.limit().per())) {
@@ -184,7 +193,18 @@ public final class PolicyLoader {
                 problems.add(here + ".close: '" + r.close() + "' is not in closureCodes " + p.closureCodes().keySet());
             }
             if (r.when() != null) conditionFields(r.when(), fields, p.stages().keySet(), here + ".when", problems);
+            for (int j = 0; j < r.letters().size(); j++) {
+                if (r.letters().get(j).when() != null) problems.add(here + ".letters[" + j + "].when: only an action's own letters take 'when' (a rule has its own)");
+                letterTo(r.letters().get(j), fields, here + ".letters[" + j + "].to", problems);
+            }
             tasks(r.tasks(), p.actions().keySet(), fields, here + ".tasks", problems);
+        }
+    }
+
+    private static void letterTo(LetterRequest l, Set<String> fields, String at, List<String> problems) {
+        int colon = l.to().indexOf(':');
+        if (colon > 0 && !fields.contains(l.to().substring(colon + 1))) {
+            problems.add(at + ": no action has a field '" + l.to().substring(colon + 1) + "'");
         }
     }
 

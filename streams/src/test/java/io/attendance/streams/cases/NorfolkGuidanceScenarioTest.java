@@ -47,8 +47,8 @@ class NorfolkGuidanceScenarioTest {
                 + "is needed; the earliest valid date is 2025-11-17");
         f.act(caseId, "start-fast-track", "2025-11-10", "siblingsConsidered", "yes", "aeoConsulted", "yes",
                 "meetingDate", "2025-11-17", "meetingTime", "15:30", "place", "Marshside, room 2", "attendees", "Head; AEO");
-        f.act(caseId, "initial-meeting", "2025-11-17", "allParentsAttended", "no", "target", "no unauthorised absence",
-                "reviewDate", "2025-12-03");
+        f.act(caseId, "initial-meeting", "2025-11-17", "allParentsAttended", "no", "parentsPresent", "p1",
+                "target", "no unauthorised absence", "reviewDate", "2025-12-03");
         // 5 working days after Wed 26 Nov: 27, 28 Nov, 1, 2, 3 Dec.
         f.act(caseId, "send-review-invite", "2025-11-26", "meetingDate", "2025-12-03", "meetingTime", "09:00",
                 "place", "Marshside, room 2", "attendees", "Head; AEO");
@@ -65,6 +65,8 @@ class NorfolkGuidanceScenarioTest {
         // The minutes letter is not an invitation: it does not repeat the initial meeting's date and place.
         var minutes = f.events(caseId).stream().filter(e -> "Minutes covering letter".equals(e.getLetterId())).findFirst().orElseThrow();
         assertThat(minutes.getFields()).doesNotContainKeys("meetingDate", "meetingTime", "place", "attendees");
+        // Seed 001: each parent not present is written to separately — every parent but p1, who attended.
+        assertThat(minutes.getFields()).containsEntry("letterTo", "parents-except:parentsPresent").containsEntry("parentsPresent", "p1");
         // The review invite carries its own meeting and the prosecution period's figures to that day:
         // 3 Sep – Wed 26 Nov as recorded when the invite was sent that day: 54 school days with registers (20 in
         // Sep, 18 in Oct, 4–25 Nov less the INSET day 16; 26 Nov's not yet taken), 10 of 108 sessions unauthorised = 9.26%.
@@ -248,5 +250,23 @@ class NorfolkGuidanceScenarioTest {
         f.runTo("2025-10-24");
         assertThat(f.story(otherCase)).startsWith("2025-09-26 OPENED before-start");
         assertThat(f.openedCases()).containsExactly(otherCase);
+    }
+
+    @Test
+    void a_parent_not_present_at_the_review_meeting_is_sent_its_minutes_and_one_who_attended_is_not() {
+        upToTheReview();
+        // p1 came to the review, the other parents did not.
+        f.act(caseId, "review-meeting", "2025-12-03", "allParentsAttended", "no", "parentsPresent", "p1", "outcome", "target-met");
+        var letters = f.events(caseId).stream().filter(e -> e.getType() == CaseEventType.LETTER_REQUESTED && e.getDate().toString().equals("2025-12-03")).toList();
+        assertThat(letters).extracting(e -> e.getLetterId()).containsExactly("Minutes covering letter", "Outcome letter");
+        assertThat(letters.get(0).getFields()).containsEntry("letterTo", "parents-except:parentsPresent").containsEntry("parentsPresent", "p1");
+        assertThat(letters.get(0).getLetterTitle()).isEqualTo("Minutes of the Fast Track review meeting you did not attend");
+    }
+
+    @Test
+    void every_parent_present_at_the_review_meeting_means_no_minutes_letter() {
+        upToTheReview();
+        f.act(caseId, "review-meeting", "2025-12-03", "allParentsAttended", "yes", "outcome", "target-met");
+        assertThat(f.story(caseId)).endsWith("2025-12-03 LETTER_REQUESTED Outcome letter", "2025-12-03 CLOSED TARGET-MET");
     }
 }

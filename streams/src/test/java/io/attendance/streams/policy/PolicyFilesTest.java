@@ -69,7 +69,7 @@ class PolicyFilesTest {
         assertThatThrownBy(() -> load(bad)).isInstanceOf(PolicyException.class)
                 .hasMessageContaining("test.yaml:17")
                 .hasMessageContaining("actions.finish.fields.when")
-                .hasMessageContaining("field type 'datetime': use text, date, time, yesno, choice, number or upns");
+                .hasMessageContaining("field type 'datetime': use text, date, time, yesno, choice, number, upns or parents");
     }
 
     @Test
