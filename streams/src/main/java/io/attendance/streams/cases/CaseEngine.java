@@ -35,6 +35,8 @@ import java.util.Map;
 public final class CaseEngine {
     public static final String OPEN = "open";
     public static final String CLOSED = "closed";
+    /** Prefix of a {@code from} that counts from the day the case entered a stage (e.g. the referral). */
+    public static final String ENTERING = "entering ";
     /**
      * A task the system raises on a case, open or closed (the notifier: a letter that could not be
      * produced or delivered). Field {@code task} names it. No policy declares it and the API refuses
@@ -383,7 +385,9 @@ public final class CaseEngine {
         e.setDue(due);
     }
 
+    /** A task's or deadline's {@code from}: a date field, or "entering <stage>" (the day the case last entered it). */
     private static LocalDate fieldDate(CaseState c, String field, LocalDate otherwise) {
+        if (field.startsWith(ENTERING)) return enteredOn(c, field.substring(ENTERING.length())).orElse(otherwise);
         String v = c.getFields().get(field);
         return v == null ? otherwise : LocalDate.parse(v);
     }

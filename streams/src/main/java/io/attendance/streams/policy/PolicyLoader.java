@@ -101,14 +101,14 @@ public final class PolicyLoader {
         for (Map.Entry<String, Stage> e : p.stages().entrySet()) {
             String at = "stages." + e.getKey();
             Stage s = e.getValue();
-            tasks(s.tasks(), actions, fields, at + ".tasks", problems);
+            tasks(s.tasks(), stages, actions, fields, at + ".tasks", problems);
             for (int i = 0; i < s.letters().size(); i++) {
                 if (s.letters().get(i).when() != null) problems.add(at + ".letters[" + i + "].when: only an action's own letters take 'when'");
                 letterTo(s.letters().get(i), fields, at + ".letters[" + i + "].to", problems);
             }
             for (int i = 0; i < s.deadlines().size(); i++) {
                 DeadlineRequest d = s.deadlines().get(i);
-                if (d.from() != null && !fields.contains(d.from())) problems.add(at + ".deadlines[" + i + "].from: no action has a field '" + d.from() + "'");
+                from(d.from(), fields, stages, at + ".deadlines[" + i + "].from", problems);
                 rules(d.then(), p, fields, at + ".deadlines[" + i + "].then", problems);
             }
             rules(s.watch(), p, fields, at + ".watch", problems);
@@ -197,7 +197,7 @@ public final class PolicyLoader {
                 if (r.letters().get(j).when() != null) problems.add(here + ".letters[" + j + "].when: only an action's own letters take 'when' (a rule has its own)");
                 letterTo(r.letters().get(j), fields, here + ".letters[" + j + "].to", problems);
             }
-            tasks(r.tasks(), p.actions().keySet(), fields, here + ".tasks", problems);
+            tasks(r.tasks(), p.stages().keySet(), p.actions().keySet(), fields, here + ".tasks", problems);
         }
     }
 
@@ -208,13 +208,24 @@ public final class PolicyLoader {
         }
     }
 
-    private static void tasks(List<TaskRequest> tasks, Set<String> actions, Set<String> fields, String at, List<String> problems) {
+    /** A {@code from}: a date field an action records, or "entering <stage>". */
+    private static void from(String from, Set<String> fields, Set<String> stages, String at, List<String> problems) {
+        if (from == null) return;
+        if (from.startsWith("entering ")) {
+            String stage = from.substring("entering ".length());
+            if (!stages.contains(stage)) problems.add(at + ": no stage '" + stage + "' (stages: " + stages + ")");
+        } else if (!fields.contains(from)) {
+            problems.add(at + ": no action has a field '" + from + "' (or write 'entering <stage>')");
+        }
+    }
+
+    private static void tasks(List<TaskRequest> tasks, Set<String> stages, Set<String> actions, Set<String> fields, String at, List<String> problems) {
         for (int i = 0; i < tasks.size(); i++) {
             TaskRequest t = tasks.get(i);
             for (String a : t.doneBy()) {
                 if (!actions.contains(a)) problems.add(at + "[" + i + "].doneBy: no action '" + a + "' (actions: " + actions + ")");
             }
-            if (t.from() != null && !fields.contains(t.from())) problems.add(at + "[" + i + "].from: no action has a field '" + t.from() + "'");
+            from(t.from(), fields, stages, at + "[" + i + "].from", problems);
         }
     }
 

@@ -73,7 +73,7 @@ class CountyAttendanceTeamScenarioTest {
                 + "absence (unauthorised_pct over year to date is 2.08%)");
         // By Mon 1 Dec (marks to Fri 28 Nov): 96 + 18 = 114 sessions, 20 unauthorised = 17.5% >= 10%.
         f.act(caseId, "refer-to-cat", "2025-12-01", "allStepsEvidenced", "yes", "legalActionRequired", "yes");
-        f.act(caseId, "choose-route", "2025-12-02", "route", route);
+        f.act(caseId, "choose-route", "2025-12-02", "appropriate", "yes", "route", route);
     }
 
     @ParameterizedTest(name = "route {0} ends with papers to court, closed {1}")
@@ -88,11 +88,13 @@ class CountyAttendanceTeamScenarioTest {
         assertThat(f.story(caseId)).containsSubsequence(
                 "2025-12-01 ACTION_RECORDED refer-to-cat",
                 "2025-12-01 STAGE_CHANGED referral -> route-decision",
-                "2025-12-02 STAGE_CHANGED route-decision -> apm",
+                // the referral is accepted by the Senior Officer's decision: the two letters go that day
                 "2025-12-02 LETTER_REQUESTED 1st Warning letter",
                 "2025-12-02 LETTER_REQUESTED PACE letter",
-                // 5 school weeks after Tue 2 Dec: 9, 16 Dec, (Christmas: two weeks with no school day) 6, 13, 20 Jan.
-                "2025-12-02 TASK_CREATED Hold the Attendance Panel Meeting or PACE interview in school due 2026-01-20",
+                "2025-12-02 STAGE_CHANGED route-decision -> apm",
+                // "within 5 weeks of referral": 5 school weeks after the referral on Mon 1 Dec —
+                // 8, 15 Dec, (Christmas: two weeks with no school day) 5, 12, 19 Jan.
+                "2025-12-02 TASK_CREATED Hold the Attendance Panel Meeting or PACE interview in school due 2026-01-19",
                 "2026-01-13 STAGE_CHANGED apm -> apm-review",
                 "2026-02-24 DEADLINE_REACHED 5 weeks since the Attendance Panel / PACE meeting",
                 "2026-02-24 STAGE_CHANGED apm-review -> review-due",
@@ -117,5 +119,22 @@ class CountyAttendanceTeamScenarioTest {
                 "2026-04-15 DEADLINE_REACHED further 5 weeks end",
                 "2026-04-15 STAGE_CHANGED further-review -> review-due",
                 "2026-04-16 CLOSED TARGET-MET");
+    }
+
+    @Test
+    void the_senior_officer_finds_the_referral_not_appropriate_and_it_closes_with_the_reason_and_no_warning_letters() {
+        targetSet();
+        f.act(caseId, "first-review", "2025-10-03", "targetMet", "no");
+        f.act(caseId, "action-plan-agreed", "2025-10-10", "meetingDate", "2025-10-10", "reviewDate", "2025-11-17");
+        f.act(caseId, "second-review", "2025-11-17", "targetMet", "no");
+        f.absent(upn, "2025-11-18", "2025-11-28", "O");
+        f.act(caseId, "refer-to-cat", "2025-12-01", "allStepsEvidenced", "yes", "legalActionRequired", "yes");
+        f.act(caseId, "choose-route", "2025-12-02", "appropriate", "no");
+        assertThat(f.events(caseId).get(f.events(caseId).size() - 1).getDetail())
+                .startsWith("A referral found not appropriate needs the reason");
+        f.act(caseId, "choose-route", "2025-12-02", "appropriate", "no", "reason", "illness not yet explored with the GP");
+        assertThat(f.story(caseId)).containsSubsequence("2025-12-02 ACTION_RECORDED choose-route", "2025-12-02 CLOSED NOT-APPROPRIATE");
+        assertThat(f.caseState(caseId).getClosureCode()).isEqualTo("NOT-APPROPRIATE");
+        assertThat(f.caseState(caseId).getLetters()).extracting(l -> l.getLetterId()).doesNotContain("1st Warning letter", "PACE letter");
     }
 }
