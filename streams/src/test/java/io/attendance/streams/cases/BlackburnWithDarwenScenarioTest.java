@@ -118,7 +118,7 @@ class BlackburnWithDarwenScenarioTest {
         assertThat(f.story(caseId)).containsSubsequence(
                 "2025-11-07 STAGE_CHANGED week-1 -> week-3",
                 "2025-11-10 ACTION_RECORDED extension-letter",
-                "2025-11-10 STAGE_CHANGED week-3 -> extension",
+                "2025-11-10 STAGE_CHANGED week-3 -> extension-week-3",
                 "2025-11-10 LETTER_REQUESTED letter 7",
                 // 10 school days after Mon 10 Nov: 11–14, 17–21, Mon 24 Nov
                 "2025-11-24 DEADLINE_REACHED extension monitoring ends",
@@ -157,5 +157,57 @@ class BlackburnWithDarwenScenarioTest {
         f.runTo("2025-10-24");
         assertThat(f.openedCases()).noneMatch(id -> id.contains("blackburn-with-darwen"));
         assertThat(f.openedCases()).contains(upn + "-" + URN + "-national-penalty-notice-1"); // the national framework still applies
+    }
+
+    /** Week 7 reached on Fri 5 Dec (unauthorised absence in each 10-school-day period), as in the court scenario. */
+    private String atWeek7(String upn) {
+        String caseId = breachesOn13October(upn);
+        for (String d : new String[]{"2025-10-22", "2025-11-12", "2025-12-02"}) f.absent(upn, d, d, "O");
+        agreedAndOnThePathwayFrom16October(caseId);
+        f.runTo("2025-12-05");
+        assertThat(f.story(caseId)).contains("2025-12-05 STAGE_CHANGED week-5 -> week-7", "2025-12-05 LETTER_REQUESTED letter 5");
+        return caseId;
+    }
+
+    @Test
+    void at_week_7_a_decision_not_to_proceed_to_court_closes_ATI_with_the_joint_letter() {
+        String caseId = atWeek7(Upn.of(889, 2001, 25, 6));
+        f.act(caseId, "decide-not-to-prosecute", "2025-12-08", "reason", "attendance improved since the notice");
+        assertThat(f.story(caseId)).endsWith("2025-12-08 LETTER_REQUESTED joint letter", "2025-12-08 CLOSED ATI");
+    }
+
+    @Test
+    void an_extension_from_week_7_without_improvement_returns_to_the_court_decision_without_sending_letter_5_again() {
+        String upn = Upn.of(889, 2001, 25, 7);
+        String caseId = atWeek7(upn);
+        f.act(caseId, "extension-letter", "2025-12-08", "reason", "exceptional-circumstances");
+        f.absent(upn, "2025-12-10", "2025-12-10", "O");
+        // 10 school days after Mon 8 Dec: 9–12, 15–19 Dec, (Christmas holiday) Mon 5 Jan.
+        f.runTo("2026-01-05");
+        f.act(caseId, "case-to-court", "2026-01-06");
+        assertThat(f.story(caseId)).containsSubsequence(
+                "2025-12-08 STAGE_CHANGED week-7 -> extension-week-7",
+                "2025-12-08 LETTER_REQUESTED letter 7",
+                "2026-01-05 DEADLINE_REACHED extension monitoring ends",
+                "2026-01-05 STAGE_CHANGED extension-week-7 -> court-decision",
+                "2026-01-06 CLOSED COURT");
+        assertThat(f.caseState(caseId).getLetters()).extracting(l -> l.getLetterId())
+                .containsExactly("letter 1", "letter 2", "letter 3", "letter 4", "letter 5", "letter 7");
+    }
+
+    @Test
+    void an_extension_from_week_3_without_improvement_resumes_at_week_5_with_letter_4() {
+        String upn = Upn.of(889, 2001, 25, 8);
+        String caseId = breachesOn13October(upn);
+        f.absent(upn, "2025-10-22", "2025-10-22", "O");
+        agreedAndOnThePathwayFrom16October(caseId);
+        f.act(caseId, "extension-letter", "2025-11-10", "reason", "absences-authorised");
+        f.absent(upn, "2025-11-12", "2025-11-12", "O");
+        f.runTo("2025-11-24");
+        assertThat(f.story(caseId)).containsSubsequence(
+                "2025-11-10 STAGE_CHANGED week-3 -> extension-week-3",
+                "2025-11-24 DEADLINE_REACHED extension monitoring ends",
+                "2025-11-24 STAGE_CHANGED extension-week-3 -> week-5",
+                "2025-11-24 LETTER_REQUESTED letter 4");
     }
 }
