@@ -53,6 +53,8 @@ public final class SchoolsController {
                     "'" + school.getPolicy() + "' is not a policy id or family this service has loaded (GET /api/v1/policies)"))));
             return;
         }
+        // Each academic year's calendar is kept: sending this year's terms does not drop last year's.
+        school = io.attendance.streams.calendar.CalendarYears.merge(existing, school);
         publisher.publishSchool(school);
         awaitVisible(school);
         ctx.status(200).json(SchoolRequest.toJson(school));

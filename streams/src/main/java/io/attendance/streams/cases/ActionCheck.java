@@ -75,6 +75,22 @@ public final class ActionCheck {
                 if (!r.when().test(facts)) return Optional.of(Refusal.conflict(r.refusal() + " (" + r.when().explain(facts) + ")"));
             }
         }
+        if (spec.withdraws() != null) {
+            ActionSpec withdrawn = policy.actions().get(spec.withdraws());
+            String per = fields.get(withdrawn.limit().per());
+            if (recordedHere(c, policy, spec.withdraws(), withdrawn.limit().per(), per).isEmpty()) {
+                return Optional.of(Refusal.conflict("no '" + spec.withdraws() + "' with " + withdrawn.limit().per() + " " + per
+                        + " is recorded on this case to withdraw"));
+            }
+        }
+        if (spec.limit() != null && spec.limit().perCase() != null) {
+            String per = fields.get(spec.limit().per());
+            List<LocalDate> here = recordedHere(c, policy, action, spec.limit().per(), per);
+            if (here.size() >= spec.limit().perCase()) {
+                return Optional.of(Refusal.conflict(spec.limit().perCaseRefusal() + " (" + spec.limit().per() + " " + per
+                        + ": already on this case on " + here + ")"));
+            }
+        }
         if (spec.limit() != null) {
             String per = fields.get(spec.limit().per());
             List<LocalDate> earlier = earlierWithinLimit(spec, action, date, fields, env);
@@ -95,10 +111,24 @@ public final class ActionCheck {
         return v == null || v.isBlank() ? null : LocalDate.parse(v);
     }
 
+    /** Dates {@code action} was recorded on this case with {@code field} = {@code value}, less those since withdrawn. */
+    public static List<LocalDate> recordedHere(CaseState c, Policy policy, String action, String field, String value) {
+        List<LocalDate> dates = new java.util.ArrayList<>();
+        for (var e : c.getHistory()) {
+            if (e.getType() != io.attendance.schemas.CaseEventType.ACTION_RECORDED || e.getFields() == null) continue;
+            if (value == null || !value.equals(e.getFields().get(field))) continue;
+            ActionSpec spec = policy.actions().get(e.getAction());
+            if (action.equals(e.getAction())) dates.add(e.getDate());
+            else if (spec != null && action.equals(spec.withdraws()) && !dates.isEmpty()) dates.remove(dates.size() - 1);
+        }
+        return dates;
+    }
+
     /** The dates this limited action was recorded for the same child and limit field within the limit's span before {@code date}. */
     static List<LocalDate> earlierWithinLimit(ActionSpec spec, String action, LocalDate date, Map<String, String> fields, CaseEnv env) {
         return env.actionLog(action, fields.get(spec.limit().per())).stream()
-                .filter(d -> !d.isAfter(date) && spec.limit().within().after(d, env.calendar(), env.workingDays()).isAfter(date))
+                // Within 3 years: up to and including the corresponding date (29 Feb's is 28 Feb), see policies/README.md.
+                .filter(d -> !d.isAfter(date) && !spec.limit().within().after(d, env.calendar(), env.workingDays()).isBefore(date))
                 .toList();
     }
 }

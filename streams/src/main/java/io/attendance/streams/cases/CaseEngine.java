@@ -100,8 +100,12 @@ public final class CaseEngine {
         e.setAction(action);
         e.setActionId(actionId);
         e.setFields(new HashMap<>(fields));
-        e.setDetail(spec.title() + label(spec, action, date, fields, env) + (recordedBy == null ? "" : " — recorded by " + recordedBy));
+        String label = label(spec, action, date, fields, env);
+        e.setDetail(spec.title() + label + (recordedBy == null ? "" : " — recorded by " + recordedBy));
         c.getFields().putAll(fields);
+        // Which one this is (a first or second penalty notice) decides what the letter asks for: printed on it.
+        if (!label.isEmpty()) c.getFields().put("actionLabel", label.substring(3));
+        else c.getFields().remove("actionLabel");
         redate(c, policy, fields, date, env, out);
         if (!spec.letters().isEmpty()) {
             Condition.Facts facts = facts(c, date, env, policy);
@@ -246,6 +250,11 @@ public final class CaseEngine {
 
     /** Figures and fields as a condition sees them for this case on {@code today}, under the policy's minimum evidence. */
     public static Condition.Facts facts(CaseState c, LocalDate today, CaseEnv env, Policy policy) {
+        return facts(c, today, env, policy, null);
+    }
+
+    /** As above, counting no session dated before {@code countFrom} (null: no such bound). */
+    public static Condition.Facts facts(CaseState c, LocalDate today, CaseEnv env, Policy policy, LocalDate countFrom) {
         int minimumEvidenceWeeks = policy.minimumEvidenceWeeks();
         Optional<LocalDate[]> period = prosecutionPeriod(c, policy);
         io.attendance.streams.policy.Provisional provisional = policy.provisional();
@@ -264,6 +273,7 @@ public final class CaseEngine {
             public SessionCounts counts(Window w) {
                 LocalDate[] span = span(c, w, today, env, period);
                 if (span == null) return SessionCounts.ZERO;
+                if (countFrom != null && span[0].isBefore(countFrom)) span = new LocalDate[]{countFrom, span[1]};
                 SessionCounts raw = env.between(span[0], span[1]);
                 if (provisional == null || raw.unauthorised() == 0) return raw;
                 // An N inside its grace is not yet evidence of unauthorised absence (policies/README.md).

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record ActionSpec(String title, String cite, List<String> stages, LinkedHashMap<String, FieldSpec> fields,
                          List<Rule> then, List<String> labels, ActionLimit limit, List<Requirement> requires,
-                         List<LetterRequest> letters) {
+                         List<LetterRequest> letters, String withdraws) {
     /** A condition the action needs, checked when it is recorded; refused with {@code refusal} otherwise. */
     public record Requirement(Condition when, String refusal) {
         public Requirement {
@@ -27,12 +27,13 @@ public record ActionSpec(String title, String cite, List<String> stages, LinkedH
                          @JsonProperty("fields") LinkedHashMap<String, FieldSpec> fields,
                          @JsonProperty("then") List<Rule> then, @JsonProperty("labels") List<String> labels,
                          @JsonProperty("limit") ActionLimit limit, @JsonProperty("requires") List<Requirement> requires,
-                         @JsonProperty("letters") List<LetterRequest> letters) {
+                         @JsonProperty("letters") List<LetterRequest> letters,
+                         @JsonProperty("withdraws") String withdraws) {
         if (title == null || title.isBlank()) throw new IllegalArgumentException("an action needs a title");
         if (cite == null || cite.isBlank()) throw new IllegalArgumentException("action '" + title + "' needs a cite from the procedure");
         if (stages == null || stages.isEmpty()) throw new IllegalArgumentException("action '" + title + "' needs the stages it is allowed in");
         return new ActionSpec(title, cite, stages, fields == null ? new LinkedHashMap<>() : fields,
                 then == null ? List.of() : then, labels == null ? List.of() : labels, limit,
-                requires == null ? List.of() : requires, letters == null ? List.of() : letters);
+                requires == null ? List.of() : requires, letters == null ? List.of() : letters, withdraws);
     }
 }

@@ -93,6 +93,9 @@ public final class PolicyLoader {
         for (int i = 0; i < p.triggers().size(); i++) {
             Trigger t = p.triggers().get(i);
             stageExists(stages, t.stage(), "triggers[" + i + "].stage", problems);
+            if (t.countsAfter() != null && !actions.contains(t.countsAfter())) {
+                problems.add("triggers[" + i + "].countsAfter: no action '" + t.countsAfter() + "' (actions: " + actions + ")");
+            }
             conditionFields(t.when(), Set.of(), stages, "triggers[" + i + "].when", problems);
             if (!pupilOnly(t.when())) problems.add("triggers[" + i + "].when: a trigger reads only the pupil's figures "
                     + "over N school weeks or the year to date (there is no case yet)");
@@ -128,6 +131,11 @@ public final class PolicyLoader {
             }
             for (int i = 0; i < a.requires().size(); i++) conditionFields(a.requires().get(i).when(), fields, stages, at + ".requires[" + i + "].when", problems);
             if (a.labels().size() > 0 && a.limit() == null) problems.add(at + ".labels: labels name the 1st, 2nd... of a limited action: add a limit");
+            if (a.withdraws() != null) {
+                ActionSpec w = p.actions().get(a.withdraws());
+                if (w == null || w.limit() == null) problems.add(at + ".withdraws: '" + a.withdraws() + "' is not a limited action of this policy");
+                else if (!a.fields().containsKey(w.limit().per())) problems.add(at + ".withdraws: needs the field '" + w.limit().per() + "' naming which to withdraw");
+            }
             if (a.limit() != null && !a.fields().containsKey(a.limit().per())) {
                 problems.add(at + ".limit.per: the action has no field '" + a.limit().per() + "'");
             }

@@ -230,7 +230,9 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
                     continue;
                 }
                 Optional<Trigger> fired = current.triggers().stream()
-                        .filter(t -> t.when().test(pupilFacts)).findFirst();
+                        .filter(t -> t.when().test(t.countsAfter() == null ? pupilFacts
+                                : CaseEngine.facts(notYetOpen, today, env, current, countsAfter(idx, t.countsAfter()))))
+                        .findFirst();
                 boolean breaching = fired.isPresent();
                 boolean wasBreaching = idx != null && idx.getBreaching();
                 if (breaching && !wasBreaching) {
@@ -246,6 +248,32 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
                 }
             }
         }
+    }
+
+    /**
+     * For a trigger that counts only new absence: the day after {@code action} was last recorded on the
+     * pupil's previous case of this procedure (still standing: not withdrawn), or after that case closed
+     * when it never was; null with no previous case.
+     */
+    private LocalDate countsAfter(CaseIndex idx, String action) {
+        if (idx == null || idx.getLastCase() == null) return null;
+        CaseState last = load(idx.getLastCase());
+        if (last == null) return null;
+        Policy p = policyOf(last);
+        LocalDate latest = null;
+        java.util.Set<String> values = new java.util.HashSet<>();
+        String per = p.actions().get(action) == null || p.actions().get(action).limit() == null ? null : p.actions().get(action).limit().per();
+        for (CaseEvent e : last.getHistory()) {
+            if (e.getType() == io.attendance.schemas.CaseEventType.ACTION_RECORDED && action.equals(e.getAction())) {
+                values.add(per == null ? "" : String.valueOf(e.getFields().get(per)));
+            }
+        }
+        for (String v : values) {
+            List<LocalDate> standing = per == null ? List.of() : io.attendance.streams.cases.ActionCheck.recordedHere(last, p, action, per, v);
+            for (LocalDate d : standing) if (latest == null || d.isAfter(latest)) latest = d;
+        }
+        LocalDate from = latest != null ? latest : last.getClosedOn();
+        return from == null ? null : from.plusDays(1);
     }
 
     /** The policies a school's pupils run under on a day: the school's own, and every-school frameworks. */
@@ -302,13 +330,29 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
         List<CaseEvent> out = new ArrayList<>();
         List<CaseDeadline> before = List.copyOf(c.getDeadlines());
         PupilCaseEnv env = env(c.getUpn(), c.getUrn());
-        CaseEngine.act(c, policy, a.getActionId(), a.getAction(), a.getDate(), a.getFields(), a.getRecordedBy(), env, out);
         ActionSpec spec = policy.actions().get(a.getAction());
+        List<LocalDate> withdrawable = null; // for a withdrawal: what it can take back, before it does
+        if (spec != null && spec.withdraws() != null) {
+            String per = policy.actions().get(spec.withdraws()).limit().per();
+            withdrawable = io.attendance.streams.cases.ActionCheck.recordedHere(c, policy, spec.withdraws(), per, a.getFields().get(per));
+        }
+        CaseEngine.act(c, policy, a.getActionId(), a.getAction(), a.getDate(), a.getFields(), a.getRecordedBy(), env, out);
         boolean recorded = out.stream().anyMatch(e -> e.getType() == io.attendance.schemas.CaseEventType.ACTION_RECORDED);
         if (recorded && spec != null && spec.limit() != null) {
             String key = PupilCaseEnv.actionLogKey(c.getUpn(), a.getAction(), a.getFields().get(spec.limit().per()));
             String was = actionLog.get(key);
             actionLog.put(key, was == null || was.isEmpty() ? a.getDate().toString() : was + "," + a.getDate());
+        }
+        if (recorded && withdrawable != null && !withdrawable.isEmpty()) {
+            // The withdrawn one (this case's latest for the same value) no longer counts towards the limit.
+            ActionSpec withdrawn = policy.actions().get(spec.withdraws());
+            String key = PupilCaseEnv.actionLogKey(c.getUpn(), spec.withdraws(), a.getFields().get(withdrawn.limit().per()));
+            String was = actionLog.get(key);
+            if (was != null) {
+                List<String> dates = new ArrayList<>(List.of(was.split(",")));
+                dates.remove(withdrawable.get(withdrawable.size() - 1).toString());
+                actionLog.put(key, String.join(",", dates));
+            }
         }
         save(c, before, out, ts);
     }
@@ -366,6 +410,8 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
             CaseIndex idx = index.get(key);
             if (idx != null && c.getCaseId().equals(idx.getOpenCase())) {
                 idx.setOpenCase(null);
+                // A trigger counting only new absence starts a fresh count: met again, it opens again.
+                if (policyOf(c).triggers().stream().anyMatch(t -> t.countsAfter() != null)) idx.setBreaching(false);
                 index.put(key, idx);
             }
         }

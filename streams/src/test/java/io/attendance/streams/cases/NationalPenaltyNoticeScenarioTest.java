@@ -52,31 +52,78 @@ class NationalPenaltyNoticeScenarioTest {
         assertThat(f.openedCases()).doesNotContain(caseOf(tooLate));
     }
 
+    private List<CaseEvent> actions(String caseId) {
+        return f.events(caseId).stream()
+                .filter(e -> e.getType() == CaseEventType.ACTION_RECORDED || e.getType() == CaseEventType.ACTION_REFUSED).toList();
+    }
+
+    private static String nth(String upn, int n) {
+        return upn + "-" + URN + "-national-penalty-notice-" + n;
+    }
+
     @Test
-    void notices_are_counted_per_parent_and_child_and_a_third_within_3_years_is_refused() {
+    void a_second_notice_needs_the_threshold_met_again_on_absence_after_the_first_and_a_third_within_3_years_is_refused() {
         String upn = Upn.of(938, 5001, 25, 3);
         f.enrol(upn);
         f.absent(upn, "2025-09-15", "2025-09-19", "O"); // 10 unauthorised sessions by Fri 19 Sep
+        f.absent(upn, "2025-10-06", "2025-10-10", "O"); // 10 more, all after the first notices
+        f.absent(upn, "2025-10-20", "2025-10-24", "O"); // 10 more, after the second
+        f.runTo("2025-09-19");
+        String first = nth(upn, 1);
+        assertThat(f.story(first)).startsWith("2025-09-19 OPENED eligible");
+        f.act(first, "issue-notice", "2025-09-22", "parentId", "P1");
+        f.act(first, "issue-notice", "2025-09-23", "parentId", "P1"); // the same absence: refused
+        f.act(first, "issue-notice", "2025-09-23", "parentId", "P2"); // the other parent: their own first notice
+        f.act(first, "payment-outcome", "2025-10-01", "paid", "yes");
+        assertThat(actions(first)).extracting(CaseEvent::getType).containsExactly(CaseEventType.ACTION_RECORDED,
+                CaseEventType.ACTION_REFUSED, CaseEventType.ACTION_RECORDED, CaseEventType.ACTION_RECORDED);
+        assertThat(actions(first).get(0).getDetail()).contains("first notice: £80 if paid within 21 days, £160 if paid within 28 days");
+        assertThat(actions(first).get(1).getDetail()).startsWith("A second notice to the same parent needs the threshold met again");
+        // Met again on the 10 sessions of 6–10 Oct, counted after the last notice (23 Sep): a new case on Fri 10 Oct.
+        f.runTo("2025-10-10");
+        String second = nth(upn, 2);
+        assertThat(f.story(second)).startsWith("2025-10-10 OPENED eligible");
+        f.act(second, "issue-notice", "2025-10-13", "parentId", "P1");
+        assertThat(actions(second).get(0).getDetail()).contains("second notice within 3 years: £160");
+        // The notice prints the fee that applies.
+        var notice = f.events(second).stream().filter(e -> "Penalty notice".equals(e.getLetterId())).findFirst().orElseThrow();
+        assertThat(notice.getFields()).containsEntry("actionLabel", "second notice within 3 years: £160").containsEntry("parentId", "P1");
+        f.act(second, "payment-outcome", "2025-10-14", "paid", "yes");
+        f.runTo("2025-10-24");
+        String third = nth(upn, 3);
+        assertThat(f.story(third)).startsWith("2025-10-24 OPENED eligible");
+        f.act(third, "issue-notice", "2025-11-04", "parentId", "P1");
+        assertThat(actions(third).get(0).getType()).isEqualTo(CaseEventType.ACTION_REFUSED);
+        assertThat(actions(third).get(0).getDetail()).contains("No third penalty notice to the same parent for the same child within 3 years")
+                .contains("2025-09-22, 2025-10-13");
+    }
+
+    @Test
+    void a_withdrawn_notice_does_not_count_so_the_next_notice_to_that_parent_is_a_first_notice() {
+        String upn = Upn.of(938, 5001, 25, 5);
+        f.enrol(upn);
+        f.absent(upn, "2025-09-15", "2025-09-19", "O");
+        f.absent(upn, "2025-10-06", "2025-10-10", "O");
+        f.runTo("2025-09-19");
+        f.act(nth(upn, 1), "issue-notice", "2025-09-22", "parentId", "P1");
+        f.act(nth(upn, 1), "withdraw-notice", "2025-09-23", "parentId", "P2", "reason", "wrong parent");
+        f.act(nth(upn, 1), "withdraw-notice", "2025-09-23", "parentId", "P1", "reason", "issued to the wrong parent");
+        assertThat(actions(nth(upn, 1)).get(1).getDetail()).isEqualTo("no 'issue-notice' with parentId P2 is recorded on this case to withdraw");
+        assertThat(f.story(nth(upn, 1))).endsWith("2025-09-23 CLOSED WITHDRAWN");
+        f.runTo("2025-10-10");
+        f.act(nth(upn, 2), "issue-notice", "2025-10-13", "parentId", "P1");
+        assertThat(actions(nth(upn, 2)).get(0).getDetail()).contains("first notice: £80");
+    }
+
+    @Test
+    void payment_is_recorded_after_the_28_day_period_and_5_working_days_over_christmas() {
+        String upn = Upn.of(938, 5001, 25, 6);
+        f.enrol(upn);
+        f.absent(upn, "2025-09-15", "2025-09-19", "O");
         f.runTo("2025-09-19");
         String caseId = caseOf(upn);
-        assertThat(f.story(caseId)).startsWith("2025-09-19 OPENED eligible");
-        f.act(caseId, "issue-notice", "2025-11-24", "parentId", "P1");
-        f.act(caseId, "issue-notice", "2025-11-25", "parentId", "P1");
         f.act(caseId, "issue-notice", "2025-11-26", "parentId", "P1");
-        f.act(caseId, "issue-notice", "2025-11-26", "parentId", "P2");
-        List<CaseEvent> actions = f.events(caseId).stream()
-                .filter(e -> e.getType() == CaseEventType.ACTION_RECORDED || e.getType() == CaseEventType.ACTION_REFUSED).toList();
-        assertThat(actions).hasSize(4);
-        assertThat(actions.get(0).getDetail()).contains("first notice: £80 if paid within 21 days, £160 if paid within 28 days");
-        assertThat(actions.get(1).getDetail()).contains("second notice within 3 years: £160");
-        assertThat(actions.get(2).getType()).isEqualTo(CaseEventType.ACTION_REFUSED);
-        assertThat(actions.get(2).getDetail()).contains("No third penalty notice to the same parent for the same child within 3 years")
-                .contains("2025-11-24, 2025-11-25");
-        assertThat(actions.get(3).getType()).isEqualTo(CaseEventType.ACTION_RECORDED);
-        assertThat(actions.get(3).getDetail()).contains("first notice"); // another parent: their own count
-        assertThat(f.caseState(caseId).getLetters()).hasSize(3);
-
-        // The stage was last entered on 26 Nov: 28 calendar days later is Wed 24 Dec (a holiday: the clock still ticks).
+        // 28 calendar days after Wed 26 Nov is Wed 24 Dec (a holiday: the clock still ticks).
         // Then 5 working days: 29, 30, 31 Dec, 2 Jan, 5 Jan (25, 26 Dec and 1 Jan are bank holidays).
         f.runTo("2026-01-06");
         f.act(caseId, "payment-outcome", "2026-01-06", "paid", "yes");
