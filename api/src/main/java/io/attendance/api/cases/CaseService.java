@@ -226,7 +226,7 @@ public final class CaseService {
     }
 
     private PupilCaseEnv env(String upn, String urn, int partition) {
-        return new PupilCaseEnv(upn, schools.school(urn), schools.calendar(urn), settings.workingDays(), settings.codes(),
+        return new PupilCaseEnv(upn, schools.school(urn), schools::calendar, settings.workingDays(), settings.codes(),
                 store(StoreNames.PUPILS, partition), this.<MarkCell>store(StoreNames.PUPIL_MARKS, partition),
                 store(StoreNames.CASE_ACTION_LOG, partition));
     }

@@ -53,6 +53,33 @@ public final class SchoolCalendar {
         return new SchoolCalendar(school.getTerms(), closed);
     }
 
+    /** This calendar's school days from {@code from} to {@code to} only (null: open-ended). */
+    public SchoolCalendar between(LocalDate from, LocalDate to) {
+        LocalDate lo = from == null ? LocalDate.MIN : from, hi = to == null ? LocalDate.MAX : to;
+        List<Term> clipped = new ArrayList<>();
+        for (Term t : terms) {
+            LocalDate s = t.getStart().isBefore(lo) ? lo : t.getStart();
+            LocalDate e = t.getEnd().isAfter(hi) ? hi : t.getEnd();
+            if (!e.isBefore(s)) clipped.add(new Term(s, e));
+        }
+        List<LocalDate> closed = closures.stream().filter(d -> !d.isBefore(lo) && !d.isAfter(hi)).toList();
+        return new SchoolCalendar(clipped, closed);
+    }
+
+    /**
+     * One pupil's calendar across schools: each part covers its own dates (see {@link #between}), so
+     * the weeks at each school are counted on that school's calendar.
+     */
+    public static SchoolCalendar join(List<SchoolCalendar> parts) {
+        List<Term> terms = new ArrayList<>();
+        Set<LocalDate> closed = new HashSet<>();
+        for (SchoolCalendar c : parts) {
+            terms.addAll(c.terms);
+            closed.addAll(c.closures);
+        }
+        return new SchoolCalendar(terms, closed);
+    }
+
     /** The last day of the last term the calendar knows (LocalDate.MIN when it knows none). */
     public LocalDate lastDay() {
         return lastDay;

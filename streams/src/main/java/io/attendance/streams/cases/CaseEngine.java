@@ -351,6 +351,26 @@ public final class CaseEngine {
         }
     }
 
+    /** The LA confirmed the pupil moved: the case closes with the procedure's code for a move (a null code: nothing). */
+    public static void closeOnMove(CaseState c, Policy policy, String code, LocalDate date, String why, List<CaseEvent> out) {
+        if (code == null || !OPEN.equals(c.getStatus())) return;
+        CaseEvent e = event(c, CaseEventType.ACTION_RECORDED, date, out);
+        e.setAction(MOVED);
+        e.setDetail(why);
+        c.getDeadlines().clear();
+        close(c, policy, code, date, "because " + why, out);
+    }
+
+    /** The case follows the pupil to the new school ({@code c.urn} already set): recorded in its history. */
+    public static void transferred(CaseState c, LocalDate date, String why, List<CaseEvent> out) {
+        CaseEvent e = event(c, CaseEventType.ACTION_RECORDED, date, out);
+        e.setAction(MOVED);
+        e.setDetail(why);
+    }
+
+    /** The action name under which a confirmed move appears in a case's history (no policy declares it). */
+    public static final String MOVED = "pupil-moved";
+
     private static void close(CaseState c, Policy policy, String code, LocalDate date, String why, List<CaseEvent> out) {
         c.setStatus(CLOSED);
         c.setClosedOn(date);
@@ -358,7 +378,7 @@ public final class CaseEngine {
         c.getDeadlines().clear();
         CaseEvent e = event(c, CaseEventType.CLOSED, date, out);
         e.setClosureCode(code);
-        e.setDetail(policy.closureCodes().get(code) + (why == null ? "" : " — because " + why));
+        e.setDetail(policy.closureCodes().get(code) + (why == null ? "" : why.startsWith("because ") ? " — " + why : " — because " + why));
     }
 
     /** Fields a letter event carries only when the action that asked for it set the meeting. */

@@ -25,19 +25,22 @@ import java.util.List;
 public final class PupilCaseEnv implements CaseEnv {
     private final String upn;
     private final School school;
-    private final SchoolCalendar calendar;
+    private SchoolCalendar calendar;
     private final WorkingDays workingDays;
     private final CodeTable codes;
     private final ReadOnlyKeyValueStore<String, PupilAttendance> pupils;
     private final ReadOnlyKeyValueStore<String, MarkCell> cells;
     private final ReadOnlyKeyValueStore<String, String> actionLog;
 
-    public PupilCaseEnv(String upn, School school, SchoolCalendar calendar, WorkingDays workingDays, CodeTable codes,
-                        ReadOnlyKeyValueStore<String, PupilAttendance> pupils, ReadOnlyKeyValueStore<String, MarkCell> cells,
+    private final java.util.function.Function<String, SchoolCalendar> calendars;
+
+    /** @param calendars every school's calendar by URN: a pupil who moved is counted on each school's own (PupilCalendar) */
+    public PupilCaseEnv(String upn, School school, java.util.function.Function<String, SchoolCalendar> calendars, WorkingDays workingDays,
+                        CodeTable codes, ReadOnlyKeyValueStore<String, PupilAttendance> pupils, ReadOnlyKeyValueStore<String, MarkCell> cells,
                         ReadOnlyKeyValueStore<String, String> actionLog) {
         this.upn = upn;
         this.school = school;
-        this.calendar = calendar == null ? SchoolCalendar.NONE : calendar;
+        this.calendars = calendars;
         this.workingDays = workingDays;
         this.codes = codes;
         this.pupils = pupils;
@@ -51,6 +54,10 @@ public final class PupilCaseEnv implements CaseEnv {
 
     @Override
     public SchoolCalendar calendar() {
+        if (calendar == null) {
+            SchoolCalendar c = school == null ? null : io.attendance.streams.pupil.PupilCalendar.of(pupil(), school.getUrn(), calendars);
+            calendar = c == null ? SchoolCalendar.NONE : c;
+        }
         return calendar;
     }
 
@@ -73,15 +80,15 @@ public final class PupilCaseEnv implements CaseEnv {
 
     @Override
     public SessionCounts schoolWeeks(LocalDate asOf, int n) {
-        List<LocalDate> weeks = calendar.schoolWeeksEndingWith(asOf, n);
+        List<LocalDate> weeks = calendar().schoolWeeksEndingWith(asOf, n);
         return between(weeks.get(weeks.size() - 1), asOf);
     }
 
     @Override
     public boolean wholeSchoolWeeks(LocalDate asOf, int n) {
-        List<LocalDate> weeks = calendar.schoolWeeksEndingWith(asOf, n);
+        List<LocalDate> weeks = calendar().schoolWeeksEndingWith(asOf, n);
         LocalDate first = firstMarked();
-        return weeks.size() == n && first != null && !first.isAfter(calendar.firstSchoolDayOfWeek(weeks.get(weeks.size() - 1)));
+        return weeks.size() == n && first != null && !first.isAfter(calendar().firstSchoolDayOfWeek(weeks.get(weeks.size() - 1)));
     }
 
     @Override
@@ -92,8 +99,8 @@ public final class PupilCaseEnv implements CaseEnv {
         int whole = 0;
         for (LocalDate monday = SchoolCalendar.weekOf(asOf).minusWeeks(1); !monday.isBefore(yearStart) && whole < weeks;
              monday = monday.minusWeeks(1)) {
-            if (!calendar.isSchoolWeek(monday)) continue;
-            if (first.isAfter(calendar.firstSchoolDayOfWeek(monday))) break; // joined during or after this week
+            if (!calendar().isSchoolWeek(monday)) continue;
+            if (first.isAfter(calendar().firstSchoolDayOfWeek(monday))) break; // joined during or after this week
             whole++;
         }
         return whole >= weeks;

@@ -141,6 +141,12 @@ public final class PolicyLoader {
             }
         }
         closable(p, problems);
+        if (p.onMove() != null) {
+            if (p.onMove().close() != null && !p.closureCodes().containsKey(p.onMove().close())) {
+                problems.add("onMove.close: '" + p.onMove().close() + "' is not in closureCodes " + p.closureCodes().keySet());
+            }
+            for (String st : p.onMove().transferIn()) if (!st.equals(OnMove.ALL)) stageExists(stages, st, "onMove.transferIn", problems);
+        }
         if (p.prosecutionPeriod() != null) stageExists(stages, p.prosecutionPeriod().startsAt(), "prosecutionPeriod.startsAt", problems);
         else if (readsProsecutionPeriod(p)) problems.add("a condition or letter reads window 'prosecution period' but the policy defines no prosecutionPeriod");
         for (Map.Entry<String, ActionSpec> e : p.actions().entrySet()) {

@@ -66,7 +66,7 @@ public final class AttendanceTopology {
         t.addSource("case-actions-source", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
                 topics.caseActions.name());
         t.addProcessor("case-processor", () -> new CaseProcessor(settings, topics, schoolReader),
-                "clock-source", "case-actions-source", "mark-processor");
+                "clock-source", "case-actions-source", "mark-processor", "roll-processor");
         t.connectProcessorAndStateStores("case-processor", StoreNames.PUPILS, StoreNames.PUPIL_MARKS, StoreNames.SCHOOL_PUPILS);
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CASES),
                 Serdes.String(), serdes.serde(CaseState.class)), "case-processor");

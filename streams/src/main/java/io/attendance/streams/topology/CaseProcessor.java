@@ -121,6 +121,11 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
             inputReached(m.timestamp());
             return;
         }
+        if (in.value() instanceof PupilMoved m) {
+            inputReached(in.timestamp());
+            moved(m, in.timestamp());
+            return;
+        }
         @SuppressWarnings("unchecked")
         Record<byte[], byte[]> record = (Record<byte[], byte[]>) (Record<?, ?>) in;
         String topic = context.recordMetadata().map(m -> m.topic()).orElse(topics.clock.name());
@@ -394,8 +399,55 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
     }
 
     private PupilCaseEnv env(String upn, String urn) {
-        return new PupilCaseEnv(upn, schools.school(urn), schools.get(urn), settings.workingDays(), settings.codes(),
+        return new PupilCaseEnv(upn, schools.school(urn), schools::get, settings.workingDays(), settings.codes(),
                 pupils, cells, actionLog);
+    }
+
+    /**
+     * The LA confirmed a move: each case open at the old school follows its procedure's onMove rule —
+     * transferred to the new school (its timers and index entry move with it) in a stage the LA runs,
+     * or closed with the procedure's code. A procedure without the rule leaves its case as it was.
+     */
+    private void moved(PupilMoved m, long ts) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, CaseIndex> it = index.prefixScan(m.upn() + '|' + m.from() + '|',
+                org.apache.kafka.common.serialization.Serdes.String().serializer())) {
+            while (it.hasNext()) {
+                var kv = it.next();
+                if (kv.value.getOpenCase() != null) keys.add(kv.key);
+            }
+        }
+        for (String key : keys) {
+            CaseIndex idx = index.get(key);
+            CaseState c = load(idx.getOpenCase());
+            if (c == null) continue;
+            Policy policy = policyOf(c);
+            if (policy.onMove() == null) continue;
+            List<CaseEvent> out = new ArrayList<>();
+            List<CaseDeadline> before = List.copyOf(c.getDeadlines());
+            String why = "the pupil moved to school " + m.to() + " from " + m.date() + " (confirmed by " + m.recordedBy() + ")";
+            String newKey = m.upn() + '|' + m.to() + '|' + c.getFamily();
+            CaseIndex there = index.get(newKey);
+            boolean transfer = policy.onMove().transfers(c.getStage()) && (there == null || there.getOpenCase() == null);
+            if (!transfer) {
+                CaseEngine.closeOnMove(c, policy, policy.onMove().close() != null ? policy.onMove().close() : null, m.date(), why, out);
+                if (c.getClosureCode() == null) continue; // transfers only, and the new school has its own open case
+                save(c, before, out, ts);
+                continue;
+            }
+            for (CaseDeadline d : before) deadlines.delete(deadlineKey(c, d));
+            c.setUrn(m.to());
+            CaseEngine.transferred(c, m.date(), why + "; the case continues there", out);
+            for (CaseDeadline d : c.getDeadlines()) deadlines.put(deadlineKey(c, d), d.getDue().toString());
+            idx.setOpenCase(null);
+            index.put(key, idx);
+            CaseIndex moved = there == null ? new CaseIndex(null, null, 0, true) : there;
+            moved.setOpenCase(c.getCaseId());
+            moved.setLastCase(c.getCaseId());
+            moved.setBreaching(true);
+            index.put(newKey, moved);
+            save(c, c.getDeadlines(), out, ts);
+        }
     }
 
     /** Stores the case, moves its timers in the deadline index, closes its index entry, publishes its events. */

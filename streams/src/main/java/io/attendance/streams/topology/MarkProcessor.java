@@ -179,7 +179,7 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
         state.setAsOf(asOf);
         counters.prune(asOf);
 
-        SchoolCalendar calendar = calendars.get(urn);
+        SchoolCalendar calendar = io.attendance.streams.pupil.PupilCalendar.of(state, urn, calendars::get);
         PupilStats.Thresholds t = PupilStats.thresholds(counters, calendar == null ? SchoolCalendar.NONE : calendar, asOf);
         Set<Flag> before = PupilStats.storedFlags(state);
         Set<Flag> now = t.flags();

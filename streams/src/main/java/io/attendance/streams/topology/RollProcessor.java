@@ -18,12 +18,13 @@ import java.util.Optional;
  * mark processor keeps, in the same task, and moves the pupil between schools' lists on a move.
  * A change that cannot apply (unknown pupil, already there) goes to the dead-letter topic with why.
  */
-final class RollProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+final class RollProcessor implements Processor<byte[], byte[], Object, Object> {
     static final String TO_DLQ = "roll-changes-dlq-sink";
+    static final String TO_CASES = "case-processor";
     private final Deserializer<RollChange> reader;
     private final String topic;
     private final io.attendance.streams.codes.CodeTable codes;
-    private ProcessorContext<byte[], byte[]> context;
+    private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, PupilAttendance> pupils;
     private KeyValueStore<String, io.attendance.schemas.MarkCell> marks;
     private KeyValueStore<String, String> schoolPupils;
@@ -35,7 +36,7 @@ final class RollProcessor implements Processor<byte[], byte[], byte[], byte[]> {
     }
 
     @Override
-    public void init(ProcessorContext<byte[], byte[]> context) {
+    public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
         this.pupils = context.getStateStore(StoreNames.PUPILS);
         this.marks = context.getStateStore(StoreNames.PUPIL_MARKS);
@@ -72,6 +73,9 @@ final class RollProcessor implements Processor<byte[], byte[], byte[], byte[]> {
         if (!mainBefore.equals(p.getUrn())) {
             schoolPupils.delete(mainBefore + '|' + p.getUpn());
             schoolPupils.put(p.getUrn() + '|' + p.getUpn(), Flag.join(PupilStats.storedFlags(p)));
+            // the pupil's open cases follow each procedure's rule for a move
+            context.forward(new Record<Object, Object>(p.getUpn(), new PupilMoved(p.getUpn(), mainBefore, p.getUrn(), change.getDate(),
+                    change.getRecordedBy()), record.timestamp()), TO_CASES);
         }
     }
 

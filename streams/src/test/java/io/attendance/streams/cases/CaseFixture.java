@@ -50,6 +50,12 @@ final class CaseFixture implements AutoCloseable {
     private final TestOutputTopic<byte[], byte[]> actionsDlq;
     private final School school;
     private final SchoolCalendar calendar;
+    /** Other schools a pupil may move to, with their calendars (marks and ticks follow each school's own). */
+    private final Map<String, SchoolCalendar> others = new LinkedHashMap<>();
+    /** Per pupil, the school they are at from each date (moves confirmed by the LA). */
+    private final Map<String, java.util.TreeMap<LocalDate, String>> schoolFrom = new HashMap<>();
+    private TestInputTopic<String, io.attendance.schemas.RollChange> rollChanges;
+    private TestInputTopic<String, School> schoolsIn;
     private final List<String> pupils = new ArrayList<>();
     private final Map<String, Map<LocalDate, String[]>> overrides = new HashMap<>();
     final List<CaseEvent> events = new ArrayList<>();
@@ -70,8 +76,35 @@ final class CaseFixture implements AutoCloseable {
         actions = driver.createInputTopic(topics.caseActions.name(), Serdes.String().serializer(), topics.caseActions.valueSerde().serializer());
         eventsOut = driver.createOutputTopic(topics.caseEvents.name(), Serdes.String().deserializer(), topics.caseEvents.valueSerde().deserializer());
         actionsDlq = driver.createOutputTopic(topics.caseActionsDlq.name(), Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
-        driver.createInputTopic(topics.schools.name(), Serdes.String().serializer(), topics.schools.valueSerde().serializer())
-                .pipeInput(school.getUrn(), school);
+        schoolsIn = driver.createInputTopic(topics.schools.name(), Serdes.String().serializer(), topics.schools.valueSerde().serializer());
+        schoolsIn.pipeInput(school.getUrn(), school);
+        rollChanges = driver.createInputTopic(topics.rollChanges.name(), Serdes.String().serializer(), topics.rollChanges.valueSerde().serializer());
+    }
+
+    /** Another school a pupil can move to. */
+    void addSchool(School other) {
+        others.put(other.getUrn(), SchoolCalendar.of(other));
+        schoolsIn.pipeInput(other.getUrn(), other);
+    }
+
+    /** The LA confirms the pupil's move to {@code urn} from {@code date} (recorded during the day before). */
+    void move(String upn, String urn, String date) {
+        LocalDate from = LocalDate.parse(date);
+        runTo(from.minusDays(1).toString());
+        rollChanges.pipeInput(new TestRecord<>(upn, new io.attendance.schemas.RollChange(UUID.randomUUID().toString(), upn, urn, "move",
+                from, "la-officer"), from.minusDays(1).atTime(19, 0).toInstant(ZoneOffset.UTC)));
+        schoolFrom.computeIfAbsent(upn, k -> new java.util.TreeMap<>()).put(from, urn);
+        drain();
+    }
+
+    private String schoolOf(String upn, LocalDate d) {
+        var moves = schoolFrom.get(upn);
+        var at = moves == null ? null : moves.floorEntry(d);
+        return at == null ? school.getUrn() : at.getValue();
+    }
+
+    private SchoolCalendar calendarOf(String urn) {
+        return urn.equals(school.getUrn()) ? calendar : others.get(urn);
     }
 
     void enrol(String upn) {
@@ -81,7 +114,8 @@ final class CaseFixture implements AutoCloseable {
     /** Both sessions of every school day from..to (inclusive) marked {@code code} for the pupil. */
     void absent(String upn, String from, String to, String code) {
         for (LocalDate d = LocalDate.parse(from); !d.isAfter(LocalDate.parse(to)); d = d.plusDays(1)) {
-            if (calendar.isSchoolDay(d)) sessions(upn, d.toString(), code, code);
+            LocalDate day = d;
+            if (calendar.isSchoolDay(d) || others.values().stream().anyMatch(c -> c.isSchoolDay(day))) sessions(upn, d.toString(), code, code);
         }
     }
 
@@ -94,15 +128,16 @@ final class CaseFixture implements AutoCloseable {
         LocalDate to = LocalDate.parse(date);
         while (lastTicked.isBefore(to)) {
             LocalDate d = lastTicked.plusDays(1);
-            if (calendar.isSchoolDay(d)) {
-                for (String upn : pupils) {
-                    String[] codes = overrides.getOrDefault(upn, Map.of()).getOrDefault(d, new String[]{"/", "\\"});
-                    mark(upn, d, Session.AM, codes[0], 9);
-                    mark(upn, d, Session.PM, codes[1], 13);
-                }
+            for (String upn : pupils) {
+                String urn = schoolOf(upn, d);
+                if (!calendarOf(urn).isSchoolDay(d)) continue;
+                String[] codes = overrides.getOrDefault(upn, Map.of()).getOrDefault(d, new String[]{"/", "\\"});
+                mark(upn, urn, d, Session.AM, codes[0], 9);
+                mark(upn, urn, d, Session.PM, codes[1], 13);
             }
             Instant endOfDay = d.atTime(18, 0).toInstant(ZoneOffset.UTC);
             clock.pipeInput(new TestRecord<>(school.getUrn() + "|" + d, new ClockTick(school.getUrn(), d, "data"), endOfDay));
+            for (String urn : others.keySet()) clock.pipeInput(new TestRecord<>(urn + "|" + d, new ClockTick(urn, d, "data"), endOfDay));
             lastTicked = d;
         }
         // The last day's end waits for later input or a few quiet seconds (live mode's evening): let them pass.
@@ -112,12 +147,12 @@ final class CaseFixture implements AutoCloseable {
 
     /** Amends (or records late) a mark on a past day, recorded now. */
     void amend(String upn, String date, Session session, String code) {
-        mark(upn, LocalDate.parse(date), session, code, 17);
+        mark(upn, schoolOf(upn, LocalDate.parse(date)), LocalDate.parse(date), session, code, 17);
     }
 
-    private void mark(String upn, LocalDate d, Session s, String code, int hour) {
+    private void mark(String upn, String urn, LocalDate d, Session s, String code, int hour) {
         Instant at = lastTicked.plusDays(1).atTime(hour, 0).toInstant(ZoneOffset.UTC);
-        RegisterMark m = new RegisterMark(upn, school.getUrn(), d, s, code, at.plusSeconds(Math.abs(upn.hashCode() % 600)), "test");
+        RegisterMark m = new RegisterMark(upn, urn, d, s, code, at.plusSeconds(Math.abs(upn.hashCode() % 600)), "test");
         marks.pipeInput(new TestRecord<>(MarkKey.of(m).format(), m, at));
     }
 
