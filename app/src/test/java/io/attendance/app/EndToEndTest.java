@@ -98,7 +98,7 @@ class EndToEndTest {
         assertThat(csv.status()).isEqualTo(202);
         assertThat(csv.json().get("accepted").asInt()).isEqualTo(2);
         assertThat(csv.json().get("rejected").toString()).isEqualTo("["
-                + "{\"row\":2,\"field\":\"date\",\"error\":\"2025-09-13 is not a school day of school 100001\"},"
+                + "{\"row\":2,\"field\":\"date\",\"error\":\"2025-09-13 is not a school day of school 100001 (a day closed after its registers takes only a code for a session that was not possible, e.g. Y4 or #)\"},"
                 + "{\"row\":3,\"field\":\"code\",\"error\":\"unknown attendance code 'Q7'\"}]");
 
         Http.Response allBad = http.post("/api/v1/marks", "text/csv", "upn,urn,date,session,code\nX,1,2025-09-10,XM,/\n");

@@ -49,7 +49,7 @@ class MarkIngestTest {
                 new RowError(2, "session", "session must be AM or PM"),
                 new RowError(3, "row", "expected an object with upn, urn, date, session, code"),
                 new RowError(4, "code", "code 'H' was withdrawn on 2024-08-19 and cannot be recorded for 2025-10-29"),
-                new RowError(4, "date", "2025-10-29 is not a school day of school 100001"));
+                new RowError(4, "date", "2025-10-29 is not a school day of school 100001 (a day closed after its registers takes only a code for a session that was not possible, e.g. Y4 or #)"));
     }
 
     @Test

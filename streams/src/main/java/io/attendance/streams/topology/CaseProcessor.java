@@ -245,7 +245,12 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
                     int widest = t.when().widestSchoolWeeks();
                     List<LocalDate> weeks = env.calendar().schoolWeeksEndingWith(today, Math.max(widest, 1));
                     LocalDate periodStart = widest == 0 ? today : weeks.get(weeks.size() - 1);
-                    open(upn, urn, current, today, t.stage(), periodStart, "trigger: " + t.when().describe(), null, ts);
+                    // the figures the trigger saw are kept with the opening: a later amendment changes what
+                    // the case sees from then on, never the record of why it opened
+                    var seen = t.countsAfter() == null ? pupilFacts
+                            : CaseEngine.facts(notYetOpen, today, env, current, countsAfter(idx, t.countsAfter()));
+                    open(upn, urn, current, today, t.stage(), periodStart,
+                            "trigger: " + t.when().describe() + " (" + t.when().explain(seen) + ")", null, ts);
                 } else if (idx == null || idx.getBreaching() != breaching) {
                     CaseIndex next = idx == null ? new CaseIndex(null, null, 0, breaching) : idx;
                     next.setBreaching(breaching);

@@ -46,8 +46,12 @@ public final class MarkRules {
         } else if (codes.find(code).isEmpty()) {
             errors.add(new FieldError("code", "unknown attendance code '" + code + "'"));
         }
-        if (date != null && calendar != null && !calendar.isSchoolDay(date)) {
-            errors.add(new FieldError("date", date + " is not a school day of school " + urn));
+        // A day closed after its registers were taken (a snow day added to the calendar) takes only a code
+        // for a session that was not possible (Y4, #): the school's correction must land, the absence must not.
+        boolean notPossible = code != null && codes.find(code).map(c -> !codes.categoryOf(code).possible()).orElse(false);
+        if (date != null && calendar != null && !calendar.isSchoolDay(date) && !notPossible) {
+            errors.add(new FieldError("date", date + " is not a school day of school " + urn
+                    + " (a day closed after its registers takes only a code for a session that was not possible, e.g. Y4 or #)"));
         }
         return errors;
     }

@@ -48,6 +48,7 @@ final class CaseFixture implements AutoCloseable {
     private final TestInputTopic<String, CaseAction> actions;
     private final TestOutputTopic<String, CaseEvent> eventsOut;
     private final TestOutputTopic<byte[], byte[]> actionsDlq;
+    private TestOutputTopic<byte[], byte[]> marksDlq;
     private final School school;
     private final SchoolCalendar calendar;
     /** Other schools a pupil may move to, with their calendars (marks and ticks follow each school's own). */
@@ -78,7 +79,13 @@ final class CaseFixture implements AutoCloseable {
         actionsDlq = driver.createOutputTopic(topics.caseActionsDlq.name(), Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
         schoolsIn = driver.createInputTopic(topics.schools.name(), Serdes.String().serializer(), topics.schools.valueSerde().serializer());
         schoolsIn.pipeInput(school.getUrn(), school);
+        marksDlq = driver.createOutputTopic(topics.marksDlq.name(), Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
         rollChanges = driver.createInputTopic(topics.rollChanges.name(), Serdes.String().serializer(), topics.rollChanges.valueSerde().serializer());
+    }
+
+    /** The school's record changed (e.g. a closure added after the day's registers). */
+    void updateSchool(School changed) {
+        schoolsIn.pipeInput(changed.getUrn(), changed);
     }
 
     /** Another school a pupil can move to. */
@@ -132,8 +139,9 @@ final class CaseFixture implements AutoCloseable {
                 String urn = schoolOf(upn, d);
                 if (!calendarOf(urn).isSchoolDay(d)) continue;
                 String[] codes = overrides.getOrDefault(upn, Map.of()).getOrDefault(d, new String[]{"/", "\\"});
-                mark(upn, urn, d, Session.AM, codes[0], 9);
-                mark(upn, urn, d, Session.PM, codes[1], 13);
+                // "-": no mark recorded for that session on the day (it may come late, by amend)
+                if (!codes[0].equals("-")) mark(upn, urn, d, Session.AM, codes[0], 9);
+                if (!codes[1].equals("-")) mark(upn, urn, d, Session.PM, codes[1], 13);
             }
             Instant endOfDay = d.atTime(18, 0).toInstant(ZoneOffset.UTC);
             clock.pipeInput(new TestRecord<>(school.getUrn() + "|" + d, new ClockTick(school.getUrn(), d, "data"), endOfDay));
@@ -183,6 +191,10 @@ final class CaseFixture implements AutoCloseable {
                 .setFields(Map.of("note", note)).setRecordedBy("officer").build();
         actions.pipeInput(new TestRecord<>(upn, a, LocalDate.parse(date).atTime(12, 0).toInstant(ZoneOffset.UTC)));
         drain();
+    }
+
+    int deadLetteredMarks() {
+        return (int) marksDlq.getQueueSize();
     }
 
     int deadLetteredActions() {

@@ -232,4 +232,35 @@ class NorfolkQuickGuideScenarioTest {
                 "2025-12-02 LETTER_REQUESTED Fast Track invite",
                 "2025-12-10 LETTER_REQUESTED Review Fast Track invite");
     }
+
+    @Test
+    void exactly_15_00_percent_unauthorised_over_the_prosecution_period_goes_to_the_application_to_prosecute_and_13_75_does_not() {
+        String exact = Upn.of(938, 4001, 25, 21);
+        String under = Upn.of(938, 4001, 25, 22);
+        for (String p : List.of(exact, under)) {
+            f.enrol(p);
+            for (String d : new String[]{"2025-09-08", "2025-09-15", "2025-09-22", "2025-10-20", "2025-11-10", "2025-11-17",
+                    "2025-11-24", "2025-12-08"}) f.absent(p, d, d, "O");
+            f.sessions(p, "2025-12-01", "O", "\\");
+        }
+        f.sessions(exact, "2025-12-15", "O", "\\"); // the only difference: one session
+        List<String> ids = List.of(exact + "-" + URN + "-norfolk-fast-track-1", under + "-" + URN + "-norfolk-fast-track-1");
+        for (String id : ids) f.act(id, "send-pre-legal-warning", "2025-11-10");
+        // Mon 1 Dec: 9 unauthorised in the 6 school weeks 20 Oct – 1 Dec (20 Oct, 10, 17, 24 Nov x2, 1 Dec AM): the invite.
+        f.runTo("2025-12-01");
+        for (String id : ids) {
+            f.act(id, "send-invite", "2025-12-02", "meetingDate", "2025-12-09", "meetingTime", "15:30", "place", "room 1", "attendees", "AEO");
+        }
+        for (String id : ids) f.act(id, "first-meeting", "2025-12-09", "parentsAttended", "yes");
+        for (String id : ids) {
+            f.act(id, "send-review-invite", "2025-12-10", "meetingDate", "2026-01-06", "meetingTime", "09:00", "place", "room 1", "attendees", "AEO");
+        }
+        // Review on Tue 6 Jan: the prosecution period from Mon 20 Oct to Mon 5 Jan holds 40 school days, 80 sessions
+        // (20–24 Oct, 4–7 Nov after the INSET day, 10 Nov – 19 Dec, 5 Jan). Unauthorised: 12 = 15.00% and 11 = 13.75%.
+        for (String p : List.of(exact, under)) {
+            f.act(p + "-" + URN + "-norfolk-fast-track-1", "review-meeting", "2026-01-06", "parentsAttended", "yes", "statutoryDefenceEvidenced", "no");
+        }
+        assertThat(f.story(exact + "-" + URN + "-norfolk-fast-track-1")).contains("2026-01-06 STAGE_CHANGED second-meeting-invited -> atp");
+        assertThat(f.story(under + "-" + URN + "-norfolk-fast-track-1")).contains("2026-01-06 CLOSED IMPROVED");
+    }
 }

@@ -43,7 +43,7 @@ class DeadLetterTest {
                 .map(r -> DeadLetters.reasonOf(r.headers())).toList();
         assertThat(reasons).containsExactly(
                 "code: unknown attendance code 'A'",
-                "date: 2025-09-06 is not a school day of school 100001",
+                "date: 2025-09-06 is not a school day of school 100001 (a day closed after its registers takes only a code for a session that was not possible, e.g. Y4 or #)",
                 "urn: unknown school 999999: PUT /api/v1/schools/999999 first",
                 "upn: UPN check letter does not match the other 12 characters",
                 "value: cannot read RegisterMark: Not enough header bytes",
