@@ -23,6 +23,10 @@ final class LetterEvidence {
         Map<String, String> m = new LinkedHashMap<>();
         LocalDate[] span = CaseEngine.span(c, w, date, env, CaseEngine.prosecutionPeriod(c, policy));
         if (span == null || span[1].isBefore(span[0])) return m;
+        // the period as a parent reads it: from its first school day (the year to date from the first day of term)
+        LocalDate from = span[0];
+        while (from.isBefore(span[1]) && !env.calendar().isSchoolDay(from)) from = from.plusDays(1);
+        span = new LocalDate[]{from, span[1]};
         SessionCounts n = env.between(span[0], span[1]);
         m.put("evidence.window", w.toString());
         m.put("evidence.from", span[0].toString());

@@ -44,10 +44,10 @@ class ApwsScenarioTest {
                 "2025-10-03 STAGE_CHANGED stage-1-awareness -> stage-1-invite",
                 "2025-10-03 LETTER_REQUESTED AL 1.2.0");
         assertThat(f.openedCases()).doesNotContain(caseOf(y));
-        // The invitation states the figures it rests on (year to date, to the end of Fri 3 Oct: 4 of 46
+        // The invitation states the figures it rests on (year to date from the first day of term, Wed 3 Sep, to the end of Fri 3 Oct: 4 of 46
         // sessions missed, none unauthorised, 42/46 = 91.30%) and, with no meeting set yet, carries no meeting.
         var invite = f.events(caseOf(x)).stream().filter(e -> "AL 1.2.0".equals(e.getLetterId())).findFirst().orElseThrow();
-        assertThat(invite.getFields()).containsEntry("evidence.window", "year to date").containsEntry("evidence.from", "2025-08-01")
+        assertThat(invite.getFields()).containsEntry("evidence.window", "year to date").containsEntry("evidence.from", "2025-09-03")
                 .containsEntry("evidence.to", "2025-10-03").containsEntry("evidence.possible", "46").containsEntry("evidence.missed", "4")
                 .containsEntry("evidence.unauthorised", "0").containsEntry("evidence.attendancePct", "91.30%")
                 .doesNotContainKey("meetingDate");
