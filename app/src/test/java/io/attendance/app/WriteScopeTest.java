@@ -226,7 +226,7 @@ class WriteScopeTest {
     }
 
     @Test
-    void after_a_confirmed_move_the_old_school_reads_its_case_but_no_longer_acts_on_it() {
+    void after_a_confirmed_move_the_old_schools_fast_track_closes_as_moved_and_it_reads_the_case_but_no_longer_acts_on_it() {
         Http.Response opened = school.post("/api/v1/pupils/" + MOVER + "/cases", "application/json", "{\"date\": \"2025-09-09\", \"note\": \"absent\"}");
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         String caseId = opened.json().get("id").asText();
@@ -235,9 +235,13 @@ class WriteScopeTest {
                 "{\"change\": \"move\", \"urn\": \"100003\", \"date\": \"2025-09-15\"}").status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> school.get("/api/v1/pupils/" + MOVER).status() == 404);
         assertThat(school.get("/api/v1/cases/" + caseId).status()).as("its own record of the case").isEqualTo(200);
+        // The quick guide's early interventions are the school's own: the move closes them (onMove: MOVED).
+        await().atMost(Duration.ofSeconds(30)).until(() -> "MOVED".equals(officer.get("/api/v1/cases/" + caseId).json().path("closureCode").asText()));
         assertThat(school.post("/api/v1/cases/" + caseId + "/actions", "application/json",
                 "{\"action\": \"close-improved\", \"date\": \"2025-09-16\"}").status()).isEqualTo(404);
-        assertThat(officer.post("/api/v1/cases/" + caseId + "/actions", "application/json",
-                "{\"action\": \"close-improved\", \"date\": \"2025-09-16\"}").status()).as("the LA still can").isEqualTo(202);
+        Http.Response la = officer.post("/api/v1/cases/" + caseId + "/actions", "application/json",
+                "{\"action\": \"close-improved\", \"date\": \"2025-09-16\"}");
+        assertThat(la.status()).as("closed: the LA is told why, not that it may not").isEqualTo(409);
+        assertThat(la.body()).contains("closed (MOVED)");
     }
 }
