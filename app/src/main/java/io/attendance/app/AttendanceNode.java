@@ -108,8 +108,8 @@ public final class AttendanceNode implements AutoCloseable {
 
     /** Live mode: end each school's day from the wall clock (the demo and replays tick from data instead). */
     public void startWallClock(java.time.LocalTime tickAt, java.nio.file.Path lastTickFile) {
-        wallClock = new io.attendance.app.clock.WallClock(publisher,
-                new io.attendance.api.schools.SchoolDirectory(streams, serdes.serde(io.attendance.schemas.School.class).deserializer()),
+        var directory = new io.attendance.api.schools.SchoolDirectory(streams, serdes.serde(io.attendance.schemas.School.class).deserializer());
+        wallClock = new io.attendance.app.clock.WallClock(publisher::publishTicks, directory::urns,
                 tickAt, lastTickFile, java.time.Clock.systemUTC()).start();
     }
 

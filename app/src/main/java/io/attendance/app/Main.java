@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         description = "Live attendance signals for schools and local authorities.",
         subcommands = {RunCommand.class, BenchCommand.class, PolicyCommand.class,
                 io.attendance.app.letters.NotifierCommand.class, io.attendance.app.letters.ImportCommand.class,
-                io.attendance.app.bench.LetterBenchCommand.class, io.attendance.app.bench.MemoryBenchCommand.class})
+                io.attendance.app.bench.LetterBenchCommand.class, io.attendance.app.bench.MemoryBenchCommand.class,
+                io.attendance.app.replay.ReplayCommand.class, io.attendance.app.demo.DemoFilesCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

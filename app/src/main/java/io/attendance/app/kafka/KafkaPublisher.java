@@ -102,11 +102,20 @@ public final class KafkaPublisher implements Publisher, AutoCloseable {
      * time is the end of that day, so a replay interleaves ticks and marks as they happened.
      */
     public void publishTicks(List<ClockTick> ticks) {
+        for (ClockTick t : ticks) publishTicks(List.of(t), t.getDate().atTime(END_OF_DAY).toInstant(java.time.ZoneOffset.UTC));
+    }
+
+    /**
+     * Day ends stamped {@code at}: the cut-off for the day's marks (a mark recorded later applies after
+     * this day end). Live mode stamps the moment it writes, never in the future: a broker refuses a
+     * record stamped more than an hour ahead.
+     */
+    public void publishTicks(List<ClockTick> ticks, java.time.Instant at) {
         int partitions = producer.partitionsFor(topics.clock.name()).size();
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         for (ClockTick t : ticks) {
             String key = t.getUrn() + "|" + t.getDate();
-            long ts = t.getDate().atTime(END_OF_DAY).toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+            long ts = at.toEpochMilli();
             byte[] k = topics.clock.keySerde().serializer().serialize(topics.clock.name(), key);
             byte[] v = topics.clock.valueSerde().serializer().serialize(topics.clock.name(), t);
             for (int p = 0; p < partitions; p++) sent.add(producer.send(new ProducerRecord<>(topics.clock.name(), p, ts, k, v)));

@@ -1,0 +1,232 @@
+package io.attendance.app.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attendance.app.ConfigFile;
+import io.attendance.schemas.CaseAction;
+import io.attendance.schemas.CaseEvent;
+import io.attendance.schemas.CaseIndex;
+import io.attendance.schemas.CaseState;
+import io.attendance.schemas.ClockTick;
+import io.attendance.schemas.PupilAttendance;
+import io.attendance.schemas.PupilContacts;
+import io.attendance.schemas.RegisterMark;
+import io.attendance.schemas.School;
+import io.attendance.schemas.serde.SingleObjectSerdes;
+import io.attendance.streams.calendar.SchoolCalendar;
+import io.attendance.streams.calendar.WorkingDays;
+import io.attendance.streams.codes.CodeTable;
+import io.attendance.streams.policy.PolicyRegistry;
+import io.attendance.streams.pupil.PupilCalendar;
+import io.attendance.streams.pupil.PupilStats;
+import io.attendance.streams.topology.AttendanceTopology;
+import io.attendance.streams.topology.MarkKey;
+import io.attendance.streams.topology.MarkRules;
+import io.attendance.streams.topology.StoreNames;
+import io.attendance.streams.topology.Topics;
+import io.attendance.streams.topology.TopologySettings;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The what-if run: the product's own topology (the same {@link AttendanceTopology} the service runs)
+ * driven with the data clock, single-threaded and in memory, so the same inputs always give the same
+ * outputs. Each day in order: that day's marks (and amendments recorded that day) in the order they
+ * were recorded, that day's actions at 17:00, every school's day end at 18:00 (UTC), then marks
+ * recorded later that evening.
+ */
+public final class Replay {
+    static final LocalTime ACTIONS_AT = LocalTime.of(17, 0);
+    static final LocalTime DAY_END = LocalTime.of(18, 0);
+
+    /** What a replay was given. {@code actions}, {@code contacts}, {@code policies} may be null. */
+    public record Inputs(Path schools, Path marks, Path actions, Path contacts, Path policies) {
+    }
+
+    /** What it did: for the closing line and the tests. */
+    public record Summary(long marks, long rejected, long days, long cases, long events, long letters, long millis) {
+    }
+
+    private Replay() {
+    }
+
+    public static Summary run(Inputs in, Path out, PrintStream progress) {
+        long started = System.nanoTime();
+        List<School> schools;
+        try {
+            schools = ConfigFile.schools(in.schools());
+        } catch (IllegalArgumentException e) {
+            throw new ReplayException(e.getMessage());
+        }
+        PolicyRegistry policies = in.policies() == null ? PolicyRegistry.shipped() : PolicyRegistry.shippedPlus(in.policies());
+        Map<String, SchoolCalendar> calendars = new LinkedHashMap<>();
+        Map<String, School> byUrn = new LinkedHashMap<>();
+        for (School s : schools) {
+            calendars.put(s.getUrn(), SchoolCalendar.of(s));
+            byUrn.put(s.getUrn(), s);
+        }
+        ReplayOutputs outputs = ReplayOutputs.open(out);
+        CodeTable codes = CodeTable.standard();
+        TreeMap<LocalDate, List<RegisterMark>> marks = new TreeMap<>();
+        long good = ReplayInput.marks(in.marks(), new MarkRules(codes), calendars::get, marks, outputs::reject);
+        TreeMap<LocalDate, List<ReplayActions.Row>> actions = in.actions() == null ? new TreeMap<>()
+                : ReplayActions.read(in.actions(), outputs::reject);
+        Map<String, PupilContacts> contacts = in.contacts() == null ? Map.of() : ReplayContacts.read(in.contacts(), outputs::reject);
+        if (marks.isEmpty() && actions.isEmpty()) throw new ReplayException(in.marks() + ": no good marks to replay");
+        LocalDate first = min(marks, actions), last = max(marks, actions);
+
+        SingleObjectSerdes serdes = new SingleObjectSerdes();
+        Topics topics = new Topics(serdes);
+        Path state;
+        try {
+            state = Files.createTempDirectory("attendance-replay");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "replay");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay:9092"); // never contacted: the driver runs in memory
+        props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+        TopologySettings settings = new TopologySettings(codes, List.of(6, 10), 1, policies, WorkingDays.england(),
+                TopologySettings.LIVE_TICK_QUIET);
+        long days = 0, events = 0, letters = 0;
+        ReplayLetters letterWriter = contacts.isEmpty() ? null : new ReplayLetters(in.policies(), contacts, byUrn, outputs);
+        try (TopologyTestDriver driver = new TopologyTestDriver(AttendanceTopology.build(topics, serdes, settings), props)) {
+            TestInputTopic<String, School> schoolsIn = driver.createInputTopic(topics.schools.name(), Serdes.String().serializer(),
+                    topics.schools.valueSerde().serializer());
+            TestInputTopic<String, RegisterMark> marksIn = driver.createInputTopic(topics.marks.name(), Serdes.String().serializer(),
+                    topics.marks.valueSerde().serializer());
+            TestInputTopic<String, ClockTick> clock = driver.createInputTopic(topics.clock.name(), Serdes.String().serializer(),
+                    topics.clock.valueSerde().serializer());
+            TestInputTopic<String, CaseAction> actionsIn = driver.createInputTopic(topics.caseActions.name(), Serdes.String().serializer(),
+                    topics.caseActions.valueSerde().serializer());
+            TestOutputTopic<String, CaseEvent> eventsOut = driver.createOutputTopic(topics.caseEvents.name(), Serdes.String().deserializer(),
+                    topics.caseEvents.valueSerde().deserializer());
+            for (School s : schools) schoolsIn.pipeInput(s.getUrn(), s);
+            KeyValueStore<String, CaseIndex> index = driver.getKeyValueStore(StoreNames.CASE_INDEX);
+            long total = java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
+            for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+                Instant dayEnd = d.atTime(DAY_END).toInstant(ZoneOffset.UTC);
+                List<RegisterMark> today = new ArrayList<>(marks.getOrDefault(d, List.of()));
+                today.sort(Comparator.comparing(RegisterMark::getRecordedAt));
+                int i = 0;
+                for (; i < today.size() && today.get(i).getRecordedAt().isBefore(dayEnd); i++) pipe(marksIn, today.get(i));
+                for (ReplayActions.Row a : actions.getOrDefault(d, List.of())) {
+                    CaseAction action = a.toAction(index, outputs::reject);
+                    if (action != null) actionsIn.pipeInput(new TestRecord<>(action.getUpn(), action, d.atTime(ACTIONS_AT).toInstant(ZoneOffset.UTC)));
+                }
+                for (School s : schools) {
+                    clock.pipeInput(new TestRecord<>(s.getUrn() + "|" + d, new ClockTick(s.getUrn(), d, "replay"), dayEnd));
+                }
+                for (; i < today.size(); i++) pipe(marksIn, today.get(i));
+                marks.remove(d); // what was replayed is not held any longer
+                for (CaseEvent e : eventsOut.readValuesToList()) {
+                    outputs.event(e);
+                    events++;
+                    if (letterWriter != null && e.getType() == io.attendance.schemas.CaseEventType.LETTER_REQUESTED) letters += letterWriter.write(e);
+                }
+                days++;
+                if (progress != null) progress.printf("\rreplay: %d/%d days (%s), %d marks", days, total, d, good);
+            }
+            driver.advanceWallClockTime(TopologySettings.LIVE_TICK_QUIET.plusSeconds(1));
+            for (CaseEvent e : eventsOut.readValuesToList()) {
+                outputs.event(e);
+                events++;
+            }
+            long cases = writeCases(driver, outputs);
+            writePupils(driver, calendars, outputs);
+            outputs.finish(schools);
+            if (progress != null) progress.println();
+            return new Summary(good, outputs.rejected(), days, cases, events, letters, (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            outputs.close();
+            deleteQuietly(state);
+        }
+    }
+
+    private static void pipe(TestInputTopic<String, RegisterMark> in, RegisterMark m) {
+        in.pipeInput(new TestRecord<>(MarkKey.of(m).format(), m, m.getRecordedAt()));
+    }
+
+    private static long writeCases(TopologyTestDriver driver, ReplayOutputs outputs) {
+        KeyValueStore<String, CaseState> cases = driver.getKeyValueStore(StoreNames.CASES);
+        long n = 0;
+        try (KeyValueIterator<String, CaseState> it = cases.all()) {
+            List<CaseState> all = new ArrayList<>();
+            while (it.hasNext()) all.add(it.next().value);
+            all.sort(Comparator.comparing(CaseState::getCaseId));
+            for (CaseState c : all) {
+                outputs.caseRow(c);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static void writePupils(TopologyTestDriver driver, Map<String, SchoolCalendar> calendars, ReplayOutputs outputs) {
+        KeyValueStore<String, PupilAttendance> pupils = driver.getKeyValueStore(StoreNames.PUPILS);
+        List<PupilAttendance> all = new ArrayList<>();
+        try (KeyValueIterator<String, PupilAttendance> it = pupils.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, PupilAttendance> kv = it.next();
+                all.add(kv.value);
+            }
+        }
+        all.sort(Comparator.comparing(PupilAttendance::getUpn));
+        for (PupilAttendance p : all) {
+            SchoolCalendar cal = PupilCalendar.of(p, p.getUrn(), calendars::get);
+            outputs.pupilRow(PupilStats.of(p, cal == null ? SchoolCalendar.NONE : cal, List.of(6, 10)));
+        }
+    }
+
+    private static LocalDate min(TreeMap<LocalDate, ?> a, TreeMap<LocalDate, ?> b) {
+        if (a.isEmpty()) return b.firstKey();
+        if (b.isEmpty()) return a.firstKey();
+        return a.firstKey().isBefore(b.firstKey()) ? a.firstKey() : b.firstKey();
+    }
+
+    private static LocalDate max(TreeMap<LocalDate, ?> a, TreeMap<LocalDate, ?> b) {
+        if (a.isEmpty()) return b.lastKey();
+        if (b.isEmpty()) return a.lastKey();
+        return a.lastKey().isAfter(b.lastKey()) ? a.lastKey() : b.lastKey();
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder: the OS cleans it
+        }
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    static JsonNode parse(String line) throws IOException {
+        return JSON.readTree(line);
+    }
+}
