@@ -49,7 +49,7 @@ public final class AttendanceNode implements AutoCloseable {
         CodeTable codes = settings.codesFile() == null ? CodeTable.standard() : CodeTable.fromFile(settings.codesFile());
         PolicyRegistry policies = settings.policiesDir() == null ? PolicyRegistry.shipped() : PolicyRegistry.shippedPlus(settings.policiesDir());
         TopologySettings topology = new TopologySettings(codes, settings.rollingSchoolWeeks(), settings.partitions(),
-                policies, WorkingDays.england(), settings.liveClock() ? TopologySettings.LIVE_TICK_QUIET : null);
+                policies, WorkingDays.england(), settings.liveClock() ? TopologySettings.LIVE_TICK_QUIET : null, settings.goLive());
         publisher = new KafkaPublisher(settings.bootstrapServers(), topics);
 
         // The HTTP port must be known before Kafka Streams starts: it is this instance's application.server.

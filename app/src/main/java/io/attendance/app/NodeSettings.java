@@ -18,13 +18,25 @@ import java.util.List;
  *                       (measured: 13.9k marks/s at 100 ms, 51.5k at 1000 ms, one thread; BENCHMARKS.md)
  * @param access         who may sign in or call the API, and how sessions are signed
  * @param rocksDbMemoryBytes off-heap ceiling shared by every state store of the instance
+ * @param goLive         the first day whose day end decides anything (null: every day); see TopologySettings
  */
 public record NodeSettings(String bootstrapServers, String applicationId, Path stateDir, String advertisedHost,
                            int httpPort, int partitions, short replicationFactor, int standbyReplicas,
                            List<Integer> rollingSchoolWeeks, Path codesFile, int streamThreads,
                            int commitIntervalMs, Path policiesDir, long maxTaskIdleMs, boolean liveClock, Access access,
-                           long rocksDbMemoryBytes) {
+                           long rocksDbMemoryBytes, java.time.LocalDate goLive) {
     public static final long DEFAULT_ROCKSDB_MEMORY_BYTES = 256L * 1024 * 1024;
+
+    /** Live from the first day. */
+    public NodeSettings(String bootstrapServers, String applicationId, Path stateDir, String advertisedHost,
+                        int httpPort, int partitions, short replicationFactor, int standbyReplicas,
+                        List<Integer> rollingSchoolWeeks, Path codesFile, int streamThreads,
+                        int commitIntervalMs, Path policiesDir, long maxTaskIdleMs, boolean liveClock, Access access,
+                        long rocksDbMemoryBytes) {
+        this(bootstrapServers, applicationId, stateDir, advertisedHost, httpPort, partitions, replicationFactor, standbyReplicas,
+                rollingSchoolWeeks, codesFile, streamThreads, commitIntervalMs, policiesDir, maxTaskIdleMs, liveClock, access,
+                rocksDbMemoryBytes, null);
+    }
 
     /** With the default store memory (tests and tools). */
     public NodeSettings(String bootstrapServers, String applicationId, Path stateDir, String advertisedHost,

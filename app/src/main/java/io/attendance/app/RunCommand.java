@@ -99,6 +99,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "the data (replays, the demo). Default: data with the demo, wall without.")
     String clock;
 
+    @Option(names = "--go-live", defaultValue = "${env:ATTENDANCE_GO_LIVE}",
+            description = "First day whose day end opens, moves or closes cases (yyyy-mm-dd). Marks before it are counted; "
+                    + "earlier day ends decide nothing, so loading history posts no backdated letters.")
+    java.time.LocalDate goLive;
+
     @Option(names = "--tick-at", defaultValue = "${env:ATTENDANCE_TICK_AT:-18:00}",
             description = "Local time (Europe/London) the wall clock ends each school's day (default 18:00).")
     String tickAt;
@@ -173,7 +178,7 @@ public final class RunCommand implements Callable<Integer> {
         NodeSettings settings = new NodeSettings(bootstrap, applicationId, dataDir.resolve("streams"), advertisedHost,
                 port, partitions, replication, standbys, List.of(rollingWeeks), codes, threads, commitIntervalMs,
                 policies, maxTaskIdleMs, clockMode.equals("wall"), access(),
-                rocksDbMemoryMb * 1024 * 1024);
+                rocksDbMemoryMb * 1024 * 1024, goLive);
         AttendanceNode node = new AttendanceNode(settings).start();
         io.attendance.notifier.Notifier notifier = noNotifier ? null : new io.attendance.notifier.Notifier(
                 notifierOptions.settings(bootstrap, applicationId + "-" + advertisedHost + "-" + port, policies, dataDir), node.topics()).start();

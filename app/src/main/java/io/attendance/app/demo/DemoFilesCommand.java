@@ -31,9 +31,12 @@ public final class DemoFilesCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Folder to write the three files to")
     Path out;
 
+    @Option(names = "--factor", defaultValue = "1", description = "Pupils = 2,000 x factor (7: the benchmark's 14,000 pupils)")
+    int factor;
+
     @Override
     public Integer call() throws IOException {
-        write(DemoLa.standard(), out);
+        write(factor == 1 ? DemoLa.standard() : DemoLa.scaled(factor, java.time.LocalDate.parse("2025-12-19")), out);
         System.out.println("wrote " + out.resolve("schools.yaml") + ", marks.csv, contacts.csv");
         return 0;
     }

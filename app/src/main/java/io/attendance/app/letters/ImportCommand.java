@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code attendance import contacts FILE}: parents from a CSV export onto the contacts topic. */
-@Command(name = "import", mixinStandardHelpOptions = true, description = "Import data files.", subcommands = ImportCommand.Contacts.class)
+@Command(name = "import", mixinStandardHelpOptions = true, description = "Import data files.", subcommands = {ImportCommand.Contacts.class, ImportMarks.class})
 public final class ImportCommand implements Runnable {
     @Override
     public void run() {

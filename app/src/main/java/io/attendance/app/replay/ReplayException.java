@@ -1,7 +1,7 @@
 package io.attendance.app.replay;
 
 /** Input a replay cannot run on (unreadable file, wrong header, bad schools file): exit 1 with this message. */
-final class ReplayException extends RuntimeException {
+public final class ReplayException extends RuntimeException {
     ReplayException(String message) {
         super(message);
     }

@@ -32,13 +32,13 @@ import java.util.function.Function;
  * recorded: an amendment (a later {@code recordedAt}) applies on the day it was recorded. A row
  * without {@code recordedAt} was recorded when its register was taken (AM 09:00, PM 13:30, UTC).
  */
-final class ReplayInput {
+public final class ReplayInput {
     static final LocalTime AM_REGISTER = LocalTime.of(9, 0);
     static final LocalTime PM_REGISTER = LocalTime.of(13, 30);
     private static final List<String> COLUMNS = List.of("upn", "urn", "date", "session", "code");
 
     /** A rejected row: the file's line, the field, why. */
-    record Reject(String file, long line, String field, String reason) {
+    public record Reject(String file, long line, String field, String reason) {
     }
 
     private ReplayInput() {
@@ -50,7 +50,18 @@ final class ReplayInput {
      */
     static long marks(Path file, MarkRules rules, Function<String, SchoolCalendar> calendars,
                       TreeMap<LocalDate, List<RegisterMark>> byDay, Consumer<Reject> rejects) {
-        long good = 0;
+        return marks(file, rules, calendars, null, m -> byDay.computeIfAbsent(m.getRecordedAt().atZone(ZoneOffset.UTC).toLocalDate(),
+                k -> new ArrayList<>()).add(m), rejects);
+    }
+
+    /**
+     * Streams the file's good marks to {@code good}, in file order.
+     *
+     * @param notAfter a recordedAt later than this is refused (an import into a live service: not from the future); null: none
+     */
+    public static long marks(Path file, MarkRules rules, Function<String, SchoolCalendar> calendars, Instant notAfter,
+                             Consumer<RegisterMark> good, Consumer<Reject> rejects) {
+        long count = 0;
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(in)) {
             for (String c : COLUMNS) {
@@ -64,13 +75,17 @@ final class ReplayInput {
                 long line = r.getRecordNumber() + 1;
                 RegisterMark m = row(r, hasRecordedAt, rules, calendars, name, line, rejects);
                 if (m == null) continue;
-                byDay.computeIfAbsent(m.getRecordedAt().atZone(ZoneOffset.UTC).toLocalDate(), k -> new ArrayList<>()).add(m);
-                good++;
+                if (notAfter != null && m.getRecordedAt().isAfter(notAfter)) {
+                    rejects.accept(new Reject(name, line, "recordedAt", m.getRecordedAt() + " is in the future"));
+                    continue;
+                }
+                good.accept(m);
+                count++;
             }
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new ReplayException(file + ": cannot read: " + e.getMessage());
         }
-        return good;
+        return count;
     }
 
     private static RegisterMark row(CSVRecord r, boolean hasRecordedAt, MarkRules rules, Function<String, SchoolCalendar> calendars,

@@ -186,6 +186,10 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
         LocalDate today = tick.getDate();
         Long seen = clockSeen.get(urn);
         if (seen != null && seen >= today.toEpochDay()) return; // a repeated or late tick changes nothing
+        if (settings.goLive() != null && today.isBefore(settings.goLive())) {
+            clockSeen.put(urn, today.toEpochDay()); // history before going live: counted, but decides nothing
+            return;
+        }
         fireDeadlines(urn, today, ts);
         SchoolCalendar calendar = schools.get(urn);
         if (calendar != null && calendar.isSchoolDay(today)) endOfSchoolDay(urn, today, ts);

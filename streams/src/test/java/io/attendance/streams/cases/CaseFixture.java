@@ -63,6 +63,11 @@ final class CaseFixture implements AutoCloseable {
     private LocalDate lastTicked;
 
     CaseFixture(School school, LocalDate firstDay) {
+        this(school, firstDay, null);
+    }
+
+    /** @param goLive the first day whose day end decides anything (null: every day) */
+    CaseFixture(School school, LocalDate firstDay, LocalDate goLive) {
         this.school = school;
         this.calendar = SchoolCalendar.of(school);
         this.lastTicked = firstDay.minusDays(1);
@@ -71,7 +76,8 @@ final class CaseFixture implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, java.nio.file.Path.of("target", "ttd", UUID.randomUUID().toString()).toAbsolutePath().toString());
         driver = new TopologyTestDriver(AttendanceTopology.build(topics, serdes,
-                new TopologySettings(CodeTable.standard(), List.of(6, 10), 1)), props);
+                new TopologySettings(CodeTable.standard(), List.of(6, 10), 1, io.attendance.streams.policy.PolicyRegistry.shipped(),
+                        io.attendance.streams.calendar.WorkingDays.england(), TopologySettings.LIVE_TICK_QUIET, goLive)), props);
         marks = driver.createInputTopic(topics.marks.name(), Serdes.String().serializer(), topics.marks.valueSerde().serializer());
         clock = driver.createInputTopic(topics.clock.name(), Serdes.String().serializer(), topics.clock.valueSerde().serializer());
         actions = driver.createInputTopic(topics.caseActions.name(), Serdes.String().serializer(), topics.caseActions.valueSerde().serializer());
