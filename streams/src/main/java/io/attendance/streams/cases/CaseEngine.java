@@ -354,14 +354,11 @@ public final class CaseEngine {
     /** The LA confirmed the pupil moved: the case closes with the procedure's code for a move (a null code: nothing). */
     public static void closeOnMove(CaseState c, Policy policy, String code, LocalDate date, String why, List<CaseEvent> out) {
         if (code == null || !OPEN.equals(c.getStatus())) return;
-        CaseEvent e = event(c, CaseEventType.ACTION_RECORDED, date, out);
-        e.setAction(MOVED);
-        e.setDetail(why);
-        c.getDeadlines().clear();
+        transferred(c, date, why, out);
         close(c, policy, code, date, "because " + why, out);
     }
 
-    /** The case follows the pupil to the new school ({@code c.urn} already set): recorded in its history. */
+    /** A confirmed move in the case's history; the case follows the pupil to the new school ({@code c.urn} already set) unless it then closes. */
     public static void transferred(CaseState c, LocalDate date, String why, List<CaseEvent> out) {
         CaseEvent e = event(c, CaseEventType.ACTION_RECORDED, date, out);
         e.setAction(MOVED);

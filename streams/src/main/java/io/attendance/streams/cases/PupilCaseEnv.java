@@ -167,38 +167,39 @@ public final class PupilCaseEnv implements CaseEnv {
 
     /** The standing marks dated from..to (both included): a few days at most. */
     private SessionCounts cells(LocalDate from, LocalDate to) {
-        if (to.isBefore(from)) return SessionCounts.ZERO;
-        int possible = 0, attended = 0, authorised = 0, unauthorised = 0;
+        int[] n = new int[4]; // possible, attended, authorised, unauthorised
+        forEachCounted(from, to, cell -> {
+            CodeCategory cat = codes.categoryOf(cell.getCode());
+            if (!cat.possible()) return;
+            n[0]++;
+            if (cat.attended()) n[1]++;
+            else if (cat == CodeCategory.AUTHORISED) n[2]++;
+            else n[3]++;
+        });
+        return new SessionCounts(n[0], n[1], n[2], n[3]);
+    }
+
+    /** Each standing mark dated from..to (both included) from a school counted on the pupil's roll (Roll.counted). */
+    private void forEachCounted(LocalDate from, LocalDate to, java.util.function.Consumer<MarkCell> each) {
+        if (to.isBefore(from)) return;
         PupilAttendance pupil = pupil();
         try (KeyValueIterator<String, MarkCell> it = cells.range(upn + '|' + from, upn + '|' + to + "|~")) {
             while (it.hasNext()) {
                 var kv = it.next();
-                // upn|date|session|urn: a school not confirmed on the pupil's roll counts in no figure (Roll.counted).
+                // upn|date|session|urn: a school not confirmed on the pupil's roll counts in no figure.
                 if (pupil != null && !Roll.counted(pupil, kv.key.substring(kv.key.lastIndexOf('|') + 1))) continue;
-                CodeCategory cat = codes.categoryOf(kv.value.getCode());
-                if (!cat.possible()) continue;
-                possible++;
-                if (cat.attended()) attended++;
-                else if (cat == CodeCategory.AUTHORISED) authorised++;
-                else unauthorised++;
+                each.accept(kv.value);
             }
         }
-        return new SessionCounts(possible, attended, authorised, unauthorised);
     }
 
     @Override
     public int sessionsCoded(LocalDate from, LocalDate to, java.util.Collection<String> codes) {
-        if (to.isBefore(from)) return 0;
-        int n = 0;
-        PupilAttendance pupil = pupil();
-        try (KeyValueIterator<String, MarkCell> it = cells.range(upn + '|' + from, upn + '|' + to + "|~")) {
-            while (it.hasNext()) {
-                var kv = it.next();
-                if (pupil != null && !Roll.counted(pupil, kv.key.substring(kv.key.lastIndexOf('|') + 1))) continue;
-                if (codes.contains(kv.value.getCode())) n++;
-            }
-        }
-        return n;
+        int[] n = {0};
+        forEachCounted(from, to, cell -> {
+            if (codes.contains(cell.getCode())) n[0]++;
+        });
+        return n[0];
     }
 
     @Override

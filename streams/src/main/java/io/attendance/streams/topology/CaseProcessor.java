@@ -13,6 +13,7 @@ import io.attendance.streams.calendar.SchoolCalendar;
 import io.attendance.streams.cases.CaseEngine;
 import io.attendance.streams.cases.PupilCaseEnv;
 import io.attendance.streams.policy.ActionSpec;
+import io.attendance.streams.policy.Condition;
 import io.attendance.streams.policy.Policy;
 import io.attendance.streams.policy.PolicyRegistry;
 import io.attendance.streams.policy.Trigger;
@@ -238,21 +239,25 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
                     save(c, before, out, ts);
                     continue;
                 }
-                Optional<Trigger> fired = current.triggers().stream()
-                        .filter(t -> t.when().test(t.countsAfter() == null ? pupilFacts
-                                : CaseEngine.facts(notYetOpen, today, env, current, countsAfter(idx, t.countsAfter()))))
-                        .findFirst();
-                boolean breaching = fired.isPresent();
+                Trigger t = null;
+                Condition.Facts seen = null; // the figures the trigger that fired saw
+                for (Trigger candidate : current.triggers()) {
+                    Condition.Facts facts = candidate.countsAfter() == null ? pupilFacts
+                            : CaseEngine.facts(notYetOpen, today, env, current, countsAfter(idx, candidate.countsAfter()));
+                    if (candidate.when().test(facts)) {
+                        t = candidate;
+                        seen = facts;
+                        break;
+                    }
+                }
+                boolean breaching = t != null;
                 boolean wasBreaching = idx != null && idx.getBreaching();
                 if (breaching && !wasBreaching) {
-                    Trigger t = fired.get();
                     int widest = t.when().widestSchoolWeeks();
                     List<LocalDate> weeks = env.calendar().schoolWeeksEndingWith(today, Math.max(widest, 1));
                     LocalDate periodStart = widest == 0 ? today : weeks.get(weeks.size() - 1);
                     // the figures the trigger saw are kept with the opening: a later amendment changes what
                     // the case sees from then on, never the record of why it opened
-                    var seen = t.countsAfter() == null ? pupilFacts
-                            : CaseEngine.facts(notYetOpen, today, env, current, countsAfter(idx, t.countsAfter()));
                     open(upn, urn, current, today, t.stage(), periodStart,
                             "trigger: " + t.when().describe() + " (" + t.when().explain(seen) + ")", null, ts);
                 } else if (idx == null || idx.getBreaching() != breaching) {
@@ -439,7 +444,7 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
             CaseIndex there = index.get(newKey);
             boolean transfer = policy.onMove().transfers(c.getStage()) && (there == null || there.getOpenCase() == null);
             if (!transfer) {
-                CaseEngine.closeOnMove(c, policy, policy.onMove().close() != null ? policy.onMove().close() : null, m.date(), why, out);
+                CaseEngine.closeOnMove(c, policy, policy.onMove().close(), m.date(), why, out);
                 if (c.getClosureCode() == null) continue; // transfers only, and the new school has its own open case
                 save(c, before, out, ts);
                 continue;
