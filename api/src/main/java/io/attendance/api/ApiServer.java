@@ -1,5 +1,7 @@
 package io.attendance.api;
 
+import io.attendance.contract.Publisher;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attendance.api.cases.CaseService;
 import io.attendance.api.cases.CasesController;
@@ -13,7 +15,7 @@ import io.attendance.api.query.InstanceRouter;
 import io.attendance.api.query.NotReadyException;
 import io.attendance.api.schools.SchoolDirectory;
 import io.attendance.api.schools.SchoolsController;
-import io.attendance.streams.topology.MarkRules;
+import io.attendance.core.marks.MarkRules;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;

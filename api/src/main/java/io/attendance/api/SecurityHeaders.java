@@ -1,5 +1,6 @@
 package io.attendance.api;
 
+
 import io.javalin.http.Context;
 
 /**

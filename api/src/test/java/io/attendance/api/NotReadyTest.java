@@ -1,11 +1,13 @@
 package io.attendance.api;
 
+import io.attendance.contract.Publisher;
+
 import io.attendance.schemas.RegisterMark;
 import io.attendance.schemas.School;
-import io.attendance.schemas.serde.SingleObjectSerdes;
-import io.attendance.streams.codes.CodeTable;
+import io.attendance.contract.serde.SingleObjectSerdes;
+import io.attendance.core.codes.CodeTable;
 import io.attendance.streams.topology.AttendanceTopology;
-import io.attendance.streams.topology.Topics;
+import io.attendance.contract.Topics;
 import io.attendance.streams.topology.TopologySettings;
 import io.javalin.testtools.JavalinTest;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

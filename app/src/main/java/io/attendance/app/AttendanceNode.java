@@ -1,16 +1,16 @@
 package io.attendance.app;
 
-import io.attendance.streams.calendar.WorkingDays;
-import io.attendance.streams.policy.PolicyRegistry;
+import io.attendance.core.calendar.WorkingDays;
+import io.attendance.core.policy.PolicyRegistry;
 
 import io.attendance.api.ApiServer;
 import io.attendance.api.ApiSettings;
-import io.attendance.app.kafka.KafkaPublisher;
+import io.attendance.contract.KafkaPublisher;
 import io.attendance.app.kafka.TopicAdmin;
-import io.attendance.schemas.serde.SingleObjectSerdes;
-import io.attendance.streams.codes.CodeTable;
+import io.attendance.contract.serde.SingleObjectSerdes;
+import io.attendance.core.codes.CodeTable;
 import io.attendance.streams.topology.AttendanceTopology;
-import io.attendance.streams.topology.Topics;
+import io.attendance.contract.Topics;
 import io.attendance.streams.topology.TopologySettings;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

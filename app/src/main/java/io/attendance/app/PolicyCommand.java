@@ -1,8 +1,8 @@
 package io.attendance.app;
 
-import io.attendance.streams.policy.Policy;
-import io.attendance.streams.policy.PolicyException;
-import io.attendance.streams.policy.PolicyLoader;
+import io.attendance.core.policy.Policy;
+import io.attendance.core.policy.PolicyException;
+import io.attendance.core.policy.PolicyLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

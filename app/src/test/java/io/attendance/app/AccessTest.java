@@ -6,7 +6,7 @@ import io.attendance.app.demo.DemoAccounts;
 import io.attendance.notifier.Notifier;
 import io.attendance.notifier.NotifierSettings;
 import io.attendance.schemas.ClockTick;
-import io.attendance.streams.pupil.Upn;
+import io.attendance.core.pupil.Upn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

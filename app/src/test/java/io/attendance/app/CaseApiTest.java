@@ -3,7 +3,7 @@ package io.attendance.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.attendance.app.broker.EmbeddedBroker;
 import io.attendance.schemas.ClockTick;
-import io.attendance.streams.pupil.Upn;
+import io.attendance.core.pupil.Upn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.attendance.app;
 import io.attendance.app.broker.EmbeddedBroker;
 import io.attendance.app.demo.DemoAccounts;
 import io.attendance.schemas.ClockTick;
-import io.attendance.streams.pupil.Upn;
+import io.attendance.core.pupil.Upn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -34,7 +34,7 @@ final class EventLog {
     }
 
     /** Every committed value on the topic, decoded with the topic's own serde. */
-    static <V> List<V> values(String bootstrap, io.attendance.streams.topology.Topic<?, V> topic) {
+    static <V> List<V> values(String bootstrap, io.attendance.contract.Topic<?, V> topic) {
         List<V> out = new ArrayList<>();
         for (Entry e : read(bootstrap, topic.name(), Map.of()).entries()) {
             out.add(topic.valueSerde().deserializer().deserialize(topic.name(), e.value()));

@@ -2,7 +2,7 @@ package io.attendance.app;
 
 import io.attendance.app.broker.EmbeddedBroker;
 import io.attendance.app.letters.ImportCommand;
-import io.attendance.streams.pupil.Upn;
+import io.attendance.core.pupil.Upn;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

@@ -4,9 +4,9 @@ import io.attendance.schemas.CaseEvent;
 import io.attendance.schemas.CaseEventType;
 import io.attendance.schemas.Contact;
 import io.attendance.schemas.School;
-import io.attendance.schemas.serde.SingleObjectSerdes;
-import io.attendance.streams.topology.PupilPartitioner;
-import io.attendance.streams.topology.Topics;
+import io.attendance.contract.serde.SingleObjectSerdes;
+import io.attendance.contract.PupilPartitioner;
+import io.attendance.contract.Topics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.nio.charset.StandardCharsets;

@@ -7,7 +7,7 @@ import io.attendance.app.broker.EmbeddedBroker;
 import io.attendance.notifier.Notifier;
 import io.attendance.notifier.NotifierSettings;
 import io.attendance.notifier.deliver.OutboxChannel;
-import io.attendance.streams.pupil.Upn;
+import io.attendance.core.pupil.Upn;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.pdfbox.Loader;
@@ -149,7 +149,7 @@ class LettersEndToEndTest {
         assertThat(letter.get("failure").asText()).startsWith("smtp refused it after 2 attempts");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.get("/api/v1/cases/" + id).json().get("tasks")
                 .findValuesAsText("name")).anyMatch(t -> t.startsWith("letter Initial invite to Priya Patel (p1) failed: smtp refused it after 2 attempts")));
-        List<String> reasons = EventLog.readHeaders(broker.bootstrapServers(), node.topics().lettersDlq.name(), io.attendance.streams.topology.DeadLetters.REASON);
+        List<String> reasons = EventLog.readHeaders(broker.bootstrapServers(), node.topics().lettersDlq.name(), io.attendance.contract.DeadLetters.REASON);
         assertThat(reasons).anyMatch(r -> r.startsWith("smtp refused it after 2 attempts"));
     }
 

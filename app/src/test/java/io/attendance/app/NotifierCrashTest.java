@@ -1,7 +1,7 @@
 package io.attendance.app;
 
 import io.attendance.app.broker.EmbeddedBroker;
-import io.attendance.app.kafka.KafkaPublisher;
+import io.attendance.contract.KafkaPublisher;
 import io.attendance.app.kafka.TopicAdmin;
 import io.attendance.notifier.Notifier;
 import io.attendance.notifier.NotifierSettings;
@@ -9,9 +9,9 @@ import io.attendance.notifier.deliver.OutboxChannel;
 import io.attendance.schemas.Letter;
 import io.attendance.schemas.LetterStatus;
 import io.attendance.schemas.PupilContacts;
-import io.attendance.schemas.serde.SingleObjectSerdes;
-import io.attendance.streams.pupil.Upn;
-import io.attendance.streams.topology.Topics;
+import io.attendance.contract.serde.SingleObjectSerdes;
+import io.attendance.core.pupil.Upn;
+import io.attendance.contract.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;

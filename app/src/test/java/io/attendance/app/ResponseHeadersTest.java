@@ -1,5 +1,6 @@
 package io.attendance.app;
 
+
 import io.attendance.app.broker.EmbeddedBroker;
 import io.attendance.app.demo.DemoAccounts;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +40,7 @@ class ResponseHeadersTest {
     @Test
     void pages_api_answers_and_errors_are_never_cached_framed_or_sniffed() {
         for (Http.Response r : List.of(officer.get("/"), officer.get("/schools/100001"), admin.get("/api/v1/schools/100001"),
-                admin.get("/api/v1/pupils/" + io.attendance.streams.pupil.Upn.of(938, 4001, 25, 1)), Http.anonymous(node.httpPort()).get("/sign-in"))) {
+                admin.get("/api/v1/pupils/" + io.attendance.core.pupil.Upn.of(938, 4001, 25, 1)), Http.anonymous(node.httpPort()).get("/sign-in"))) {
             HttpHeaders h = r.raw().headers();
             String what = r.raw().uri().getPath() + " " + r.status();
             assertThat(h.firstValue("Cache-Control")).as(what).contains("no-store");

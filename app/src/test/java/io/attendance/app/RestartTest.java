@@ -1,7 +1,7 @@
 package io.attendance.app;
 
 import io.attendance.app.broker.EmbeddedBroker;
-import io.attendance.streams.pupil.Upn;
+import io.attendance.core.pupil.Upn;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.attendance.app;
 import io.attendance.app.broker.EmbeddedBroker;
 import io.attendance.app.demo.DemoAccounts;
 import io.attendance.app.kafka.KafkaRevocations;
-import io.attendance.streams.pupil.Upn;
+import io.attendance.core.pupil.Upn;
 import io.attendance.streams.topology.StoreNames;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;

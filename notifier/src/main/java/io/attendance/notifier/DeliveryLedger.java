@@ -1,7 +1,7 @@
 package io.attendance.notifier;
 
 import io.attendance.schemas.LetterDelivery;
-import io.attendance.streams.topology.Topic;
+import io.attendance.contract.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -12,7 +12,7 @@ import io.attendance.schemas.Contact;
 import io.attendance.schemas.LetterStatus;
 import io.attendance.schemas.PupilContacts;
 import io.attendance.schemas.School;
-import io.attendance.streams.pupil.ContactRules;
+import io.attendance.core.pupil.ContactRules;
 
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

@@ -12,10 +12,10 @@ import io.attendance.schemas.CaseEventType;
 import io.attendance.schemas.Letter;
 import io.attendance.schemas.LetterDelivery;
 import io.attendance.schemas.LetterStatus;
-import io.attendance.streams.cases.CaseEngine;
-import io.attendance.streams.topology.DeadLetters;
-import io.attendance.streams.topology.PupilPartitioner;
-import io.attendance.streams.topology.Topics;
+import io.attendance.core.cases.CaseEngine;
+import io.attendance.contract.DeadLetters;
+import io.attendance.contract.PupilPartitioner;
+import io.attendance.contract.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -389,13 +389,8 @@ public final class Notifier implements AutoCloseable {
         return new ProducerRecord<>(topic, PupilPartitioner.partitionOf(upn, partitions), upn.getBytes(StandardCharsets.UTF_8), value);
     }
 
-    private static RecordHeaders dlqHeaders(String reason, ConsumerRecord<byte[], byte[]> from) {
-        RecordHeaders h = new RecordHeaders();
-        h.add(DeadLetters.REASON, reason.getBytes(StandardCharsets.UTF_8));
-        h.add(DeadLetters.TOPIC, from.topic().getBytes(StandardCharsets.UTF_8));
-        h.add(DeadLetters.PARTITION, Integer.toString(from.partition()).getBytes(StandardCharsets.UTF_8));
-        h.add(DeadLetters.OFFSET, Long.toString(from.offset()).getBytes(StandardCharsets.UTF_8));
-        return h;
+    private static org.apache.kafka.common.header.Headers dlqHeaders(String reason, ConsumerRecord<byte[], byte[]> from) {
+        return DeadLetters.headers(new RecordHeaders(), reason, java.util.Optional.of(new DeadLetters.Origin(from.topic(), from.partition(), from.offset())));
     }
 
     static String sha256(byte[] bytes) {

@@ -1,13 +1,13 @@
 package io.attendance.notifier;
 
 import io.attendance.notifier.render.LetterFiles;
-import io.attendance.streams.policy.ActionSpec;
-import io.attendance.streams.policy.DeadlineRequest;
-import io.attendance.streams.policy.LetterRequest;
-import io.attendance.streams.policy.Policy;
-import io.attendance.streams.policy.PolicyRegistry;
-import io.attendance.streams.policy.Rule;
-import io.attendance.streams.policy.Stage;
+import io.attendance.core.policy.ActionSpec;
+import io.attendance.core.policy.DeadlineRequest;
+import io.attendance.core.policy.LetterRequest;
+import io.attendance.core.policy.Policy;
+import io.attendance.core.policy.PolicyRegistry;
+import io.attendance.core.policy.Rule;
+import io.attendance.core.policy.Stage;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

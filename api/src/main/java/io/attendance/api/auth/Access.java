@@ -179,7 +179,7 @@ public final class Access {
         Principal p = principal(ctx);
         String onBehalf = ctx.header("X-Recorded-By");
         if (p != Principal.ADMIN || onBehalf == null || onBehalf.isBlank()) return p == Principal.ADMIN ? "api" : p.name();
-        io.attendance.streams.pupil.PlainText.problemWith(onBehalf).ifPresent(why -> {
+        io.attendance.core.pupil.PlainText.problemWith(onBehalf).ifPresent(why -> {
             throw new io.attendance.api.ApiError(400, "X-Recorded-By: " + why);
         });
         return onBehalf.trim();

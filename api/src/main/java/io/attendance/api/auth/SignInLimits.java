@@ -1,5 +1,7 @@
 package io.attendance.api.auth;
 
+
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,9 +4,9 @@ import io.attendance.schemas.CaseEvent;
 import io.attendance.schemas.CaseLetter;
 import io.attendance.schemas.CaseState;
 import io.attendance.schemas.CaseTask;
-import io.attendance.streams.policy.ActionSpec;
-import io.attendance.streams.policy.FieldSpec;
-import io.attendance.streams.policy.Policy;
+import io.attendance.core.policy.ActionSpec;
+import io.attendance.core.policy.FieldSpec;
+import io.attendance.core.policy.Policy;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +43,7 @@ final class CaseJson {
         m.put("stageTitle", policy == null ? null : policy.stages().get(c.getStage()) == null ? null : policy.stages().get(c.getStage()).title());
         m.put("linkedCase", c.getLinkedCase());
         // Shown once fixed (the policy defines one and the case reached the stage that starts it).
-        var period = policy == null ? java.util.Optional.<java.time.LocalDate[]>empty() : io.attendance.streams.cases.CaseEngine.prosecutionPeriod(c, policy);
+        var period = policy == null ? java.util.Optional.<java.time.LocalDate[]>empty() : io.attendance.core.cases.CaseEngine.prosecutionPeriod(c, policy);
         m.put("prosecutionPeriod", period.map(p -> Map.of("start", p[0].toString(), "end", p[1].toString(), "layInformationBy", p[2].toString())).orElse(null));
         m.put("fields", new java.util.TreeMap<>(c.getFields()));
         List<Map<String, Object>> history = new ArrayList<>();

@@ -1,7 +1,7 @@
 package io.attendance.api.cases;
 
 import io.attendance.api.ApiError;
-import io.attendance.api.Publisher;
+import io.attendance.contract.Publisher;
 import io.attendance.api.query.InstanceRouter;
 import io.attendance.api.schools.SchoolDirectory;
 import io.attendance.schemas.CaseAction;
@@ -11,11 +11,11 @@ import io.attendance.schemas.Letter;
 import io.attendance.schemas.MarkCell;
 import io.attendance.schemas.PupilAttendance;
 import io.attendance.schemas.School;
-import io.attendance.streams.cases.ActionCheck;
-import io.attendance.streams.cases.CaseEngine;
+import io.attendance.core.cases.ActionCheck;
+import io.attendance.core.cases.CaseEngine;
 import io.attendance.streams.cases.PupilCaseEnv;
-import io.attendance.streams.cases.Refusal;
-import io.attendance.streams.policy.Policy;
+import io.attendance.core.cases.Refusal;
+import io.attendance.core.policy.Policy;
 import io.attendance.streams.topology.StoreNames;
 import io.attendance.streams.topology.TopologySettings;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -102,7 +102,7 @@ public final class CaseService {
                 CaseState c = it.next().value;
                 if (!CaseEngine.OPEN.equals(c.getStatus()) || !urnInScope.test(c.getUrn())) continue;
                 // The school's today as the case's own partition has seen it: the same ticks that moved the case.
-                int partition = io.attendance.streams.topology.PupilPartitioner.partitionOf(c.getUpn(), settings.pupilPartitions());
+                int partition = io.attendance.contract.PupilPartitioner.partitionOf(c.getUpn(), settings.pupilPartitions());
                 Long tick = this.<Long>store(StoreNames.CLOCK_SEEN, partition).get(c.getUrn());
                 LocalDate today = tick == null ? null : LocalDate.ofEpochDay(tick);
                 for (io.attendance.schemas.CaseTask t : c.getTasks()) {
@@ -142,7 +142,7 @@ public final class CaseService {
     public boolean schoolStillHolds(io.attendance.api.auth.Principal who, String upn, int partition) {
         if (who.urn() == null) return true;
         PupilAttendance p = this.<PupilAttendance>store(StoreNames.PUPILS, partition).get(upn);
-        return p != null && io.attendance.streams.pupil.Roll.seenBy(p).contains(who.urn());
+        return p != null && io.attendance.core.pupil.Roll.seenBy(p).contains(who.urn());
     }
 
     /** The school a pupil's marks are counted at, if this instance holds the pupil. */

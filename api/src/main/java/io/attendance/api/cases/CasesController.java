@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attendance.api.ApiError;
 import io.attendance.api.query.InstanceRouter;
-import io.attendance.streams.pupil.Upn;
-import io.attendance.streams.topology.MarkRules;
+import io.attendance.core.pupil.Upn;
+import io.attendance.core.marks.MarkRules;
 import io.attendance.streams.topology.StoreNames;
 import io.javalin.http.Context;
 
@@ -143,7 +143,7 @@ public final class CasesController {
         body.fields().forEachRemaining(e -> {
             if (e.getKey().equals("action") || e.getKey().equals("date")) return;
             if (!e.getValue().isValueNode()) throw new ApiError(400, e.getKey() + ": must be a single value");
-            io.attendance.streams.pupil.PlainText.problemWith(e.getValue().asText()).ifPresent(why -> {
+            io.attendance.core.pupil.PlainText.problemWith(e.getValue().asText()).ifPresent(why -> {
                 throw new ApiError(400, e.getKey() + ": " + why);
             });
             fields.put(e.getKey(), e.getValue().asText());
@@ -174,7 +174,7 @@ public final class CasesController {
         }
         io.attendance.api.auth.Access.require(ctx, io.attendance.api.auth.Access.principal(ctx).mayRecord(), "open cases");
         JsonNode body = body(ctx);
-        io.attendance.streams.pupil.PlainText.problemWith(text(body, "note")).ifPresent(why -> {
+        io.attendance.core.pupil.PlainText.problemWith(text(body, "note")).ifPresent(why -> {
             throw new ApiError(400, "note: " + why);
         });
         String id = cases.open(upn, owner.partition(), text(body, "policy"), text(body, "note"), date(body, "date"), recordedBy(ctx));

@@ -3,9 +3,9 @@ package io.attendance.api.contacts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attendance.api.ApiError;
-import io.attendance.api.Publisher;
+import io.attendance.contract.Publisher;
 import io.attendance.schemas.PupilContacts;
-import io.attendance.streams.pupil.ContactRules;
+import io.attendance.core.pupil.ContactRules;
 import io.javalin.http.Context;
 
 import java.util.LinkedHashMap;

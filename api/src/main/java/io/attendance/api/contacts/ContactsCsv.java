@@ -2,7 +2,7 @@ package io.attendance.api.contacts;
 
 import io.attendance.schemas.Contact;
 import io.attendance.schemas.PupilContacts;
-import io.attendance.streams.pupil.ContactRules;
+import io.attendance.core.pupil.ContactRules;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

@@ -3,7 +3,7 @@ package io.attendance.api.contacts;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.attendance.schemas.Contact;
 import io.attendance.schemas.PupilContacts;
-import io.attendance.streams.pupil.ContactRules;
+import io.attendance.core.pupil.ContactRules;
 
 import java.util.ArrayList;
 import java.util.List;

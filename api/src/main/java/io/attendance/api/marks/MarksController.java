@@ -1,6 +1,6 @@
 package io.attendance.api.marks;
 
-import io.attendance.api.Publisher;
+import io.attendance.contract.Publisher;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -3,7 +3,7 @@ package io.attendance.api.pages;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.attendance.api.ApiError;
 import io.attendance.api.auth.Access;
-import io.attendance.streams.pupil.Upn;
+import io.attendance.core.pupil.Upn;
 import io.javalin.http.Context;
 
 import java.net.URLEncoder;

@@ -1,8 +1,8 @@
 package io.attendance.api.policies;
 
 import io.attendance.api.ApiError;
-import io.attendance.streams.policy.Policy;
-import io.attendance.streams.policy.PolicyRegistry;
+import io.attendance.core.policy.Policy;
+import io.attendance.core.policy.PolicyRegistry;
 import io.javalin.http.Context;
 
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.attendance.api.pupils;
 
-import io.attendance.streams.pupil.Flag;
-import io.attendance.streams.pupil.PupilStats;
-import io.attendance.streams.pupil.SessionCounts;
+import io.attendance.core.pupil.Flag;
+import io.attendance.core.pupil.PupilStats;
+import io.attendance.core.pupil.SessionCounts;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +31,7 @@ final class PupilJson {
 
     /** The pupil's registrations: where they are on roll, and schools whose marks await the LA's confirmation. */
     static java.util.List<Map<String, Object>> roll(io.attendance.schemas.PupilAttendance p) {
-        return io.attendance.streams.pupil.Roll.entries(p).stream().map(e -> {
+        return io.attendance.core.pupil.Roll.entries(p).stream().map(e -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("urn", e.getUrn());
             m.put("registration", e.getRegistration());

@@ -3,9 +3,9 @@ package io.attendance.api.pupils;
 import io.attendance.api.query.InstanceRouter;
 import io.attendance.schemas.PupilAttendance;
 import io.attendance.api.schools.SchoolDirectory;
-import io.attendance.streams.calendar.SchoolCalendar;
-import io.attendance.streams.pupil.Flag;
-import io.attendance.streams.pupil.PupilStats;
+import io.attendance.core.calendar.SchoolCalendar;
+import io.attendance.core.pupil.Flag;
+import io.attendance.core.pupil.PupilStats;
 import io.attendance.streams.topology.StoreNames;
 import io.attendance.streams.topology.TopologySettings;
 import org.apache.kafka.common.serialization.Serdes;
@@ -39,7 +39,7 @@ public final class PupilQueries {
      * is on roll at (main or dual registration), or of its LA. A school that only sent marks sees nothing.
      */
     public Optional<Map<String, Object>> localPupil(String upn, int partition, java.util.function.Predicate<String> seesSchool) {
-        return localState(upn, partition).filter(s -> io.attendance.streams.pupil.Roll.seenBy(s).stream().anyMatch(seesSchool))
+        return localState(upn, partition).filter(s -> io.attendance.core.pupil.Roll.seenBy(s).stream().anyMatch(seesSchool))
                 .map(state -> {
                     Map<String, Object> m = PupilJson.pupil(stats(state), PupilStats.storedFlags(state));
                     m.put("roll", PupilJson.roll(state));

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attendance.api.ApiError;
 import io.attendance.api.query.InstanceRouter;
-import io.attendance.streams.pupil.Flag;
-import io.attendance.streams.pupil.Upn;
-import io.attendance.streams.topology.MarkRules;
+import io.attendance.core.pupil.Flag;
+import io.attendance.core.pupil.Upn;
+import io.attendance.core.marks.MarkRules;
 import io.attendance.streams.topology.StoreNames;
 import io.javalin.http.Context;
 

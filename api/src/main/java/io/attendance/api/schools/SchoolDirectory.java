@@ -1,7 +1,7 @@
 package io.attendance.api.schools;
 
 import io.attendance.schemas.School;
-import io.attendance.streams.calendar.SchoolCalendar;
+import io.attendance.core.calendar.SchoolCalendar;
 import io.attendance.streams.topology.SchoolCalendars;
 import io.attendance.streams.topology.StoreNames;
 import org.apache.kafka.common.serialization.Deserializer;

@@ -3,8 +3,8 @@ package io.attendance.api.schools;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.attendance.schemas.School;
 import io.attendance.schemas.Term;
-import io.attendance.streams.topology.FieldError;
-import io.attendance.streams.topology.MarkRules;
+import io.attendance.core.marks.FieldError;
+import io.attendance.core.marks.MarkRules;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -77,7 +77,7 @@ public final class SchoolRequest {
             else for (int i = 0; i < o.size(); i++) {
                 LocalDate d = date(o.get(i), "opensOn[" + i + "]", errors);
                 if (d == null) continue;
-                if (!io.attendance.streams.calendar.WorkingDays.england().bankHolidays().contains(d)) {
+                if (!io.attendance.core.calendar.WorkingDays.england().bankHolidays().contains(d)) {
                     errors.add(new FieldError("opensOn[" + i + "]", d + " is not a bank holiday in England (list only bank holidays the school opens on)"));
                 } else opensOn.add(d);
             }
@@ -93,7 +93,7 @@ public final class SchoolRequest {
             errors.add(new FieldError(field, field + " is required"));
             return null;
         }
-        var notText = io.attendance.streams.pupil.PlainText.problemWith(v.asText());
+        var notText = io.attendance.core.pupil.PlainText.problemWith(v.asText());
         if (notText.isPresent()) {
             errors.add(new FieldError(field, field + " " + notText.get()));
             return null;

@@ -3,11 +3,11 @@ package io.attendance.api.schools;
 import io.attendance.api.query.InstanceRouter;
 import io.attendance.schemas.CaseState;
 import io.attendance.schemas.PupilAttendance;
-import io.attendance.streams.calendar.SchoolCalendar;
-import io.attendance.streams.pupil.Flag;
-import io.attendance.streams.pupil.PupilStats;
-import io.attendance.streams.pupil.SessionCounts;
-import io.attendance.streams.pupil.WeekCounters;
+import io.attendance.core.calendar.SchoolCalendar;
+import io.attendance.core.pupil.Flag;
+import io.attendance.core.pupil.PupilStats;
+import io.attendance.core.pupil.SessionCounts;
+import io.attendance.core.pupil.WeekCounters;
 import io.attendance.streams.topology.StoreNames;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 

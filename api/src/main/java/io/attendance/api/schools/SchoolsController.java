@@ -3,7 +3,7 @@ package io.attendance.api.schools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attendance.api.ApiError;
-import io.attendance.api.Publisher;
+import io.attendance.contract.Publisher;
 import io.attendance.schemas.School;
 import io.javalin.http.Context;
 
@@ -49,12 +49,12 @@ public final class SchoolsController {
             throw new ApiError(403, "a " + who.describe() + " account may change only its own LA's schools");
         }
         if (!knownPolicy.test(school.getPolicy())) {
-            ctx.status(400).json(Map.of("errors", java.util.List.of(new io.attendance.streams.topology.FieldError("policy",
+            ctx.status(400).json(Map.of("errors", java.util.List.of(new io.attendance.core.marks.FieldError("policy",
                     "'" + school.getPolicy() + "' is not a policy id or family this service has loaded (GET /api/v1/policies)"))));
             return;
         }
         // Each academic year's calendar is kept: sending this year's terms does not drop last year's.
-        school = io.attendance.streams.calendar.CalendarYears.merge(existing, school);
+        school = io.attendance.core.calendar.CalendarYears.merge(existing, school);
         publisher.publishSchool(school);
         awaitVisible(school);
         ctx.status(200).json(SchoolRequest.toJson(school));

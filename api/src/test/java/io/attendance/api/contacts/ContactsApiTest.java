@@ -1,7 +1,7 @@
 package io.attendance.api.contacts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.attendance.api.Publisher;
+import io.attendance.contract.Publisher;
 import io.attendance.schemas.PupilContacts;
 import io.attendance.schemas.RegisterMark;
 import io.attendance.schemas.School;

@@ -3,10 +3,10 @@ package io.attendance.api.marks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attendance.schemas.RegisterMark;
 import io.attendance.schemas.Session;
-import io.attendance.streams.calendar.SchoolCalendar;
-import io.attendance.streams.codes.CodeTable;
-import io.attendance.streams.testing.DemoCalendars;
-import io.attendance.streams.topology.MarkRules;
+import io.attendance.core.calendar.SchoolCalendar;
+import io.attendance.core.codes.CodeTable;
+import io.attendance.core.testing.DemoCalendars;
+import io.attendance.core.marks.MarkRules;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

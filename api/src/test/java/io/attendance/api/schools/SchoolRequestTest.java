@@ -1,7 +1,7 @@
 package io.attendance.api.schools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.attendance.streams.topology.FieldError;
+import io.attendance.core.marks.FieldError;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

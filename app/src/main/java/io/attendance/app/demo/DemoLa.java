@@ -4,8 +4,8 @@ import io.attendance.schemas.RegisterMark;
 import io.attendance.schemas.School;
 import io.attendance.schemas.Session;
 import io.attendance.schemas.Term;
-import io.attendance.streams.calendar.SchoolCalendar;
-import io.attendance.streams.pupil.Upn;
+import io.attendance.core.calendar.SchoolCalendar;
+import io.attendance.core.pupil.Upn;
 
 import java.time.Instant;
 import java.time.LocalDate;

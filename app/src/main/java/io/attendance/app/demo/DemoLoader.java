@@ -1,7 +1,7 @@
 package io.attendance.app.demo;
 
-import io.attendance.api.Publisher;
-import io.attendance.app.kafka.KafkaPublisher;
+import io.attendance.contract.Publisher;
+import io.attendance.contract.KafkaPublisher;
 import io.attendance.schemas.ClockTick;
 import io.attendance.schemas.RegisterMark;
 import io.attendance.schemas.School;

@@ -1,8 +1,10 @@
 package io.attendance.app.kafka;
 
+import io.attendance.contract.KafkaPublisher;
+
 import io.attendance.api.auth.InMemoryRevocations;
 import io.attendance.api.auth.Revocations;
-import io.attendance.streams.topology.Topic;
+import io.attendance.contract.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -1,7 +1,7 @@
 package io.attendance.app.kafka;
 
-import io.attendance.streams.topology.Topic;
-import io.attendance.streams.topology.Topics;
+import io.attendance.contract.Topic;
+import io.attendance.contract.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;

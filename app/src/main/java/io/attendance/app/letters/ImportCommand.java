@@ -1,9 +1,9 @@
 package io.attendance.app.letters;
 
 import io.attendance.api.contacts.ContactsCsv;
-import io.attendance.app.kafka.KafkaPublisher;
-import io.attendance.schemas.serde.SingleObjectSerdes;
-import io.attendance.streams.topology.Topics;
+import io.attendance.contract.KafkaPublisher;
+import io.attendance.contract.serde.SingleObjectSerdes;
+import io.attendance.contract.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

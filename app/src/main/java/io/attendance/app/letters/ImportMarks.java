@@ -1,14 +1,14 @@
 package io.attendance.app.letters;
 
-import io.attendance.app.kafka.KafkaPublisher;
+import io.attendance.contract.KafkaPublisher;
 import io.attendance.app.replay.ReplayInput;
 import io.attendance.schemas.RegisterMark;
 import io.attendance.schemas.School;
-import io.attendance.schemas.serde.SingleObjectSerdes;
-import io.attendance.streams.calendar.SchoolCalendar;
-import io.attendance.streams.codes.CodeTable;
-import io.attendance.streams.topology.MarkRules;
-import io.attendance.streams.topology.Topics;
+import io.attendance.contract.serde.SingleObjectSerdes;
+import io.attendance.core.calendar.SchoolCalendar;
+import io.attendance.core.codes.CodeTable;
+import io.attendance.core.marks.MarkRules;
+import io.attendance.contract.Topics;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

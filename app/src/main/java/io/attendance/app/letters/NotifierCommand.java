@@ -2,8 +2,8 @@ package io.attendance.app.letters;
 
 import io.attendance.app.kafka.TopicAdmin;
 import io.attendance.notifier.Notifier;
-import io.attendance.schemas.serde.SingleObjectSerdes;
-import io.attendance.streams.topology.Topics;
+import io.attendance.contract.serde.SingleObjectSerdes;
+import io.attendance.contract.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -2,9 +2,9 @@ package io.attendance.app.replay;
 
 import io.attendance.schemas.RegisterMark;
 import io.attendance.schemas.Session;
-import io.attendance.streams.calendar.SchoolCalendar;
-import io.attendance.streams.topology.FieldError;
-import io.attendance.streams.topology.MarkRules;
+import io.attendance.core.calendar.SchoolCalendar;
+import io.attendance.core.marks.FieldError;
+import io.attendance.core.marks.MarkRules;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

@@ -5,8 +5,8 @@ import io.attendance.schemas.CaseEvent;
 import io.attendance.schemas.CaseEventType;
 import io.attendance.schemas.CaseState;
 import io.attendance.schemas.School;
-import io.attendance.streams.calendar.SchoolCalendar;
-import io.attendance.streams.pupil.PupilStats;
+import io.attendance.core.calendar.SchoolCalendar;
+import io.attendance.core.pupil.PupilStats;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

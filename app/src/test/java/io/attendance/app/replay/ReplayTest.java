@@ -1,6 +1,7 @@
 package io.attendance.app.replay;
 
-import io.attendance.streams.pupil.Upn;
+
+import io.attendance.core.pupil.Upn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

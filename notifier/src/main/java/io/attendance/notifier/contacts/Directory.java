@@ -2,7 +2,7 @@ package io.attendance.notifier.contacts;
 
 import io.attendance.schemas.PupilContacts;
 import io.attendance.schemas.School;
-import io.attendance.streams.topology.Topics;
+import io.attendance.contract.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -1,15 +1,18 @@
 package io.attendance.streams.cases;
 
+
+import io.attendance.core.cases.CaseEnv;
+
 import io.attendance.schemas.MarkCell;
 import io.attendance.schemas.PupilAttendance;
 import io.attendance.schemas.School;
-import io.attendance.streams.calendar.SchoolCalendar;
-import io.attendance.streams.calendar.WorkingDays;
-import io.attendance.streams.codes.CodeCategory;
-import io.attendance.streams.codes.CodeTable;
-import io.attendance.streams.pupil.SessionCounts;
-import io.attendance.streams.pupil.Roll;
-import io.attendance.streams.pupil.WeekCounters;
+import io.attendance.core.calendar.SchoolCalendar;
+import io.attendance.core.calendar.WorkingDays;
+import io.attendance.core.codes.CodeCategory;
+import io.attendance.core.codes.CodeTable;
+import io.attendance.core.pupil.SessionCounts;
+import io.attendance.core.pupil.Roll;
+import io.attendance.core.pupil.WeekCounters;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -55,7 +58,7 @@ public final class PupilCaseEnv implements CaseEnv {
     @Override
     public SchoolCalendar calendar() {
         if (calendar == null) {
-            SchoolCalendar c = school == null ? null : io.attendance.streams.pupil.PupilCalendar.of(pupil(), school.getUrn(), calendars);
+            SchoolCalendar c = school == null ? null : io.attendance.core.pupil.PupilCalendar.of(pupil(), school.getUrn(), calendars);
             calendar = c == null ? SchoolCalendar.NONE : c;
         }
         return calendar;

@@ -1,11 +1,15 @@
 package io.attendance.streams.topology;
 
+import io.attendance.contract.PupilPartitioner;
+
+import io.attendance.contract.Topics;
+
 import io.attendance.schemas.CaseIndex;
 import io.attendance.schemas.CaseState;
 import io.attendance.schemas.MarkCell;
 import io.attendance.schemas.PupilAttendance;
 import io.attendance.schemas.School;
-import io.attendance.schemas.serde.RecordSerdes;
+import io.attendance.contract.serde.RecordSerdes;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;

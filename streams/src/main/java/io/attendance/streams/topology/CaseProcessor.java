@@ -1,5 +1,8 @@
 package io.attendance.streams.topology;
 
+
+import io.attendance.contract.Topics;
+
 import io.attendance.schemas.CaseAction;
 import io.attendance.schemas.CaseDeadline;
 import io.attendance.schemas.CaseEvent;
@@ -9,14 +12,14 @@ import io.attendance.schemas.ClockTick;
 import io.attendance.schemas.MarkCell;
 import io.attendance.schemas.PupilAttendance;
 import io.attendance.schemas.School;
-import io.attendance.streams.calendar.SchoolCalendar;
-import io.attendance.streams.cases.CaseEngine;
+import io.attendance.core.calendar.SchoolCalendar;
+import io.attendance.core.cases.CaseEngine;
 import io.attendance.streams.cases.PupilCaseEnv;
-import io.attendance.streams.policy.ActionSpec;
-import io.attendance.streams.policy.Condition;
-import io.attendance.streams.policy.Policy;
-import io.attendance.streams.policy.PolicyRegistry;
-import io.attendance.streams.policy.Trigger;
+import io.attendance.core.policy.ActionSpec;
+import io.attendance.core.policy.Condition;
+import io.attendance.core.policy.Policy;
+import io.attendance.core.policy.PolicyRegistry;
+import io.attendance.core.policy.Trigger;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
@@ -288,7 +291,7 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
             }
         }
         for (String v : values) {
-            List<LocalDate> standing = per == null ? List.of() : io.attendance.streams.cases.ActionCheck.recordedHere(last, p, action, per, v);
+            List<LocalDate> standing = per == null ? List.of() : io.attendance.core.cases.ActionCheck.recordedHere(last, p, action, per, v);
             for (LocalDate d : standing) if (latest == null || d.isAfter(latest)) latest = d;
         }
         LocalDate from = latest != null ? latest : last.getClosedOn();
@@ -353,7 +356,7 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
         List<LocalDate> withdrawable = null; // for a withdrawal: what it can take back, before it does
         if (spec != null && spec.withdraws() != null) {
             String per = policy.actions().get(spec.withdraws()).limit().per();
-            withdrawable = io.attendance.streams.cases.ActionCheck.recordedHere(c, policy, spec.withdraws(), per, a.getFields().get(per));
+            withdrawable = io.attendance.core.cases.ActionCheck.recordedHere(c, policy, spec.withdraws(), per, a.getFields().get(per));
         }
         CaseEngine.act(c, policy, a.getActionId(), a.getAction(), a.getDate(), a.getFields(), a.getRecordedBy(), env, out);
         boolean recorded = out.stream().anyMatch(e -> e.getType() == io.attendance.schemas.CaseEventType.ACTION_RECORDED);
@@ -495,6 +498,6 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String reason, String sink) {
-        context.forward((Record<Object, Object>) (Record<?, ?>) record.withHeaders(DeadLetters.headers(record.headers(), reason, context.recordMetadata())), sink);
+        context.forward((Record<Object, Object>) (Record<?, ?>) record.withHeaders(DeadLetterHeaders.of(record.headers(), reason, context)), sink);
     }
 }

@@ -1,5 +1,6 @@
 package io.attendance.streams.topology;
 
+
 import io.attendance.schemas.Letter;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -40,8 +41,8 @@ public final class LetterIndexProcessor implements Processor<byte[], byte[], byt
         try {
             l = reader.deserialize(topic, record.value());
         } catch (RuntimeException e) {
-            context.forward(record.withHeaders(DeadLetters.headers(record.headers(),
-                    "value: not a Letter record: " + e.getMessage(), context.recordMetadata())), TO_DLQ);
+            context.forward(record.withHeaders(DeadLetterHeaders.of(record.headers(),
+                    "value: not a Letter record: " + e.getMessage(), context)), TO_DLQ);
             return;
         }
         letters.put(key(l.getCaseId(), l.getLetterId()), l);

@@ -1,17 +1,24 @@
 package io.attendance.streams.topology;
 
+import io.attendance.contract.MarkKey;
+import io.attendance.contract.PupilPartitioner;
+import io.attendance.core.marks.FieldError;
+import io.attendance.core.pupil.Roll;
+
+import io.attendance.core.marks.MarkRules;
+
 import io.attendance.schemas.AttendanceSignal;
 import io.attendance.schemas.FlagChange;
 import io.attendance.schemas.PupilAttendance;
 import io.attendance.schemas.RegisterMark;
 import io.attendance.schemas.School;
-import io.attendance.streams.calendar.SchoolCalendar;
-import io.attendance.streams.pupil.Flag;
-import io.attendance.streams.pupil.WeekCounters;
-import io.attendance.streams.codes.CodeTable;
+import io.attendance.core.calendar.SchoolCalendar;
+import io.attendance.core.pupil.Flag;
+import io.attendance.core.pupil.WeekCounters;
+import io.attendance.core.codes.CodeTable;
 import io.attendance.schemas.MarkCell;
-import io.attendance.streams.pupil.PupilStats;
-import io.attendance.streams.pupil.SessionCounts;
+import io.attendance.core.pupil.PupilStats;
+import io.attendance.core.pupil.SessionCounts;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -129,8 +136,8 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
         if (state == null) state = newPupil(mark.getUpn(), mark.getUrn(), mark.getDate());
         // A mark never moves the pupil: who holds them changes only by the roll (see Roll). A school the
         // pupil is not confirmed on roll at has its session recorded, but it counts in no figure.
-        io.attendance.streams.pupil.Roll.markFrom(state, mark.getUrn(), mark.getDate());
-        boolean counts = io.attendance.streams.pupil.Roll.counted(state, mark.getUrn());
+        io.attendance.core.pupil.Roll.markFrom(state, mark.getUrn(), mark.getDate());
+        boolean counts = io.attendance.core.pupil.Roll.counted(state, mark.getUrn());
         WeekCounters counters = WeekCounters.decode(state.getWeeks());
         if (counts) {
             // The standing cell is this school's (the cell key holds the school): it was counted with it.
@@ -146,7 +153,7 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
     private static PupilAttendance newPupil(String upn, String urn, LocalDate date) {
         return PupilAttendance.newBuilder().setUpn(upn).setUrn(urn).setLatestDate(date).setAsOf(date)
                 .setWeeks(WeekCounters.empty().encode()).setFlags(new ArrayList<>())
-                .setRoll(io.attendance.streams.pupil.Roll.firstMark(urn, date)).build();
+                .setRoll(io.attendance.core.pupil.Roll.firstMark(urn, date)).build();
     }
 
     private void retract(MarkKey key, long timestamp) {
@@ -155,7 +162,7 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
         if (standing == null || state == null) return;
         marks.delete(key.cellKey());
         WeekCounters counters = WeekCounters.decode(state.getWeeks());
-        if (io.attendance.streams.pupil.Roll.counted(state, key.urn())) counters.add(key.date(), codes.categoryOf(standing.getCode()), -1);
+        if (io.attendance.core.pupil.Roll.counted(state, key.urn())) counters.add(key.date(), codes.categoryOf(standing.getCode()), -1);
         settle(state, counters, state.getUrn(), timestamp, null);
     }
 
@@ -179,7 +186,7 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
         state.setAsOf(asOf);
         counters.prune(asOf);
 
-        SchoolCalendar calendar = io.attendance.streams.pupil.PupilCalendar.of(state, urn, calendars::get);
+        SchoolCalendar calendar = io.attendance.core.pupil.PupilCalendar.of(state, urn, calendars::get);
         PupilStats.Thresholds t = PupilStats.thresholds(counters, calendar == null ? SchoolCalendar.NONE : calendar, asOf);
         Set<Flag> before = PupilStats.storedFlags(state);
         Set<Flag> now = t.flags();
@@ -230,6 +237,6 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
     }
 
     private void deadLetter(Record<byte[], byte[]> record, String reason) {
-        context.forward(record.withHeaders(DeadLetters.headers(record.headers(), reason, context.recordMetadata())), TO_DLQ);
+        context.forward(record.withHeaders(DeadLetterHeaders.of(record.headers(), reason, context)), TO_DLQ);
     }
 }

@@ -1,10 +1,12 @@
 package io.attendance.streams.topology;
 
+import io.attendance.contract.MarkKey;
+
 import io.attendance.schemas.PupilAttendance;
 import io.attendance.schemas.RollChange;
-import io.attendance.streams.pupil.Flag;
-import io.attendance.streams.pupil.PupilStats;
-import io.attendance.streams.pupil.Roll;
+import io.attendance.core.pupil.Flag;
+import io.attendance.core.pupil.PupilStats;
+import io.attendance.core.pupil.Roll;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -23,13 +25,13 @@ final class RollProcessor implements Processor<byte[], byte[], Object, Object> {
     static final String TO_CASES = "case-processor";
     private final Deserializer<RollChange> reader;
     private final String topic;
-    private final io.attendance.streams.codes.CodeTable codes;
+    private final io.attendance.core.codes.CodeTable codes;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, PupilAttendance> pupils;
     private KeyValueStore<String, io.attendance.schemas.MarkCell> marks;
     private KeyValueStore<String, String> schoolPupils;
 
-    RollProcessor(Deserializer<RollChange> reader, String topic, io.attendance.streams.codes.CodeTable codes) {
+    RollProcessor(Deserializer<RollChange> reader, String topic, io.attendance.core.codes.CodeTable codes) {
         this.reader = reader;
         this.topic = topic;
         this.codes = codes;
@@ -81,7 +83,7 @@ final class RollProcessor implements Processor<byte[], byte[], Object, Object> {
 
     /** The sessions the school recorded while unconfirmed count from now on, as if counted when recorded. */
     private void countRecordedSessions(PupilAttendance p, String urn) {
-        io.attendance.streams.pupil.WeekCounters counters = io.attendance.streams.pupil.WeekCounters.decode(p.getWeeks());
+        io.attendance.core.pupil.WeekCounters counters = io.attendance.core.pupil.WeekCounters.decode(p.getWeeks());
         try (var it = marks.prefixScan(p.getUpn() + "|", org.apache.kafka.common.serialization.Serdes.String().serializer())) {
             while (it.hasNext()) {
                 var kv = it.next();
@@ -97,6 +99,6 @@ final class RollProcessor implements Processor<byte[], byte[], Object, Object> {
     }
 
     private void refuse(Record<byte[], byte[]> record, String reason) {
-        context.forward(record.withHeaders(DeadLetters.headers(record.headers(), reason, context.recordMetadata())), TO_DLQ);
+        context.forward(record.withHeaders(DeadLetterHeaders.of(record.headers(), reason, context)), TO_DLQ);
     }
 }

@@ -1,7 +1,7 @@
 package io.attendance.streams.topology;
 
 import io.attendance.schemas.School;
-import io.attendance.streams.calendar.SchoolCalendar;
+import io.attendance.core.calendar.SchoolCalendar;
 import org.apache.kafka.common.serialization.Deserializer;
 
 import java.util.Arrays;

@@ -1,8 +1,8 @@
 package io.attendance.streams.topology;
 
-import io.attendance.streams.calendar.WorkingDays;
-import io.attendance.streams.codes.CodeTable;
-import io.attendance.streams.policy.PolicyRegistry;
+import io.attendance.core.calendar.WorkingDays;
+import io.attendance.core.codes.CodeTable;
+import io.attendance.core.policy.PolicyRegistry;
 
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package io.attendance.streams.cases;
 
 import io.attendance.schemas.CaseAction;
-import io.attendance.streams.pupil.Upn;
-import io.attendance.streams.testing.DemoCalendars;
-import io.attendance.streams.topology.DeadLetters;
+import io.attendance.core.pupil.Upn;
+import io.attendance.core.testing.DemoCalendars;
+import io.attendance.contract.DeadLetters;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.test.TestRecord;

@@ -8,13 +8,13 @@ import io.attendance.schemas.ClockTick;
 import io.attendance.schemas.RegisterMark;
 import io.attendance.schemas.School;
 import io.attendance.schemas.Session;
-import io.attendance.schemas.serde.SingleObjectSerdes;
-import io.attendance.streams.calendar.SchoolCalendar;
-import io.attendance.streams.codes.CodeTable;
+import io.attendance.contract.serde.SingleObjectSerdes;
+import io.attendance.core.calendar.SchoolCalendar;
+import io.attendance.core.codes.CodeTable;
 import io.attendance.streams.topology.AttendanceTopology;
-import io.attendance.streams.topology.MarkKey;
+import io.attendance.contract.MarkKey;
 import io.attendance.streams.topology.StoreNames;
-import io.attendance.streams.topology.Topics;
+import io.attendance.contract.Topics;
 import io.attendance.streams.topology.TopologySettings;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -76,8 +76,8 @@ final class CaseFixture implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, java.nio.file.Path.of("target", "ttd", UUID.randomUUID().toString()).toAbsolutePath().toString());
         driver = new TopologyTestDriver(AttendanceTopology.build(topics, serdes,
-                new TopologySettings(CodeTable.standard(), List.of(6, 10), 1, io.attendance.streams.policy.PolicyRegistry.shipped(),
-                        io.attendance.streams.calendar.WorkingDays.england(), TopologySettings.LIVE_TICK_QUIET, goLive)), props);
+                new TopologySettings(CodeTable.standard(), List.of(6, 10), 1, io.attendance.core.policy.PolicyRegistry.shipped(),
+                        io.attendance.core.calendar.WorkingDays.england(), TopologySettings.LIVE_TICK_QUIET, goLive)), props);
         marks = driver.createInputTopic(topics.marks.name(), Serdes.String().serializer(), topics.marks.valueSerde().serializer());
         clock = driver.createInputTopic(topics.clock.name(), Serdes.String().serializer(), topics.clock.valueSerde().serializer());
         actions = driver.createInputTopic(topics.caseActions.name(), Serdes.String().serializer(), topics.caseActions.valueSerde().serializer());

@@ -2,8 +2,8 @@ package io.attendance.streams.cases;
 
 import io.attendance.schemas.School;
 import io.attendance.schemas.Session;
-import io.attendance.streams.pupil.Upn;
-import io.attendance.streams.testing.DemoCalendars;
+import io.attendance.core.pupil.Upn;
+import io.attendance.core.testing.DemoCalendars;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

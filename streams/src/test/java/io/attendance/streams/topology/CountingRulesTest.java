@@ -1,13 +1,15 @@
 package io.attendance.streams.topology;
 
+import io.attendance.contract.MarkKey;
+
 import io.attendance.schemas.AttendanceSignal;
 import io.attendance.schemas.FlagChange;
 import io.attendance.schemas.School;
 import io.attendance.schemas.Session;
-import io.attendance.streams.pupil.PupilStats;
-import io.attendance.streams.pupil.SessionCounts;
-import io.attendance.streams.pupil.Upn;
-import io.attendance.streams.testing.DemoCalendars;
+import io.attendance.core.pupil.PupilStats;
+import io.attendance.core.pupil.SessionCounts;
+import io.attendance.core.pupil.Upn;
+import io.attendance.core.testing.DemoCalendars;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import static io.attendance.streams.testing.DemoCalendars.RIVERSIDE;
+import static io.attendance.core.testing.DemoCalendars.RIVERSIDE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

@@ -1,10 +1,13 @@
 package io.attendance.streams.topology;
 
+import io.attendance.contract.DeadLetters;
+import io.attendance.contract.MarkKey;
+
 import io.attendance.schemas.RegisterMark;
 import io.attendance.schemas.Session;
-import io.attendance.streams.pupil.SessionCounts;
-import io.attendance.streams.pupil.Upn;
-import io.attendance.streams.testing.DemoCalendars;
+import io.attendance.core.pupil.SessionCounts;
+import io.attendance.core.pupil.Upn;
+import io.attendance.core.testing.DemoCalendars;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import static io.attendance.streams.testing.DemoCalendars.RIVERSIDE;
+import static io.attendance.core.testing.DemoCalendars.RIVERSIDE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DeadLetterTest {

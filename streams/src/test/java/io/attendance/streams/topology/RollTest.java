@@ -1,11 +1,13 @@
 package io.attendance.streams.topology;
 
+import io.attendance.contract.DeadLetters;
+
 import io.attendance.schemas.RollChange;
 import io.attendance.schemas.School;
 import io.attendance.schemas.Session;
-import io.attendance.streams.pupil.Roll;
-import io.attendance.streams.pupil.Upn;
-import io.attendance.streams.testing.DemoCalendars;
+import io.attendance.core.pupil.Roll;
+import io.attendance.core.pupil.Upn;
+import io.attendance.core.testing.DemoCalendars;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 
-import static io.attendance.streams.testing.DemoCalendars.RIVERSIDE;
+import static io.attendance.core.testing.DemoCalendars.RIVERSIDE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,14 +1,17 @@
 package io.attendance.streams.topology;
 
+import io.attendance.contract.MarkKey;
+import io.attendance.contract.Topics;
+
 import io.attendance.schemas.AttendanceSignal;
 import io.attendance.schemas.PupilAttendance;
 import io.attendance.schemas.RegisterMark;
 import io.attendance.schemas.School;
 import io.attendance.schemas.Session;
-import io.attendance.schemas.serde.SingleObjectSerdes;
-import io.attendance.streams.calendar.SchoolCalendar;
-import io.attendance.streams.codes.CodeTable;
-import io.attendance.streams.pupil.PupilStats;
+import io.attendance.contract.serde.SingleObjectSerdes;
+import io.attendance.core.calendar.SchoolCalendar;
+import io.attendance.core.codes.CodeTable;
+import io.attendance.core.pupil.PupilStats;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;

@@ -1,5 +1,0 @@
-package io.attendance.streams.policy;
-
-/** A sentence of the seed the file does not encode, and why: kept beside the rules for the reader. */
-public record NotEncoded(String sentence, String why) {
-}

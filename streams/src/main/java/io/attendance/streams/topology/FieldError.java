@@ -1,9 +1,0 @@
-package io.attendance.streams.topology;
-
-/** One reason an input was refused: which field, and why (never the field's personal value). */
-public record FieldError(String field, String error) {
-    @Override
-    public String toString() {
-        return field + ": " + error;
-    }
-}
