@@ -12,7 +12,7 @@ import io.attendance.api.ops.HealthController;
 import io.attendance.api.pupils.PupilQueries;
 import io.attendance.api.pupils.PupilsController;
 import io.attendance.api.query.InstanceRouter;
-import io.attendance.api.query.NotReadyException;
+import io.attendance.contract.query.NotReadyException;
 import io.attendance.api.schools.SchoolDirectory;
 import io.attendance.api.schools.SchoolsController;
 import io.attendance.core.marks.MarkRules;
@@ -20,10 +20,9 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.apache.kafka.streams.KafkaStreams;
+import io.attendance.contract.query.AttendanceQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,16 +35,16 @@ public final class ApiServer {
     private ApiServer() {
     }
 
-    public static Javalin create(KafkaStreams streams, Publisher publisher, ApiSettings settings,
+    /** @param metrics the registry {@code /metrics} serves: the caller binds the streams app's own metrics to it */
+    public static Javalin create(AttendanceQueries queries, Publisher publisher, ApiSettings settings,
                                  PrometheusMeterRegistry metrics) {
         ObjectMapper json = new ObjectMapper();
-        new KafkaStreamsMetrics(streams).bindTo(metrics);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
 
-        InstanceRouter router = new InstanceRouter(streams, settings.self());
-        SchoolDirectory schools = new SchoolDirectory(streams, settings.schoolReader());
+        InstanceRouter router = new InstanceRouter(queries);
+        SchoolDirectory schools = new SchoolDirectory(queries);
         MarkIngest ingest = new MarkIngest(new MarkRules(settings.topology().codes()), schools::calendar, json);
         ApiSettings.Security security = settings.security();
         io.attendance.api.auth.Access access = new io.attendance.api.auth.Access(security.accounts(), security.sessions(), schools,
@@ -53,14 +52,14 @@ public final class ApiServer {
         MarksController marks = new MarksController(ingest, publisher, metrics, access);
         SchoolsController schoolsController = new SchoolsController(publisher, schools, json, settings.schoolVisibleWithin(),
                 settings.topology().policies()::knows);
-        PupilQueries pupilQueries = new PupilQueries(router, schools, settings.topology());
+        PupilQueries pupilQueries = new PupilQueries(router, queries, schools, settings.topology());
         PupilsController pupils = new PupilsController(pupilQueries, router, json, access);
-        HealthController health = new HealthController(streams, metrics);
-        CaseService caseService = new CaseService(router, schools, settings.topology(), publisher, settings.schoolVisibleWithin());
+        HealthController health = new HealthController(queries, metrics);
+        CaseService caseService = new CaseService(queries, schools, settings.topology(), publisher, settings.schoolVisibleWithin());
         CasesController cases = new CasesController(caseService, pupilQueries, router, json, access);
         io.attendance.api.letters.LettersController letters = new io.attendance.api.letters.LettersController(caseService, router, access);
         io.attendance.api.schools.OverviewController overview = new io.attendance.api.schools.OverviewController(
-                new io.attendance.api.schools.SchoolSummaries(router, schools), schools, router, access, json);
+                new io.attendance.api.schools.SchoolSummaries(queries, schools), schools, router, access, json);
         io.attendance.api.pages.Dashboard dashboard = new io.attendance.api.pages.Dashboard(access, json);
         dashboard.port(settings.self().port());
         ApiSettings.Live live = settings.live();

@@ -2,10 +2,9 @@ package io.attendance.api;
 
 import io.attendance.api.auth.Accounts;
 import io.attendance.api.auth.SessionTokens;
-import io.attendance.streams.topology.TopologySettings;
-import org.apache.kafka.streams.state.HostInfo;
+import io.attendance.core.TopologySettings;
+import io.attendance.contract.query.AttendanceQueries.Instance;
 
-import io.attendance.schemas.School;
 import org.apache.kafka.common.serialization.Deserializer;
 
 import java.time.Duration;
@@ -16,8 +15,8 @@ import java.time.Duration;
  * @param security             who may sign in or call, and how sessions are signed
  * @param live                 where the pages' live updates come from (null: pages do not update live)
  */
-public record ApiSettings(HostInfo self, TopologySettings topology, Duration schoolVisibleWithin,
-                          Deserializer<School> schoolReader, Security security, Live live) {
+public record ApiSettings(Instance self, TopologySettings topology, Duration schoolVisibleWithin,
+                          Security security, Live live) {
 
     /** @param secureCookies mark the session cookie Secure (browsers still send it to http://localhost) */
     public record Security(Accounts accounts, SessionTokens sessions, boolean secureCookies, io.attendance.api.auth.ClientAddress clients) {

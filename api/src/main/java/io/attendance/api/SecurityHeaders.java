@@ -1,5 +1,7 @@
 package io.attendance.api;
 
+import io.attendance.core.policy.Policy;
+
 
 import io.javalin.http.Context;
 

@@ -11,7 +11,7 @@ import io.attendance.contract.serde.SingleObjectSerdes;
 import io.attendance.core.codes.CodeTable;
 import io.attendance.streams.topology.AttendanceTopology;
 import io.attendance.contract.Topics;
-import io.attendance.streams.topology.TopologySettings;
+import io.attendance.core.TopologySettings;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -38,6 +38,7 @@ public final class AttendanceNode implements AutoCloseable {
     private io.attendance.app.kafka.KafkaRevocations revocations;
     private KafkaStreams streams;
     private Javalin http;
+    private io.attendance.contract.query.AttendanceQueries queries;
     private io.attendance.app.clock.WallClock wallClock;
 
     public AttendanceNode(NodeSettings settings) {
@@ -73,8 +74,11 @@ public final class AttendanceNode implements AutoCloseable {
                 settings.applicationId() + "-" + io.attendance.streams.topology.StoreNames.PUPILS + "-changelog",
                 serdes.serde(io.attendance.schemas.PupilAttendance.class).deserializer(), topics.caseEvents.name(),
                 topics.caseEvents.valueSerde().deserializer());
-        http = ApiServer.create(streams, publisher, new ApiSettings(self, topology, Duration.ofSeconds(15),
-                serdes.serde(io.attendance.schemas.School.class).deserializer(), security, live), metrics);
+        var instance = new io.attendance.contract.query.AttendanceQueries.Instance(self.host(), self.port());
+        queries = new io.attendance.streams.query.StreamsQueries(streams, instance, topology,
+                serdes.serde(io.attendance.schemas.School.class).deserializer());
+        new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(streams).bindTo(metrics);
+        http = ApiServer.create(queries, publisher, new ApiSettings(instance, topology, Duration.ofSeconds(15), security, live), metrics);
         http.start(port);
         streams.start();
         log.info("instance {} serving HTTP on port {}", settings.applicationId(), port);
@@ -108,8 +112,7 @@ public final class AttendanceNode implements AutoCloseable {
 
     /** Live mode: end each school's day from the wall clock (the demo and replays tick from data instead). */
     public void startWallClock(java.time.LocalTime tickAt, java.nio.file.Path lastTickFile) {
-        var directory = new io.attendance.api.schools.SchoolDirectory(streams, serdes.serde(io.attendance.schemas.School.class).deserializer());
-        wallClock = new io.attendance.app.clock.WallClock(publisher::publishTicks, directory::urns,
+        wallClock = new io.attendance.app.clock.WallClock(publisher::publishTicks, queries::schoolUrns,
                 tickAt, lastTickFile, java.time.Clock.systemUTC()).start();
     }
 

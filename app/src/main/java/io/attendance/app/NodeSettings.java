@@ -1,5 +1,7 @@
 package io.attendance.app;
 
+import io.attendance.core.TopologySettings;
+
 import java.nio.file.Path;
 import java.util.List;
 

@@ -12,7 +12,7 @@ import io.attendance.core.codes.CodeTable;
 import io.attendance.streams.topology.AttendanceTopology;
 import io.attendance.contract.MarkKey;
 import io.attendance.contract.Topics;
-import io.attendance.streams.topology.TopologySettings;
+import io.attendance.core.TopologySettings;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -103,7 +103,7 @@ class DemoCensusTest {
         List<String> families = FAMILIES;
         Map<LocalDate, Map<String, Integer>> byWeek = new TreeMap<>();
         for (CaseEvent e : opened) {
-            String family = families.stream().filter(f -> e.getCaseId().contains("-" + f + "-")).findFirst().orElse("other");
+            String family = io.attendance.core.cases.CaseKeys.familyOf(e.getCaseId());
             byWeek.computeIfAbsent(SchoolCalendar.weekOf(e.getDate()), k -> new TreeMap<>()).merge(family, 1, Integer::sum);
         }
         StringBuilder b = new StringBuilder("| week of | APWS | penalty notice | Norfolk | County | Blackburn |\n| --- | --- | --- | --- | --- | --- |\n");

@@ -1,5 +1,7 @@
 package io.attendance.app;
 
+import io.attendance.core.policy.Policy;
+
 
 import io.attendance.app.broker.EmbeddedBroker;
 import io.attendance.app.demo.DemoAccounts;

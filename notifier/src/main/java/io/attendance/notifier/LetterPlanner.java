@@ -39,7 +39,7 @@ public final class LetterPlanner {
     }
 
     public static String letterId(String eventId, String parentId) {
-        return eventId + ":" + parentId;
+        return io.attendance.core.cases.CaseKeys.letterId(eventId, parentId);
     }
 
     /** Twelve hex digits from the letter id: printed on the letter and its outbox file name. */

@@ -1,5 +1,7 @@
 package io.attendance.api.auth;
 
+import io.attendance.core.policy.Window;
+
 
 
 import java.time.Clock;

@@ -2,23 +2,19 @@ package io.attendance.api.cases;
 
 import io.attendance.api.ApiError;
 import io.attendance.contract.Publisher;
-import io.attendance.api.query.InstanceRouter;
+import io.attendance.contract.query.AttendanceQueries;
 import io.attendance.api.schools.SchoolDirectory;
 import io.attendance.schemas.CaseAction;
-import io.attendance.schemas.CaseIndex;
 import io.attendance.schemas.CaseState;
 import io.attendance.schemas.Letter;
-import io.attendance.schemas.MarkCell;
 import io.attendance.schemas.PupilAttendance;
 import io.attendance.schemas.School;
 import io.attendance.core.cases.ActionCheck;
 import io.attendance.core.cases.CaseEngine;
-import io.attendance.streams.cases.PupilCaseEnv;
+import io.attendance.core.cases.CaseKeys;
 import io.attendance.core.cases.Refusal;
 import io.attendance.core.policy.Policy;
-import io.attendance.streams.topology.StoreNames;
-import io.attendance.streams.topology.TopologySettings;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import io.attendance.core.TopologySettings;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -34,15 +30,15 @@ import java.util.function.Predicate;
  * the request to the instance that owns the pupil.
  */
 public final class CaseService {
-    private final InstanceRouter router;
+    private final AttendanceQueries queries;
     private final SchoolDirectory schools;
     private final TopologySettings settings;
     private final Publisher publisher;
     private final Duration visibleWithin;
 
-    public CaseService(InstanceRouter router, SchoolDirectory schools, TopologySettings settings, Publisher publisher,
+    public CaseService(AttendanceQueries queries, SchoolDirectory schools, TopologySettings settings, Publisher publisher,
                        Duration visibleWithin) {
-        this.router = router;
+        this.queries = queries;
         this.schools = schools;
         this.settings = settings;
         this.publisher = publisher;
@@ -58,34 +54,25 @@ public final class CaseService {
         }
     }
 
-    /** The case id starts with the pupil's UPN (13 characters): that is how a request finds its owner. */
+    /** The pupil of a case: how a request finds the case's owner. */
     public static String upnOf(String caseId) {
-        if (caseId.length() < 15 || caseId.charAt(13) != '-') throw new ApiError(404, "no case " + caseId);
-        return caseId.substring(0, 13);
+        return CaseKeys.upnOf(caseId).orElseThrow(() -> new ApiError(404, "no case " + caseId));
     }
 
     public List<Map<String, Object>> localCases(Filter filter, Integer partition) {
-        ReadOnlyKeyValueStore<String, CaseState> store = router.localStore(StoreNames.CASES, partition);
         List<Map<String, Object>> out = new ArrayList<>();
-        String prefix = filter.upn() == null ? null : filter.upn() + "-";
-        try (var it = prefix == null ? store.all() : store.prefixScan(prefix, org.apache.kafka.common.serialization.Serdes.String().serializer())) {
-            while (it.hasNext()) {
-                CaseState c = it.next().value;
-                if (filter.test(c)) out.add(CaseJson.summary(c));
-            }
+        for (CaseState c : queries.cases(filter.upn(), partition)) {
+            if (filter.test(c)) out.add(CaseJson.summary(c));
         }
         return out;
     }
 
     public Optional<Map<String, Object>> localCase(String caseId, int partition) {
-        CaseState c = this.<CaseState>store(StoreNames.CASES, partition).get(caseId);
+        CaseState c = queries.caseState(caseId, partition).orElse(null);
         if (c == null) return Optional.empty();
         Map<String, Object> m = CaseJson.detail(c, settings.policies().byId(c.getPolicy()).orElse(null));
         List<Map<String, Object>> sent = new ArrayList<>();
-        ReadOnlyKeyValueStore<String, Letter> letters = store(StoreNames.CASE_LETTERS, partition);
-        try (var it = letters.prefixScan(caseId + "|", org.apache.kafka.common.serialization.Serdes.String().serializer())) {
-            while (it.hasNext()) sent.add(CaseJson.letter(it.next().value));
-        }
+        for (Letter l : queries.letters(caseId, partition)) sent.add(CaseJson.letter(l));
         m.put("lettersSent", sent);
         return Optional.of(m);
     }
@@ -95,33 +82,28 @@ public final class CaseService {
      * tick has passed) and those due within 7 days of the school's own today (its last clock tick).
      */
     public List<Map<String, Object>> localTasks(Predicate<String> urnInScope) {
-        ReadOnlyKeyValueStore<String, CaseState> store = router.localStore(StoreNames.CASES, null);
         List<Map<String, Object>> out = new ArrayList<>();
-        try (var it = store.all()) {
-            while (it.hasNext()) {
-                CaseState c = it.next().value;
-                if (!CaseEngine.OPEN.equals(c.getStatus()) || !urnInScope.test(c.getUrn())) continue;
-                // The school's today as the case's own partition has seen it: the same ticks that moved the case.
-                int partition = io.attendance.contract.PupilPartitioner.partitionOf(c.getUpn(), settings.pupilPartitions());
-                Long tick = this.<Long>store(StoreNames.CLOCK_SEEN, partition).get(c.getUrn());
-                LocalDate today = tick == null ? null : LocalDate.ofEpochDay(tick);
-                for (io.attendance.schemas.CaseTask t : c.getTasks()) {
-                    if (t.getDone()) continue;
-                    boolean overdue = t.getMissed();
-                    boolean dueThisWeek = !overdue && t.getDue() != null && today != null && !t.getDue().isAfter(today.plusDays(7));
-                    if (!overdue && !dueThisWeek) continue;
-                    Map<String, Object> m = new java.util.LinkedHashMap<>();
-                    m.put("caseId", c.getCaseId());
-                    m.put("upn", c.getUpn());
-                    m.put("urn", c.getUrn());
-                    m.put("policy", c.getPolicy());
-                    m.put("stage", c.getStage());
-                    m.put("task", t.getName());
-                    m.put("due", t.getDue() == null ? null : t.getDue().toString());
-                    m.put("overdue", overdue);
-                    m.put("schoolToday", today == null ? null : today.toString());
-                    out.add(m);
-                }
+        for (CaseState c : queries.cases(null, null)) {
+            if (!CaseEngine.OPEN.equals(c.getStatus()) || !urnInScope.test(c.getUrn())) continue;
+            // The school's today as the case's own partition has seen it: the same ticks that moved the case.
+            int partition = io.attendance.contract.PupilPartitioner.partitionOf(c.getUpn(), settings.pupilPartitions());
+            LocalDate today = queries.schoolToday(c.getUrn(), partition).orElse(null);
+            for (io.attendance.schemas.CaseTask t : c.getTasks()) {
+                if (t.getDone()) continue;
+                boolean overdue = t.getMissed();
+                boolean dueThisWeek = !overdue && t.getDue() != null && today != null && !t.getDue().isAfter(today.plusDays(7));
+                if (!overdue && !dueThisWeek) continue;
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("caseId", c.getCaseId());
+                m.put("upn", c.getUpn());
+                m.put("urn", c.getUrn());
+                m.put("policy", c.getPolicy());
+                m.put("stage", c.getStage());
+                m.put("task", t.getName());
+                m.put("due", t.getDue() == null ? null : t.getDue().toString());
+                m.put("overdue", overdue);
+                m.put("schoolToday", today == null ? null : today.toString());
+                out.add(m);
             }
         }
         return out;
@@ -129,8 +111,7 @@ public final class CaseService {
 
     /** The school of a case held here (for scope checks before anything else is read). */
     public Optional<String> urnOf(String caseId, int partition) {
-        CaseState c = this.<CaseState>store(StoreNames.CASES, partition).get(caseId);
-        return c == null ? Optional.empty() : Optional.of(c.getUrn());
+        return queries.caseState(caseId, partition).map(CaseState::getUrn);
     }
 
     /**
@@ -141,38 +122,31 @@ public final class CaseService {
      */
     public boolean schoolStillHolds(io.attendance.api.auth.Principal who, String upn, int partition) {
         if (who.urn() == null) return true;
-        PupilAttendance p = this.<PupilAttendance>store(StoreNames.PUPILS, partition).get(upn);
-        return p != null && io.attendance.core.pupil.Roll.seenBy(p).contains(who.urn());
+        return queries.pupil(upn, partition).map(p -> io.attendance.core.pupil.Roll.seenBy(p).contains(who.urn())).orElse(false);
     }
 
     /** The school a pupil's marks are counted at, if this instance holds the pupil. */
     public Optional<String> pupilUrn(String upn, int partition) {
-        PupilAttendance p = this.<PupilAttendance>store(StoreNames.PUPILS, partition).get(upn);
-        return p == null ? Optional.empty() : Optional.of(p.getUrn());
+        return queries.pupil(upn, partition).map(PupilAttendance::getUrn);
     }
 
     /** The letter as produced, from the index kept beside its case: only its case's owner has it. */
     public Optional<Letter> localLetter(String letterId, int partition) {
-        String caseId = caseIdOfLetter(letterId);
-        return Optional.ofNullable(this.<Letter>store(StoreNames.CASE_LETTERS, partition)
-                .get(io.attendance.streams.topology.LetterIndexProcessor.key(caseId, letterId)));
+        return queries.letter(caseIdOfLetter(letterId), letterId, partition);
     }
 
-    /** A letter id is the case event id ({@code caseId:sequence}) and the parent: {@code caseId:sequence:parentId}. */
+    /** The case a letter id belongs to. */
     public static String caseIdOfLetter(String letterId) {
-        int colon = letterId.indexOf(':');
-        if (colon < 0) throw new ApiError(404, "no letter " + letterId);
-        return letterId.substring(0, colon);
+        return CaseKeys.caseIdOfLetter(letterId).orElseThrow(() -> new ApiError(404, "no letter " + letterId));
     }
 
     /** Checks the action against the case as it stands here, then publishes it. */
     public Map<String, Object> act(String caseId, int partition, String action, LocalDate date, Map<String, String> fields,
                                    String recordedBy) {
-        CaseState c = this.<CaseState>store(StoreNames.CASES, partition).get(caseId);
-        if (c == null) throw new ApiError(404, "no case " + caseId);
+        CaseState c = queries.caseState(caseId, partition).orElseThrow(() -> new ApiError(404, "no case " + caseId));
         Policy policy = settings.policies().byId(c.getPolicy())
                 .orElseThrow(() -> new ApiError(409, "the case's policy " + c.getPolicy() + " is not loaded"));
-        Optional<Refusal> refusal = ActionCheck.check(CaseEngine.editable(c), policy, action, date, fields, env(c.getUpn(), c.getUrn(), partition));
+        Optional<Refusal> refusal = ActionCheck.check(CaseEngine.editable(c), policy, action, date, fields, queries.caseEnv(c.getUpn(), c.getUrn(), partition));
         if (refusal.isPresent()) {
             Refusal r = refusal.get();
             throw new RefusedException(r.status(), r.field(), r.message(), policy.actionsAllowedIn(c.getStage()));
@@ -189,23 +163,20 @@ public final class CaseService {
      */
     public String open(String upn, int partition, String policyName, String note, LocalDate date, String recordedBy)
             throws InterruptedException {
-        PupilAttendance pupil = this.<PupilAttendance>store(StoreNames.PUPILS, partition).get(upn);
+        PupilAttendance pupil = queries.pupil(upn, partition).orElse(null);
         if (pupil == null) throw new ApiError(404, "no marks recorded for that pupil: a case needs the pupil's school");
         String urn = pupil.getUrn();
         School school = schools.school(urn);
         if (school == null) throw new ApiError(404, "the pupil's school " + urn + " is not known");
         if (date == null) {
-            Long tick = this.<Long>store(StoreNames.CLOCK_SEEN, partition).get(urn);
-            date = tick != null ? LocalDate.ofEpochDay(tick) : pupil.getAsOf();
+            date = queries.schoolToday(urn, partition).orElse(pupil.getAsOf());
         }
         String name = policyName != null ? policyName : school.getPolicy();
         LocalDate on = date;
         Policy policy = settings.policies().resolve(name, on)
                 .orElseThrow(() -> new ApiError(400, "policy: '" + name + "' is not a known policy in force on " + on));
         if (policy.manualOpen() == null) throw new ApiError(409, "policy " + policy.id() + " does not allow opening a case by hand");
-        String indexKey = upn + '|' + urn + '|' + policy.family();
-        ReadOnlyKeyValueStore<String, CaseIndex> index = store(StoreNames.CASE_INDEX, partition);
-        CaseIndex before = index.get(indexKey);
+        io.attendance.schemas.CaseIndex before = queries.caseIndex(upn, urn, policy.family(), partition).orElse(null);
         if (before != null && before.getOpenCase() != null) {
             throw new ApiError(409, "a " + policy.family() + " case is already open for this pupil: " + before.getOpenCase());
         }
@@ -215,24 +186,14 @@ public final class CaseService {
                 .setFields(Map.of("note", note == null ? "" : note)).setRecordedBy(recordedBy).build());
         long deadline = System.nanoTime() + visibleWithin.toNanos();
         while (System.nanoTime() < deadline) {
-            CaseIndex now = this.<CaseIndex>store(StoreNames.CASE_INDEX, partition).get(indexKey);
+            io.attendance.schemas.CaseIndex now = queries.caseIndex(upn, urn, policy.family(), partition).orElse(null);
             // The engine writes the index before the case itself: answer once both are readable here,
             // so a GET that follows the 201 finds the case.
             if (now != null && now.getCount() > countBefore && now.getLastCase() != null
-                    && this.<CaseState>store(StoreNames.CASES, partition).get(now.getLastCase()) != null) return now.getLastCase();
+                    && queries.caseState(now.getLastCase(), partition).isPresent()) return now.getLastCase();
             Thread.sleep(20);
         }
         throw new ApiError(503, "the request to open a case was recorded but the case is not visible yet; list the pupil's cases shortly");
-    }
-
-    private PupilCaseEnv env(String upn, String urn, int partition) {
-        return new PupilCaseEnv(upn, schools.school(urn), schools::calendar, settings.workingDays(), settings.codes(),
-                store(StoreNames.PUPILS, partition), this.<MarkCell>store(StoreNames.PUPIL_MARKS, partition),
-                store(StoreNames.CASE_ACTION_LOG, partition));
-    }
-
-    private <V> ReadOnlyKeyValueStore<String, V> store(String name, int partition) {
-        return router.localStore(name, partition);
     }
 
     /** 409 or 400 with the allowed actions and the bad field named. */

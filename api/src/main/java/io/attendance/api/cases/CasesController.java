@@ -1,5 +1,6 @@
 package io.attendance.api.cases;
 
+import io.attendance.contract.query.AttendanceQueries;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +8,6 @@ import io.attendance.api.ApiError;
 import io.attendance.api.query.InstanceRouter;
 import io.attendance.core.pupil.Upn;
 import io.attendance.core.marks.MarkRules;
-import io.attendance.streams.topology.StoreNames;
 import io.javalin.http.Context;
 
 import java.time.LocalDate;
@@ -53,25 +53,21 @@ public final class CasesController {
         if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) throw new ApiError(400, "overdue: true or false");
         CaseService.Filter filter = new CaseService.Filter(urn, upn, status, ctx.queryParam("stage"),
                 overdue == null ? null : Boolean.valueOf(overdue));
-        String pathAndQuery = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
         if (upn != null) {
-            InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, upn);
-            if (!owner.self() && ctx.header(InstanceRouter.FORWARDED) == null) {
-                relay(ctx, router.forward(owner.host(), pathAndQuery, InstanceRouter.passOn(ctx)));
-                return;
-            }
+            AttendanceQueries.Owner owner = router.ownerOf(upn);
+            if (router.relayed(ctx, owner)) return;
             ctx.json(sorted(inScope(ctx, cases.localCases(filter, owner.partition()))));
             return;
         }
         List<Map<String, Object>> all = new ArrayList<>(inScope(ctx, cases.localCases(filter, null)));
-        for (String body : router.askOthers(StoreNames.CASES, ctx, "list its cases")) all.addAll(json.readValue(body, LIST));
+        for (String body : router.askOthers(ctx, "list its cases")) all.addAll(json.readValue(body, LIST));
         ctx.json(sorted(all));
     }
 
     /** GET /api/v1/tasks: the work queue, overdue first, then by due date; gathered from every instance. */
     public void tasks(Context ctx) throws Exception {
         List<Map<String, Object>> all = new ArrayList<>(cases.localTasks(u -> access.sees(ctx, u)));
-        for (String body : router.askOthers(StoreNames.CASES, ctx, "list its tasks")) all.addAll(json.readValue(body, LIST));
+        for (String body : router.askOthers(ctx, "list its tasks")) all.addAll(json.readValue(body, LIST));
         all.sort(Comparator.<Map<String, Object>, Boolean>comparing(t -> !(Boolean) t.get("overdue"))
                 .thenComparing(t -> t.get("due") == null ? "9999" : (String) t.get("due"))
                 .thenComparing(t -> (String) t.get("caseId")));
@@ -80,11 +76,8 @@ public final class CasesController {
 
     public void get(Context ctx) {
         String id = ctx.pathParam("id");
-        InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, CaseService.upnOf(id));
-        if (!owner.self() && ctx.header(InstanceRouter.FORWARDED) == null) {
-            relay(ctx, router.forward(owner.host(), ctx.path(), InstanceRouter.passOn(ctx)));
-            return;
-        }
+        AttendanceQueries.Owner owner = router.ownerOf(CaseService.upnOf(id));
+        if (router.relayed(ctx, owner)) return;
         Map<String, Object> c = cases.localCase(id, owner.partition()).filter(x -> access.sees(ctx, (String) x.get("urn")))
                 .orElseThrow(() -> new ApiError(404, "no case " + id));
         c.put("siblings", siblings(c, ctx));
@@ -103,12 +96,12 @@ public final class CasesController {
         for (String upn : named.toString().trim().split("[,\\s]+")) {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("upn", upn);
-            InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, upn);
+            AttendanceQueries.Owner owner = router.ownerOf(upn);
             if (owner.self()) {
                 pupils.localPupil(upn, owner.partition(), u -> access.sees(ctx, u))
                         .ifPresent(p -> s.put("attendance", p));
             } else {
-                InstanceRouter.Forwarded f = router.forward(owner.host(), "/api/v1/pupils/" + upn, InstanceRouter.passOn(ctx));
+                InstanceRouter.Forwarded f = router.forward(owner.instance(), "/api/v1/pupils/" + upn, InstanceRouter.passOn(ctx));
                 if (f.status() == 200) {
                     try {
                         s.put("attendance", json.readValue(f.body(), Map.class));
@@ -124,11 +117,8 @@ public final class CasesController {
 
     public void act(Context ctx) {
         String id = ctx.pathParam("id");
-        InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, CaseService.upnOf(id));
-        if (!owner.self() && ctx.header(InstanceRouter.FORWARDED) == null) {
-            relay(ctx, router.forward(owner.host(), "POST", ctx.path(), ctx.body(), InstanceRouter.passOn(ctx)));
-            return;
-        }
+        AttendanceQueries.Owner owner = router.ownerOf(CaseService.upnOf(id));
+        if (router.relayed(ctx, owner)) return;
         if (cases.urnOf(id, owner.partition()).filter(u -> access.sees(ctx, u)).isEmpty()
                 || !cases.schoolStillHolds(io.attendance.api.auth.Access.principal(ctx), CaseService.upnOf(id), owner.partition())) {
             throw new ApiError(404, "no case " + id);
@@ -164,11 +154,8 @@ public final class CasesController {
         Upn.problemWith(upn).ifPresent(p -> {
             throw new ApiError(400, "upn: " + p);
         });
-        InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, upn);
-        if (!owner.self() && ctx.header(InstanceRouter.FORWARDED) == null) {
-            relay(ctx, router.forward(owner.host(), "POST", ctx.path(), ctx.body(), InstanceRouter.passOn(ctx)));
-            return;
-        }
+        AttendanceQueries.Owner owner = router.ownerOf(upn);
+        if (router.relayed(ctx, owner)) return;
         if (cases.pupilUrn(upn, owner.partition()).filter(u -> access.sees(ctx, u)).isEmpty()) {
             throw new ApiError(404, "no marks recorded for that pupil in your scope: a case needs the pupil's school");
         }
@@ -219,10 +206,6 @@ public final class CasesController {
     private static List<Map<String, Object>> sorted(List<Map<String, Object>> cases) {
         cases.sort(Comparator.comparing(c -> (String) c.get("id")));
         return cases;
-    }
-
-    private static void relay(Context ctx, InstanceRouter.Forwarded f) {
-        ctx.status(f.status()).contentType(f.contentType()).result(f.body());
     }
 
 }

@@ -1,10 +1,10 @@
 package io.attendance.api.letters;
 
+import io.attendance.contract.query.AttendanceQueries;
 import io.attendance.api.ApiError;
 import io.attendance.api.cases.CaseService;
 import io.attendance.api.query.InstanceRouter;
 import io.attendance.schemas.Letter;
-import io.attendance.streams.topology.StoreNames;
 import io.javalin.http.Context;
 
 /**
@@ -29,12 +29,8 @@ public final class LettersController {
         if (!file.endsWith(".pdf")) throw new ApiError(404, "letters are served as {letterId}.pdf");
         String letterId = file.substring(0, file.length() - 4);
         String upn = CaseService.upnOf(CaseService.caseIdOfLetter(letterId));
-        InstanceRouter.Owner owner = router.ownerOf(StoreNames.CASES, upn);
-        if (!owner.self() && ctx.header(InstanceRouter.FORWARDED) == null) {
-            InstanceRouter.ForwardedBytes f = router.forwardBytes(owner.host(), ctx.path(), InstanceRouter.passOn(ctx));
-            ctx.status(f.status()).contentType(f.contentType()).result(f.body());
-            return;
-        }
+        AttendanceQueries.Owner owner = router.ownerOf(upn);
+        if (router.relayed(ctx, owner)) return;
         Letter l = cases.localLetter(letterId, owner.partition())
                 .filter(x -> access.sees(ctx, x.getUrn()) && cases.schoolStillHolds(io.attendance.api.auth.Access.principal(ctx), upn, owner.partition()))
                 .orElseThrow(() -> new ApiError(404, "no letter " + letterId));

@@ -2,41 +2,34 @@ package io.attendance.api.ops;
 
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.apache.kafka.streams.KafkaStreams;
+import io.attendance.contract.query.AttendanceQueries;
 
-import org.apache.kafka.streams.ThreadMetadata;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * GET /health (200 only when the streams app is RUNNING, with the tasks this instance holds active
  * and as standby, so operators see where each partition's state lives) and GET /metrics (Prometheus text).
  */
 public final class HealthController {
-    private final KafkaStreams streams;
+    private final AttendanceQueries queries;
     private final PrometheusMeterRegistry metrics;
 
-    public HealthController(KafkaStreams streams, PrometheusMeterRegistry metrics) {
-        this.streams = streams;
+    public HealthController(AttendanceQueries queries, PrometheusMeterRegistry metrics) {
+        this.queries = queries;
         this.metrics = metrics;
     }
 
     public void health(Context ctx) {
-        KafkaStreams.State state = streams.state();
+        AttendanceQueries.Health health = queries.health();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", state.name());
-        if (state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING) {
-            TreeSet<String> active = new TreeSet<>(), standby = new TreeSet<>();
-            for (ThreadMetadata t : streams.metadataForLocalThreads()) {
-                t.activeTasks().forEach(task -> active.add(task.taskId().toString()));
-                t.standbyTasks().forEach(task -> standby.add(task.taskId().toString()));
-            }
-            body.put("activeTasks", active);
-            body.put("standbyTasks", standby);
+        body.put("status", health.state());
+        if (health.activeTasks() != null) {
+            body.put("activeTasks", health.activeTasks());
+            body.put("standbyTasks", health.standbyTasks());
         }
-        ctx.status(state == KafkaStreams.State.RUNNING ? 200 : 503).json(body);
+        ctx.status(health.running() ? 200 : 503).json(body);
     }
 
     public void metrics(Context ctx) {

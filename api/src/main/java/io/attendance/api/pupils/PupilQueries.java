@@ -1,37 +1,35 @@
 package io.attendance.api.pupils;
 
 import io.attendance.api.query.InstanceRouter;
-import io.attendance.schemas.PupilAttendance;
 import io.attendance.api.schools.SchoolDirectory;
+import io.attendance.contract.query.AttendanceQueries;
+import io.attendance.core.TopologySettings;
 import io.attendance.core.calendar.SchoolCalendar;
 import io.attendance.core.pupil.Flag;
 import io.attendance.core.pupil.PupilStats;
-import io.attendance.streams.topology.StoreNames;
-import io.attendance.streams.topology.TopologySettings;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import io.attendance.schemas.PupilAttendance;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Reads pupils from this instance's stores. Which instance to ask is the controller's business. */
 public final class PupilQueries {
     private final InstanceRouter router;
+    private final AttendanceQueries queries;
     private final SchoolDirectory schools;
     private final TopologySettings settings;
 
-    public PupilQueries(InstanceRouter router, SchoolDirectory schools, TopologySettings settings) {
+    public PupilQueries(InstanceRouter router, AttendanceQueries queries, SchoolDirectory schools, TopologySettings settings) {
         this.router = router;
+        this.queries = queries;
         this.schools = schools;
         this.settings = settings;
     }
 
     public Optional<PupilAttendance> localState(String upn, int partition) {
-        ReadOnlyKeyValueStore<String, PupilAttendance> store = router.localStore(StoreNames.PUPILS, partition);
-        return Optional.ofNullable(store.get(upn));
+        return queries.pupil(upn, partition);
     }
 
     /**
@@ -52,39 +50,25 @@ public final class PupilQueries {
      * in date order, with the code's category as the counts use it.
      */
     public List<Map<String, Object>> localRegister(String upn, int partition) {
-        ReadOnlyKeyValueStore<String, io.attendance.schemas.MarkCell> cells = router.localStore(StoreNames.PUPIL_MARKS, partition);
         List<Map<String, Object>> out = new ArrayList<>();
-        try (var it = cells.prefixScan(upn + "|", Serdes.String().serializer())) {
-            while (it.hasNext()) {
-                var kv = it.next();
-                String[] k = kv.key.split("\\|"); // upn|date|session|urn
-                Map<String, Object> m = new java.util.LinkedHashMap<>();
-                m.put("date", k[1]);
-                m.put("session", k[2]);
-                m.put("urn", k[3]);
-                m.put("code", kv.value.getCode());
-                m.put("category", settings.codes().categoryOf(kv.value.getCode()).name());
-                out.add(m);
-            }
+        for (AttendanceQueries.StandingMark mark : queries.register(upn, partition)) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("date", mark.date().toString());
+            m.put("session", mark.session());
+            m.put("urn", mark.urn());
+            m.put("code", mark.code());
+            m.put("category", settings.codes().categoryOf(mark.code()).name());
+            out.add(m);
         }
         return out;
     }
 
     /** This instance's pupils of a school, optionally only those with a flag raised. */
     public List<Map<String, Object>> localSchoolPupils(String urn, Optional<Flag> flag) {
-        ReadOnlyKeyValueStore<String, String> index = router.localStore(StoreNames.SCHOOL_PUPILS, null);
-        ReadOnlyKeyValueStore<String, PupilAttendance> pupils = router.localStore(StoreNames.PUPILS, null);
         List<Map<String, Object>> out = new ArrayList<>();
-        try (var it = index.prefixScan(urn + "|", Serdes.String().serializer())) {
-            while (it.hasNext()) {
-                var kv = it.next();
-                Set<Flag> flags = Flag.split(kv.value);
-                if (flag.isPresent() && !flags.contains(flag.get())) continue;
-                String upn = kv.key.substring(urn.length() + 1);
-                PupilAttendance state = pupils.get(upn);
-                if (state == null) continue;
-                out.add(PupilJson.listed(upn, stats(state), flags));
-            }
+        for (AttendanceQueries.SchoolPupil p : queries.schoolPupils(urn)) {
+            if (flag.isPresent() && !p.flags().contains(flag.get())) continue;
+            out.add(PupilJson.listed(p.upn(), stats(p.pupil()), p.flags()));
         }
         return out;
     }
@@ -97,7 +81,7 @@ public final class PupilQueries {
      */
     public PupilScope scope(io.attendance.api.auth.Access access) {
         return (ctx, upn) -> {
-            InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, upn);
+            AttendanceQueries.Owner owner = router.ownerOf(upn);
             if (router.relayed(ctx, owner)) return true;
             Optional<PupilAttendance> p = localState(upn, owner.partition());
             boolean admin = io.attendance.api.auth.Access.principal(ctx).role() == io.attendance.api.auth.Role.ADMIN;

@@ -1,5 +1,6 @@
 package io.attendance.api.pupils;
 
+import io.attendance.contract.query.AttendanceQueries;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attendance.api.ApiError;
@@ -7,7 +8,6 @@ import io.attendance.api.query.InstanceRouter;
 import io.attendance.core.pupil.Flag;
 import io.attendance.core.pupil.Upn;
 import io.attendance.core.marks.MarkRules;
-import io.attendance.streams.topology.StoreNames;
 import io.javalin.http.Context;
 
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ public final class PupilsController {
         Upn.problemWith(upn).ifPresent(p -> {
             throw new ApiError(400, p);
         });
-        InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, upn);
+        AttendanceQueries.Owner owner = router.ownerOf(upn);
         if (router.relayed(ctx, owner)) return Optional.empty();
         Map<String, Object> pupil = queries.localPupil(upn, owner.partition(), urn -> access.sees(ctx, urn))
                 .orElseThrow(() -> new ApiError(404, "no marks recorded for that pupil in your scope"));
@@ -83,7 +83,7 @@ public final class PupilsController {
             ctx.json(pupils);
             return;
         }
-        for (String answer : router.askOthers(StoreNames.SCHOOL_PUPILS, ctx, "list its pupils")) pupils.addAll(json.readValue(answer, LIST));
+        for (String answer : router.askOthers(ctx, "list its pupils")) pupils.addAll(json.readValue(answer, LIST));
         pupils.sort(Comparator.comparing(p -> (String) p.get("upn")));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("urn", urn);

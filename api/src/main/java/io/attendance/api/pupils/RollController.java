@@ -1,5 +1,6 @@
 package io.attendance.api.pupils;
 
+import io.attendance.contract.query.AttendanceQueries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attendance.api.ApiError;
@@ -14,7 +15,6 @@ import io.attendance.schemas.School;
 import io.attendance.core.pupil.Roll;
 import io.attendance.core.pupil.Upn;
 import io.attendance.core.marks.MarkRules;
-import io.attendance.streams.topology.StoreNames;
 import io.javalin.http.Context;
 
 import java.time.LocalDate;
@@ -51,7 +51,7 @@ public final class RollController {
         Upn.problemWith(upn).ifPresent(p -> {
             throw new ApiError(400, "upn: " + p);
         });
-        InstanceRouter.Owner owner = router.ownerOf(StoreNames.PUPILS, upn);
+        AttendanceQueries.Owner owner = router.ownerOf(upn);
         if (router.relayed(ctx, owner)) return;
         // The LA that holds the pupil's main school decides where they are on roll (a dual school's LA does not).
         PupilAttendance pupil = queries.localState(upn, owner.partition())

@@ -1,74 +1,38 @@
 package io.attendance.api.query;
 
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyQueryMetadata;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.StreamsMetadata;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.HostInfo;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import io.attendance.contract.query.AttendanceQueries;
+import io.attendance.contract.query.AttendanceQueries.Instance;
+import io.attendance.contract.query.AttendanceQueries.Owner;
+import io.attendance.contract.query.NotReadyException;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Map;
 
 /**
- * Finds which instance owns a key (Kafka Streams' metadata and {@code application.server}) and
- * forwards a request to it. A forwarded request carries {@link #FORWARDED} so it is never
+ * Forwards a request to the instance that owns its pupil (as {@link AttendanceQueries} says), or
+ * gathers a list from every other instance. A forwarded request carries {@link #FORWARDED} so it is never
  * forwarded again.
  */
 public final class InstanceRouter {
     public static final String FORWARDED = "X-Attendance-Forwarded";
 
-    private final KafkaStreams streams;
-    private final HostInfo self;
+    private final AttendanceQueries queries;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-    public InstanceRouter(KafkaStreams streams, HostInfo self) {
-        this.streams = streams;
-        this.self = self;
-    }
-
-    public record Owner(HostInfo host, int partition, boolean self) {
+    public InstanceRouter(AttendanceQueries queries) {
+        this.queries = queries;
     }
 
     public record Forwarded(int status, String body, String contentType) {
     }
 
-    public Owner ownerOf(String store, String key) {
-        requireRunning();
-        KeyQueryMetadata meta;
-        try {
-            meta = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
-        } catch (IllegalStateException e) {
-            throw new NotReadyException("the store " + store + " is not available yet");
-        }
-        if (meta == null || meta.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-            throw new NotReadyException("no instance owns that key yet (rebalancing)");
-        }
-        return new Owner(meta.activeHost(), meta.partition(), meta.activeHost().equals(self));
-    }
-
-    public <K, V> ReadOnlyKeyValueStore<K, V> localStore(String store, Integer partition) {
-        requireRunning();
-        try {
-            StoreQueryParameters<ReadOnlyKeyValueStore<K, V>> q =
-                    StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore());
-            return streams.store(partition == null ? q : q.withPartition(partition));
-        } catch (InvalidStateStoreException e) {
-            throw new NotReadyException("the store " + store + " is being rebuilt or moved"); // Kafka's own text stays in the logs
-        }
-    }
-
-    public Collection<StreamsMetadata> instancesOf(String store) {
-        requireRunning();
-        return streams.streamsMetadataForStore(store);
+    /** The instance holding the pupil's partition (their figures, cases and letters). */
+    public Owner ownerOf(String upn) {
+        return queries.ownerOfPupil(upn);
     }
 
     /**
@@ -77,13 +41,12 @@ public final class InstanceRouter {
      * itself forwarded. Any instance that does not answer 200 fails the whole list: a partial list
      * would look complete.
      */
-    public java.util.List<String> askOthers(String store, io.javalin.http.Context ctx, String what) {
+    public java.util.List<String> askOthers(io.javalin.http.Context ctx, String what) {
         if (ctx.header(FORWARDED) != null) return java.util.List.of();
         String pathAndQuery = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
         java.util.List<String> bodies = new java.util.ArrayList<>();
-        for (StreamsMetadata instance : instancesOf(store)) {
-            if (isSelf(instance.hostInfo())) continue;
-            Forwarded f = forward(instance.hostInfo(), pathAndQuery, passOn(ctx));
+        for (Instance instance : queries.otherInstances()) {
+            Forwarded f = forward(instance, pathAndQuery, passOn(ctx));
             if (f.status() != 200) throw new io.attendance.api.ApiError(503, "an instance could not " + what + " (" + f.status() + ")");
             bodies.add(f.body());
         }
@@ -98,13 +61,13 @@ public final class InstanceRouter {
         if (owner.self() || ctx.header(FORWARDED) != null) return false;
         String method = ctx.method().name();
         String pathAndQuery = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-        Forwarded f = forward(owner.host(), method, pathAndQuery, method.equals("GET") ? null : ctx.body(), passOn(ctx));
-        ctx.status(f.status()).contentType(f.contentType()).result(f.body());
+        HttpRequest.Builder req = request(owner.instance(), pathAndQuery, passOn(ctx)).method(method,
+                method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(ctx.body()));
+        if (!method.equals("GET")) req.header("Content-Type", "application/json");
+        // As bytes: the owner's answer may be JSON or a letter's PDF.
+        HttpResponse<byte[]> res = send(owner.instance(), req, HttpResponse.BodyHandlers.ofByteArray());
+        ctx.status(res.statusCode()).contentType(res.headers().firstValue("Content-Type").orElse("application/json")).result(res.body());
         return true;
-    }
-
-    public boolean isSelf(HostInfo host) {
-        return self.equals(host);
     }
 
     /** The caller's headers an owner needs to answer as if asked directly: who asks, and who records. */
@@ -117,12 +80,12 @@ public final class InstanceRouter {
         return h;
     }
 
-    public Forwarded forward(HostInfo host, String pathAndQuery, Map<String, String> headers) {
+    public Forwarded forward(Instance host, String pathAndQuery, Map<String, String> headers) {
         return forward(host, "GET", pathAndQuery, null, headers);
     }
 
     /** Forwards a request with a JSON body (POST to the instance that owns the case). */
-    public Forwarded forward(HostInfo host, String method, String pathAndQuery, String body, Map<String, String> headers) {
+    public Forwarded forward(Instance host, String method, String pathAndQuery, String body, Map<String, String> headers) {
         HttpRequest.Builder req = request(host, pathAndQuery, headers)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) req.header("Content-Type", "application/json");
@@ -130,23 +93,14 @@ public final class InstanceRouter {
         return new Forwarded(res.statusCode(), res.body(), res.headers().firstValue("Content-Type").orElse("application/json"));
     }
 
-    /** A GET whose answer is bytes (a PDF), from the instance that owns it. */
-    public record ForwardedBytes(int status, byte[] body, String contentType) {
-    }
-
-    public ForwardedBytes forwardBytes(HostInfo host, String pathAndQuery, Map<String, String> headers) {
-        HttpResponse<byte[]> res = send(host, request(host, pathAndQuery, headers).GET(), HttpResponse.BodyHandlers.ofByteArray());
-        return new ForwardedBytes(res.statusCode(), res.body(), res.headers().firstValue("Content-Type").orElse("application/octet-stream"));
-    }
-
-    private static HttpRequest.Builder request(HostInfo host, String pathAndQuery, Map<String, String> headers) {
+    private static HttpRequest.Builder request(Instance host, String pathAndQuery, Map<String, String> headers) {
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
                 .timeout(Duration.ofSeconds(15)).header(FORWARDED, "1");
         headers.forEach(req::header);
         return req;
     }
 
-    private <T> HttpResponse<T> send(HostInfo host, HttpRequest.Builder req, HttpResponse.BodyHandler<T> body) {
+    private <T> HttpResponse<T> send(Instance host, HttpRequest.Builder req, HttpResponse.BodyHandler<T> body) {
         try {
             return http.send(req.build(), body);
         } catch (java.io.IOException e) {
@@ -154,13 +108,6 @@ public final class InstanceRouter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NotReadyException("interrupted while forwarding");
-        }
-    }
-
-    private void requireRunning() {
-        KafkaStreams.State state = streams.state();
-        if (state != KafkaStreams.State.RUNNING) {
-            throw new NotReadyException("streams are " + state);
         }
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attendance.api.auth.Access;
 import io.attendance.api.query.InstanceRouter;
 import io.attendance.schemas.School;
-import io.attendance.streams.topology.StoreNames;
 import io.javalin.http.Context;
 
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ public final class OverviewController {
         Map<String, SchoolSummaries.Summary> total = new TreeMap<>();
         for (String urn : schools.urns()) if (access.sees(ctx, urn)) total.put(urn, new SchoolSummaries.Summary());
         summaries.local(total::containsKey).forEach((urn, s) -> total.get(urn).add(s));
-        for (String answer : router.askOthers(StoreNames.PUPILS, ctx, "sum its schools")) {
+        for (String answer : router.askOthers(ctx, "sum its schools")) {
             for (JsonNode n : json.readTree(answer)) {
                 SchoolSummaries.Summary s = total.get(n.get("urn").asText());
                 if (s != null) s.add(parse(n));

@@ -1,6 +1,6 @@
 package io.attendance.api.schools;
 
-import io.attendance.api.query.InstanceRouter;
+import io.attendance.contract.query.AttendanceQueries;
 import io.attendance.schemas.CaseState;
 import io.attendance.schemas.PupilAttendance;
 import io.attendance.core.calendar.SchoolCalendar;
@@ -8,8 +8,6 @@ import io.attendance.core.pupil.Flag;
 import io.attendance.core.pupil.PupilStats;
 import io.attendance.core.pupil.SessionCounts;
 import io.attendance.core.pupil.WeekCounters;
-import io.attendance.streams.topology.StoreNames;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -30,11 +28,11 @@ public final class SchoolSummaries {
     /** Weeks shown in a school's trend: the most recent school weeks of the year. */
     static final int TREND_WEEKS = 16;
 
-    private final InstanceRouter router;
+    private final AttendanceQueries queries;
     private final SchoolDirectory schools;
 
-    public SchoolSummaries(InstanceRouter router, SchoolDirectory schools) {
-        this.router = router;
+    public SchoolSummaries(AttendanceQueries queries, SchoolDirectory schools) {
+        this.queries = queries;
         this.schools = schools;
     }
 
@@ -86,42 +84,34 @@ public final class SchoolSummaries {
     /** This instance's share of every school that {@code inScope} admits. */
     public Map<String, Summary> local(Predicate<String> inScope) {
         Map<String, Summary> out = new TreeMap<>();
-        ReadOnlyKeyValueStore<String, PupilAttendance> pupils = router.localStore(StoreNames.PUPILS, null);
         Map<String, List<LocalDate>> trendWeeks = new java.util.HashMap<>();
-        try (var it = pupils.all()) {
-            while (it.hasNext()) {
-                PupilAttendance p = it.next().value;
-                if (!inScope.test(p.getUrn())) continue;
-                SchoolCalendar calendar = schools.calendar(p.getUrn());
-                if (calendar == null) calendar = SchoolCalendar.NONE;
-                Summary s = out.computeIfAbsent(p.getUrn(), Summary::new);
-                WeekCounters counters = WeekCounters.decode(p.getWeeks());
-                SessionCounts ytd = counters.yearToDate(p.getAsOf());
-                s.pupils++;
-                s.possible += ytd.possible();
-                s.attended += ytd.attended();
-                var flags = PupilStats.storedFlags(p);
-                if (flags.contains(Flag.PERSISTENT_ABSENCE)) s.persistent++;
-                if (flags.contains(Flag.SEVERE_ABSENCE)) s.severe++;
-                if (s.asOf == null || p.getAsOf().toString().compareTo(s.asOf) > 0) s.asOf = p.getAsOf().toString();
-                SchoolCalendar cal = calendar;
-                List<LocalDate> weeks = trendWeeks.computeIfAbsent(p.getUrn() + "|" + p.getAsOf(), k -> yearWeeks(cal, p.getAsOf()));
-                for (LocalDate monday : weeks) {
-                    SessionCounts w = counters.wholeBuckets(WeekCounters.bucketOf(monday), WeekCounters.nextBucketStart(monday));
-                    if (w.possible() == 0) continue;
-                    s.weeks.merge(monday.toString(), new int[]{w.possible(), w.attended()}, (a, b) -> new int[]{a[0] + b[0], a[1] + b[1]});
-                }
+        queries.forEachPupil(p -> {
+            if (!inScope.test(p.getUrn())) return;
+            SchoolCalendar calendar = schools.calendar(p.getUrn());
+            if (calendar == null) calendar = SchoolCalendar.NONE;
+            Summary s = out.computeIfAbsent(p.getUrn(), Summary::new);
+            WeekCounters counters = WeekCounters.decode(p.getWeeks());
+            SessionCounts ytd = counters.yearToDate(p.getAsOf());
+            s.pupils++;
+            s.possible += ytd.possible();
+            s.attended += ytd.attended();
+            var flags = PupilStats.storedFlags(p);
+            if (flags.contains(Flag.PERSISTENT_ABSENCE)) s.persistent++;
+            if (flags.contains(Flag.SEVERE_ABSENCE)) s.severe++;
+            if (s.asOf == null || p.getAsOf().toString().compareTo(s.asOf) > 0) s.asOf = p.getAsOf().toString();
+            SchoolCalendar cal = calendar;
+            List<LocalDate> weeks = trendWeeks.computeIfAbsent(p.getUrn() + "|" + p.getAsOf(), k -> yearWeeks(cal, p.getAsOf()));
+            for (LocalDate monday : weeks) {
+                SessionCounts w = counters.wholeBuckets(WeekCounters.bucketOf(monday), WeekCounters.nextBucketStart(monday));
+                if (w.possible() == 0) continue;
+                s.weeks.merge(monday.toString(), new int[]{w.possible(), w.attended()}, (a, b) -> new int[]{a[0] + b[0], a[1] + b[1]});
             }
-        }
-        ReadOnlyKeyValueStore<String, CaseState> cases = router.localStore(StoreNames.CASES, null);
-        try (var it = cases.all()) {
-            while (it.hasNext()) {
-                CaseState c = it.next().value;
-                if (!"open".equals(c.getStatus()) || !inScope.test(c.getUrn())) continue;
-                Summary s = out.computeIfAbsent(c.getUrn(), Summary::new);
-                s.openCasesByStage.merge(c.getStage(), 1, Integer::sum);
-                s.overdueTasks += (int) c.getTasks().stream().filter(t -> t.getMissed() && !t.getDone()).count();
-            }
+        });
+        for (CaseState c : queries.cases(null, null)) {
+            if (!"open".equals(c.getStatus()) || !inScope.test(c.getUrn())) continue;
+            Summary s = out.computeIfAbsent(c.getUrn(), Summary::new);
+            s.openCasesByStage.merge(c.getStage(), 1, Integer::sum);
+            s.overdueTasks += (int) c.getTasks().stream().filter(t -> t.getMissed() && !t.getDone()).count();
         }
         return out;
     }

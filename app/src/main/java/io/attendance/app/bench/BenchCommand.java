@@ -10,7 +10,7 @@ import io.attendance.contract.serde.SingleObjectSerdes;
 import io.attendance.core.codes.CodeTable;
 import io.attendance.streams.topology.AttendanceTopology;
 import io.attendance.contract.Topics;
-import io.attendance.streams.topology.TopologySettings;
+import io.attendance.core.TopologySettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -24,7 +24,7 @@ import io.attendance.contract.MarkKey;
 import io.attendance.core.marks.MarkRules;
 import io.attendance.streams.topology.StoreNames;
 import io.attendance.contract.Topics;
-import io.attendance.streams.topology.TopologySettings;
+import io.attendance.core.TopologySettings;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;

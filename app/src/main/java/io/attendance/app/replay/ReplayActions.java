@@ -47,7 +47,7 @@ final class ReplayActions {
             }
             String caseId = json.path("case").asText(null);
             if (caseId == null) {
-                String key = upn + '|' + json.path("urn").asText() + '|' + json.path("family").asText();
+                String key = io.attendance.core.cases.CaseKeys.indexKey(upn, json.path("urn").asText(), json.path("family").asText());
                 CaseIndex idx = index.get(key);
                 caseId = idx == null ? null : idx.getOpenCase();
                 if (caseId == null) {
@@ -56,7 +56,11 @@ final class ReplayActions {
                     return null;
                 }
             } else if (upn == null) {
-                upn = caseId.substring(0, caseId.indexOf('-'));
+                upn = io.attendance.core.cases.CaseKeys.upnOf(caseId).orElse(null);
+                if (upn == null) {
+                    rejects.accept(new ReplayInput.Reject(file, line, "case", "not a case id (upn-urn-family-n)"));
+                    return null;
+                }
             }
             return a.setUpn(upn).setCaseId(caseId).build();
         }

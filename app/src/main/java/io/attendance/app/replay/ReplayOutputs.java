@@ -102,17 +102,11 @@ final class ReplayOutputs implements AutoCloseable {
             throw new UncheckedIOException(ex);
         }
         if (e.getType() == CaseEventType.OPENED) {
-            String family = family(e.getCaseId());
+            String family = io.attendance.core.cases.CaseKeys.familyOf(e.getCaseId());
             families.add(family);
             openedByWeek.computeIfAbsent(SchoolCalendar.weekOf(e.getDate()), k -> new TreeMap<>()).merge(family, 1, Integer::sum);
         }
         if (e.getType() == CaseEventType.LETTER_REQUESTED) lettersById.merge(e.getLetterId(), 1, Integer::sum);
-    }
-
-    /** upn-urn-family-n: the family is what lies between the URN and the count. */
-    private static String family(String caseId) {
-        String[] p = caseId.split("-");
-        return String.join("-", java.util.Arrays.copyOfRange(p, 2, p.length - 1));
     }
 
     private static void put(Map<String, Object> m, String k, Object v) {

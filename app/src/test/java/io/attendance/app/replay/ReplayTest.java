@@ -1,5 +1,7 @@
 package io.attendance.app.replay;
 
+import io.attendance.core.policy.Stage;
+
 
 import io.attendance.core.pupil.Upn;
 import org.junit.jupiter.api.Test;

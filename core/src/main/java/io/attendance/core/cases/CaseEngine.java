@@ -432,7 +432,7 @@ public final class CaseEngine {
     private static CaseEvent event(CaseState c, CaseEventType type, LocalDate date, List<CaseEvent> out) {
         long seq = c.getEventSeq() + 1;
         c.setEventSeq(seq);
-        CaseEvent e = CaseEvent.newBuilder().setEventId(c.getCaseId() + ":" + seq).setCaseId(c.getCaseId())
+        CaseEvent e = CaseEvent.newBuilder().setEventId(CaseKeys.eventId(c.getCaseId(), seq)).setCaseId(c.getCaseId())
                 .setUpn(c.getUpn()).setUrn(c.getUrn()).setPolicy(c.getPolicy()).setPolicyVersion(c.getPolicyVersion())
                 .setType(type).setDate(date).setStage(c.getStage()).setFields(new HashMap<>()).build();
         c.getHistory().add(e);

@@ -1,5 +1,7 @@
 package io.attendance.streams.cases;
 
+import io.attendance.core.pupil.PupilCalendar;
+
 
 import io.attendance.core.cases.CaseEnv;
 

@@ -1,5 +1,7 @@
 package io.attendance.streams.topology;
 
+import io.attendance.core.TopologySettings;
+
 import io.attendance.contract.PupilPartitioner;
 
 import io.attendance.contract.Topics;

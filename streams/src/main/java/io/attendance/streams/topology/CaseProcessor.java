@@ -1,5 +1,7 @@
 package io.attendance.streams.topology;
 
+import io.attendance.core.TopologySettings;
+
 
 import io.attendance.contract.Topics;
 
@@ -14,6 +16,7 @@ import io.attendance.schemas.PupilAttendance;
 import io.attendance.schemas.School;
 import io.attendance.core.calendar.SchoolCalendar;
 import io.attendance.core.cases.CaseEngine;
+import io.attendance.core.cases.CaseKeys;
 import io.attendance.streams.cases.PupilCaseEnv;
 import io.attendance.core.policy.ActionSpec;
 import io.attendance.core.policy.Condition;
@@ -231,7 +234,7 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
             PupilCaseEnv env = env(upn, urn);
             for (Policy current : applicable) {
                 var pupilFacts = CaseEngine.facts(notYetOpen, today, env, current);
-                String indexKey = upn + '|' + urn + '|' + current.family();
+                String indexKey = CaseKeys.indexKey(upn, urn, current.family());
                 CaseIndex idx = index.get(indexKey);
                 if (idx != null && idx.getOpenCase() != null) {
                     CaseState c = load(idx.getOpenCase());
@@ -319,11 +322,11 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
 
     private String open(String upn, String urn, Policy policy, LocalDate date, String stage, LocalDate periodStart,
                         String detail, String actionId, long ts) {
-        String indexKey = upn + '|' + urn + '|' + policy.family();
+        String indexKey = CaseKeys.indexKey(upn, urn, policy.family());
         CaseIndex idx = index.get(indexKey);
         if (idx == null) idx = new CaseIndex(null, null, 0, false);
         int n = idx.getCount() + 1;
-        String caseId = upn + "-" + urn + "-" + policy.family() + "-" + n;
+        String caseId = CaseKeys.caseId(upn, urn, policy.family(), n);
         List<CaseEvent> out = new ArrayList<>();
         CaseState c = CaseEngine.open(caseId, policy, upn, urn, date, stage, periodStart, idx.getLastCase(), detail,
                 actionId, env(upn, urn), out);
@@ -392,7 +395,7 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
             deadLetter(record, "policy: '" + name + "' is not known or cannot be opened by hand", TO_ACTIONS_DLQ);
             return;
         }
-        CaseIndex idx = index.get(a.getUpn() + '|' + urn + '|' + policy.get().family());
+        CaseIndex idx = index.get(CaseKeys.indexKey(a.getUpn(), urn, policy.get().family()));
         if (idx != null && idx.getOpenCase() != null) {
             deadLetter(record, "a " + policy.get().family() + " case is already open: " + idx.getOpenCase(), TO_ACTIONS_DLQ);
             return;

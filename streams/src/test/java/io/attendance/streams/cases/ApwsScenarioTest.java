@@ -1,5 +1,7 @@
 package io.attendance.streams.cases;
 
+import io.attendance.core.policy.Stage;
+
 
 import io.attendance.core.pupil.Upn;
 import io.attendance.core.testing.DemoCalendars;

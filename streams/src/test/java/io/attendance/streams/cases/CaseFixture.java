@@ -15,7 +15,7 @@ import io.attendance.streams.topology.AttendanceTopology;
 import io.attendance.contract.MarkKey;
 import io.attendance.streams.topology.StoreNames;
 import io.attendance.contract.Topics;
-import io.attendance.streams.topology.TopologySettings;
+import io.attendance.core.TopologySettings;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;

@@ -1,5 +1,7 @@
 package io.attendance.streams.cases;
 
+import io.attendance.core.policy.Window;
+
 
 import io.attendance.schemas.CaseEvent;
 import io.attendance.schemas.CaseEventType;

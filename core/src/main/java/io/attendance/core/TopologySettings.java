@@ -1,4 +1,4 @@
-package io.attendance.streams.topology;
+package io.attendance.core;
 
 import io.attendance.core.calendar.WorkingDays;
 import io.attendance.core.codes.CodeTable;

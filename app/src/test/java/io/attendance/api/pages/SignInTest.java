@@ -18,13 +18,14 @@ import io.attendance.contract.serde.SingleObjectSerdes;
 import io.attendance.core.codes.CodeTable;
 import io.attendance.streams.topology.AttendanceTopology;
 import io.attendance.contract.Topics;
-import io.attendance.streams.topology.TopologySettings;
+import io.attendance.core.TopologySettings;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.state.HostInfo;
+import io.attendance.contract.query.AttendanceQueries;
+import io.attendance.streams.query.StreamsQueries;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * never started: signing in and out needs none of their data.
  */
 class SignInTest {
+    private static final AttendanceQueries.Instance LOCAL = new AttendanceQueries.Instance("localhost", 1);
     private static final String SECRET = "sign-in-test-secret-0123456789";
     private static final String PASSWORD = "correct horse battery";
     /** Cost 4 keeps the many sign-ins quick. */
@@ -98,8 +100,8 @@ class SignInTest {
                 new Class<?>[]{Publisher.class}, (proxy, method, args) -> {
                     throw new AssertionError("nothing is published here");
                 });
-        Javalin app = ApiServer.create(streams, nothing, new ApiSettings(new HostInfo("localhost", 1), topology(), Duration.ofSeconds(1),
-                new SingleObjectSerdes().serde(School.class).deserializer(), security, null), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        Javalin app = ApiServer.create(new StreamsQueries(streams, LOCAL, topology(), new SingleObjectSerdes().serde(School.class).deserializer()), nothing, new ApiSettings(LOCAL, topology(),
+                    Duration.ofSeconds(1), security, null), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         servers.add(app);
         return app.start(0).port();
     }

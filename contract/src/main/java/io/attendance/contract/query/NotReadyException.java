@@ -1,4 +1,4 @@
-package io.attendance.api.query;
+package io.attendance.contract.query;
 
 /** The streams app cannot answer yet (starting, rebalancing, restoring): try again shortly. */
 public class NotReadyException extends RuntimeException {

@@ -8,13 +8,14 @@ import io.attendance.contract.serde.SingleObjectSerdes;
 import io.attendance.core.codes.CodeTable;
 import io.attendance.streams.topology.AttendanceTopology;
 import io.attendance.contract.Topics;
-import io.attendance.streams.topology.TopologySettings;
+import io.attendance.core.TopologySettings;
 import io.javalin.testtools.JavalinTest;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.state.HostInfo;
+import io.attendance.contract.query.AttendanceQueries;
+import io.attendance.streams.query.StreamsQueries;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Before the streams app runs (starting, rebalancing) the API says so instead of guessing. */
 class NotReadyTest {
+    private static final AttendanceQueries.Instance LOCAL = new AttendanceQueries.Instance("localhost", 1);
     private static final Publisher NOWHERE = new Publisher() {
         @Override
         public void publishMarks(List<RegisterMark> marks) {
@@ -64,8 +66,8 @@ class NotReadyTest {
         try {
             var security = new ApiSettings.Security(io.attendance.api.auth.Accounts.none().withAdminKey("admin-key-for-test"),
                     io.attendance.api.auth.SessionTokens.of(null, Duration.ofHours(1)), true);
-            var app = ApiServer.create(streams, NOWHERE, new ApiSettings(new HostInfo("localhost", 1), settings,
-                    Duration.ofSeconds(1), serdes.serde(School.class).deserializer(), security, null), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+            var app = ApiServer.create(new StreamsQueries(streams, LOCAL, settings, new SingleObjectSerdes().serde(School.class).deserializer()), NOWHERE, new ApiSettings(LOCAL, settings,
+                    Duration.ofSeconds(1), security, null), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
             JavalinTest.test(app, (server, client) -> {
                 // No credentials, or a key nobody issued: 401 before anything else is looked at.
                 var anonymous = client.get("/api/v1/pupils/E801200125001");
