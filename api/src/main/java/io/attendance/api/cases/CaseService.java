@@ -12,6 +12,7 @@ import io.attendance.schemas.School;
 import io.attendance.core.cases.ActionCheck;
 import io.attendance.core.cases.CaseEngine;
 import io.attendance.core.cases.CaseKeys;
+import io.attendance.core.cases.OpenByHand;
 import io.attendance.core.cases.Refusal;
 import io.attendance.core.policy.Policy;
 import io.attendance.core.TopologySettings;
@@ -171,15 +172,12 @@ public final class CaseService {
         if (date == null) {
             date = queries.schoolToday(urn, partition).orElse(pupil.getAsOf());
         }
-        String name = policyName != null ? policyName : school.getPolicy();
         LocalDate on = date;
-        Policy policy = settings.policies().resolve(name, on)
-                .orElseThrow(() -> new ApiError(400, "policy: '" + name + "' is not a known policy in force on " + on));
-        if (policy.manualOpen() == null) throw new ApiError(409, "policy " + policy.id() + " does not allow opening a case by hand");
+        OpenByHand.Decision decision = OpenByHand.check(school, policyName, on, settings.policies(),
+                family -> queries.caseIndex(upn, urn, family, partition).orElse(null));
+        if (!decision.allowed()) throw new ApiError(decision.refusal().status(), decision.refusal().message());
+        Policy policy = decision.policy();
         io.attendance.schemas.CaseIndex before = queries.caseIndex(upn, urn, policy.family(), partition).orElse(null);
-        if (before != null && before.getOpenCase() != null) {
-            throw new ApiError(409, "a " + policy.family() + " case is already open for this pupil: " + before.getOpenCase());
-        }
         int countBefore = before == null ? 0 : before.getCount();
         publisher.publishCaseAction(CaseAction.newBuilder().setActionId(UUID.randomUUID().toString()).setUpn(upn)
                 .setUrn(urn).setPolicy(policy.id()).setAction(CaseEngine.OPEN).setDate(date)

@@ -17,6 +17,7 @@ import io.attendance.schemas.School;
 import io.attendance.core.calendar.SchoolCalendar;
 import io.attendance.core.cases.CaseEngine;
 import io.attendance.core.cases.CaseKeys;
+import io.attendance.core.cases.OpenByHand;
 import io.attendance.streams.cases.PupilCaseEnv;
 import io.attendance.core.policy.ActionSpec;
 import io.attendance.core.policy.Condition;
@@ -389,19 +390,15 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
             deadLetter(record, "urn: school '" + urn + "' is not known", TO_ACTIONS_DLQ);
             return;
         }
-        String name = a.getPolicy() != null ? a.getPolicy() : school.getPolicy();
-        Optional<Policy> policy = policies.resolve(name, a.getDate());
-        if (policy.isEmpty() || policy.get().manualOpen() == null) {
-            deadLetter(record, "policy: '" + name + "' is not known or cannot be opened by hand", TO_ACTIONS_DLQ);
+        OpenByHand.Decision decision = OpenByHand.check(school, a.getPolicy(), a.getDate(), policies,
+                family -> index.get(CaseKeys.indexKey(a.getUpn(), urn, family)));
+        if (!decision.allowed()) {
+            deadLetter(record, decision.refusal().message(), TO_ACTIONS_DLQ);
             return;
         }
-        CaseIndex idx = index.get(CaseKeys.indexKey(a.getUpn(), urn, policy.get().family()));
-        if (idx != null && idx.getOpenCase() != null) {
-            deadLetter(record, "a " + policy.get().family() + " case is already open: " + idx.getOpenCase(), TO_ACTIONS_DLQ);
-            return;
-        }
+        Policy policy = decision.policy();
         String note = a.getFields().getOrDefault("note", "");
-        open(a.getUpn(), urn, policy.get(), a.getDate(), policy.get().manualOpen().stage(), a.getDate(),
+        open(a.getUpn(), urn, policy, a.getDate(), policy.manualOpen().stage(), a.getDate(),
                 "opened by hand" + (note.isEmpty() ? "" : ": " + note), a.getActionId(), ts);
     }
 
