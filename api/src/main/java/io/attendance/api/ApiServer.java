@@ -64,7 +64,7 @@ public final class ApiServer {
         dashboard.port(settings.self().port());
         ApiSettings.Live live = settings.live();
         io.attendance.api.live.LiveFeed feed = live == null ? null : new io.attendance.api.live.LiveFeed(live.bootstrapServers(),
-                live.pupilChangelog(), live.pupils(), live.caseEvents(), live.events());
+                live.pupilChanges(), live.caseEvents(), live.events());
         io.attendance.api.contacts.ContactsController contacts = new io.attendance.api.contacts.ContactsController(publisher, json,
                 pupilQueries.scope(access));
         io.attendance.api.pupils.RollController roll = new io.attendance.api.pupils.RollController(pupilQueries, router, schools, publisher, json);

@@ -25,8 +25,7 @@ public record ApiSettings(Instance self, TopologySettings topology, Duration sch
         }
     }
 
-    /** @param pupilChangelog the pupil store's changelog: a committed write there is a pupil's figures changing */
-    public record Live(String bootstrapServers, String pupilChangelog, Deserializer<io.attendance.schemas.PupilAttendance> pupils,
-                       String caseEvents, Deserializer<io.attendance.schemas.CaseEvent> events) {
+    /** @param pupilChanges the topology's pupil-changes topic: a pupil's figures changed */
+    public record Live(String bootstrapServers, String pupilChanges, String caseEvents, Deserializer<io.attendance.schemas.CaseEvent> events) {
     }
 }

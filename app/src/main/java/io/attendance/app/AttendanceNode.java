@@ -69,10 +69,7 @@ public final class AttendanceNode implements AutoCloseable {
         ApiSettings.Security security = new ApiSettings.Security(access.accounts(),
                 io.attendance.api.auth.SessionTokens.of(access.sessionSecret(), Duration.ofHours(10), revocations), access.secureCookies(),
                 new io.attendance.api.auth.ClientAddress(access.trustedProxies()));
-        // A pupil's figures have changed once the write to its store's changelog is committed.
-        ApiSettings.Live live = new ApiSettings.Live(settings.bootstrapServers(),
-                settings.applicationId() + "-" + io.attendance.streams.topology.StoreNames.PUPILS + "-changelog",
-                serdes.serde(io.attendance.schemas.PupilAttendance.class).deserializer(), topics.caseEvents.name(),
+        ApiSettings.Live live = new ApiSettings.Live(settings.bootstrapServers(), topics.pupilChanges.name(), topics.caseEvents.name(),
                 topics.caseEvents.valueSerde().deserializer());
         var instance = new io.attendance.contract.query.AttendanceQueries.Instance(self.host(), self.port());
         queries = new io.attendance.streams.query.StreamsQueries(streams, instance, topology,

@@ -182,6 +182,37 @@ class EndToEndTest {
                 .contains("kafka_stream");
     }
 
+    @Test
+    @Order(6)
+    void aPageOpenOnAPupilIsToldWhenTheirNextMarkIsCounted() throws Exception {
+        // The page listens on /live; the feed reads the topology's pupil-changes output (not a changelog).
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var client = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + node.httpPort() + "/live?upn=" + P1))
+                .header("Authorization", "Bearer " + TestNodes.ADMIN_KEY).header("Accept", "text/event-stream").build(); // as a browser's EventSource
+        var stream = client.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(r -> r.body().forEach(lines::add));
+        try {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lines).anyMatch(l -> l.contains("listening")));
+            assertThat(lines).noneMatch(l -> l.startsWith("event: change"));
+
+            assertThat(http.post("/api/v1/marks", "text/csv", "upn,urn,date,session,code\n" + P1 + ",100001,2025-09-11,AM,/\n").status())
+                    .isEqualTo(202);
+
+            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerProps(), new StringDeserializer(), new StringDeserializer())) {
+                c.subscribe(List.of("pupil-changes"));
+                List<String> seen = new ArrayList<>();
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                    for (var r : c.poll(Duration.ofMillis(200))) seen.add(r.key() + "=" + r.value());
+                    assertThat(seen).as("the topology's pupil-changes output").contains(P1 + "=100001");
+                });
+            }
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(lines).anyMatch(l -> l.startsWith("event: change")));
+        } finally {
+            stream.cancel(true);
+        }
+    }
+
     private static List<AttendanceSignal> signalsFor(String upn, int expected) {
         List<AttendanceSignal> out = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProps(), new StringDeserializer(), new ByteArrayDeserializer())) {

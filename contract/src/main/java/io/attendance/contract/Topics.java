@@ -26,6 +26,10 @@ public final class Topics {
     private static final Map<String, String> LOG = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
 
+    /** Notices for live pages matter for seconds: an hour's retention. */
+    private static final Map<String, String> NOTICES = Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(java.time.Duration.ofHours(1).toMillis()),
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+
     /** Signed-out sessions matter only until they would have expired (hours): compacted, and gone after a week. */
     private static final Map<String, String> REVOCATIONS = Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
@@ -58,6 +62,8 @@ public final class Topics {
     public final Topic<byte[], byte[]> rollChangesDlq;
     /** Sessions signed out before their expiry, key session id, value that expiry (epoch ms): every instance refuses them. */
     public final Topic<String, Long> sessionRevocations;
+    /** UPN → URN: a pupil's figures changed (the pages' live updates). A notice, not evidence: kept an hour. */
+    public final Topic<String, String> pupilChanges;
 
     public Topics(RecordSerdes serdes) {
         // Marks are an append-only log, never compacted: compaction would keep only an amended mark's
@@ -82,6 +88,7 @@ public final class Topics {
         rollChanges = new Topic<>("roll-changes", Serdes.String(), serdes.serde(io.attendance.schemas.RollChange.class), true, LOG);
         rollChangesDlq = new Topic<>(rollChanges.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
         sessionRevocations = new Topic<>("session-revocations", Serdes.String(), Serdes.Long(), false, REVOCATIONS);
+        pupilChanges = new Topic<>("pupil-changes", Serdes.String(), Serdes.String(), true, NOTICES);
     }
 
     /** The streams app's partitioned inputs: how far its group has committed through these is how far it has got. */
@@ -91,6 +98,6 @@ public final class Topics {
 
     public List<Topic<?, ?>> all() {
         return List.of(marks, marksRerouted, schools, signals, marksDlq, clock, caseActions, caseEvents, clockDlq, caseActionsDlq,
-                contacts, contactsDlq, letters, lettersDlq, letterDeliveries, rollChanges, rollChangesDlq, sessionRevocations);
+                contacts, contactsDlq, letters, lettersDlq, letterDeliveries, rollChanges, rollChangesDlq, sessionRevocations, pupilChanges);
     }
 }

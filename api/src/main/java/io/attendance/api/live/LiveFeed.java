@@ -1,7 +1,6 @@
 package io.attendance.api.live;
 
 import io.attendance.schemas.CaseEvent;
-import io.attendance.schemas.PupilAttendance;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,6 +11,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +20,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Tells open pages that something they show has changed. It reads, from now on, the committed
- * writes of the pupil store's changelog (a pupil's figures changed: a mark was counted) and the
- * case events, and hands each change to every listener. Reading committed changelog writes means
- * the figures a page then asks for already include the change.
+ * Tells open pages that something they show has changed. It reads, from now on, the topology's
+ * committed pupil changes (UPN → URN: a pupil's figures changed) and the case events, and hands each
+ * change to every listener. The topology writes a change with or after the store write it reports,
+ * so the figures a page then asks for already include the change.
  */
 public final class LiveFeed implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
@@ -35,17 +35,14 @@ public final class LiveFeed implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String pupilTopic;
     private final String caseTopic;
-    private final Deserializer<PupilAttendance> pupils;
     private final Deserializer<CaseEvent> events;
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
 
-    public LiveFeed(String bootstrapServers, String pupilTopic, Deserializer<PupilAttendance> pupils,
-                    String caseTopic, Deserializer<CaseEvent> events) {
+    public LiveFeed(String bootstrapServers, String pupilTopic, String caseTopic, Deserializer<CaseEvent> events) {
         this.pupilTopic = pupilTopic;
         this.caseTopic = caseTopic;
-        this.pupils = pupils;
         this.events = events;
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -73,7 +70,7 @@ public final class LiveFeed implements AutoCloseable {
     private void run() {
         try {
             List<TopicPartition> parts = new ArrayList<>();
-            // The changelog appears once the streams app has created it: wait for it, quietly.
+            // The topics may not exist yet on a first start: wait for them, quietly.
             while (running && parts.isEmpty()) {
                 for (String topic : List.of(pupilTopic, caseTopic)) {
                     var info = consumer.listTopics(Duration.ofSeconds(5)).get(topic);
@@ -83,7 +80,7 @@ public final class LiveFeed implements AutoCloseable {
                     }
                     info.forEach(p -> parts.add(new TopicPartition(p.topic(), p.partition())));
                 }
-                if (parts.isEmpty()) Thread.sleep(500); // the streams app creates its changelogs as it starts
+                if (parts.isEmpty()) Thread.sleep(500);
             }
             consumer.assign(parts);
             consumer.seekToEnd(parts);
@@ -108,8 +105,7 @@ public final class LiveFeed implements AutoCloseable {
         if (r.value() == null) return null;
         try {
             if (r.topic().equals(pupilTopic)) {
-                PupilAttendance p = pupils.deserialize(r.topic(), r.value());
-                return new Change(p.getUpn(), p.getUrn(), null);
+                return new Change(new String(r.key(), StandardCharsets.UTF_8), new String(r.value(), StandardCharsets.UTF_8), null);
             }
             CaseEvent e = events.deserialize(r.topic(), r.value());
             return new Change(e.getUpn(), e.getUrn(), e.getCaseId());

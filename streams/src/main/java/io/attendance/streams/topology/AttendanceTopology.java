@@ -102,6 +102,8 @@ public final class AttendanceTopology {
         t.addSink(CaseProcessor.TO_ACTIONS_DLQ, topics.caseActionsDlq.name(),
                 Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), "case-processor");
 
+        t.addSink(PupilChanges.SINK, topics.pupilChanges.name(),
+                topics.pupilChanges.keySerde().serializer(), topics.pupilChanges.valueSerde().serializer(), "mark-processor", "roll-processor");
         t.addSink(MarkProcessor.TO_SIGNALS, topics.signals.name(),
                 topics.signals.keySerde().serializer(), topics.signals.valueSerde().serializer(), "mark-processor");
         t.addSink(MarkProcessor.TO_DLQ, topics.marksDlq.name(),

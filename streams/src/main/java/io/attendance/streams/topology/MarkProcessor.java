@@ -56,6 +56,7 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
     private final CodeTable codes;
 
     private ProcessorContext<Object, Object> context;
+    private PupilChanges changes;
     private KeyValueStore<String, PupilAttendance> pupils;
     private KeyValueStore<String, MarkCell> marks;
     private KeyValueStore<String, String> schoolPupils;
@@ -76,6 +77,7 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
+        this.changes = new PupilChanges(context);
         this.pupils = context.getStateStore(StoreNames.PUPILS);
         this.marks = context.getStateStore(StoreNames.PUPIL_MARKS);
         this.schoolPupils = context.getStateStore(StoreNames.SCHOOL_PUPILS);
@@ -196,6 +198,7 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
         state.setWeeks(counters.encode());
 
         pupils.put(upn, state);
+        changes.changed(upn, urn);
         if (urnBefore != null && !urnBefore.equals(urn)) schoolPupils.delete(urnBefore + '|' + upn);
         if (urnBefore == null || !urnBefore.equals(urn) || !before.equals(now)) {
             schoolPupils.put(urn + '|' + upn, Flag.join(now));

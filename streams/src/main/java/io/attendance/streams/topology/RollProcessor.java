@@ -27,6 +27,7 @@ final class RollProcessor implements Processor<byte[], byte[], Object, Object> {
     private final String topic;
     private final io.attendance.core.codes.CodeTable codes;
     private ProcessorContext<Object, Object> context;
+    private PupilChanges changes;
     private KeyValueStore<String, PupilAttendance> pupils;
     private KeyValueStore<String, io.attendance.schemas.MarkCell> marks;
     private KeyValueStore<String, String> schoolPupils;
@@ -40,6 +41,7 @@ final class RollProcessor implements Processor<byte[], byte[], Object, Object> {
     @Override
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
+        this.changes = new PupilChanges(context);
         this.pupils = context.getStateStore(StoreNames.PUPILS);
         this.marks = context.getStateStore(StoreNames.PUPIL_MARKS);
         this.schoolPupils = context.getStateStore(StoreNames.SCHOOL_PUPILS);
@@ -72,6 +74,7 @@ final class RollProcessor implements Processor<byte[], byte[], Object, Object> {
         }
         if (!countedBefore && Roll.counted(p, change.getUrn())) countRecordedSessions(p, change.getUrn());
         pupils.put(p.getUpn(), p);
+        changes.changed(p.getUpn(), p.getUrn());
         if (!mainBefore.equals(p.getUrn())) {
             schoolPupils.delete(mainBefore + '|' + p.getUpn());
             schoolPupils.put(p.getUrn() + '|' + p.getUpn(), Flag.join(PupilStats.storedFlags(p)));
