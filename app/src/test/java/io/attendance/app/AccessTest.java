@@ -42,7 +42,7 @@ class AccessTest {
         broker = TestNodes.broker("access");
         node = TestNodes.node(broker, "access-" + UUID.randomUUID(), "access-node");
         notifier = new Notifier(new NotifierSettings(broker.bootstrapServers(), "access-" + UUID.randomUUID(), null,
-                TestNodes.scratch("access-outbox"), null, null, 2, 50), node.topics()).start();
+                TestNodes.scratch("access-outbox"), 2, 50), node.topics()).start();
         int port = node.httpPort();
         admin = new Http(port);
         anonymous = Http.anonymous(port);

@@ -165,8 +165,7 @@ class ClusterDeploymentTest {
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
              AttendanceNode node = new AttendanceNode(new NodeSettings(broker.bootstrapServers(), "attendance", dir.resolve("streams"),
                      "localhost", 0, 6, (short) 1, 0, List.of(6, 10), null, 1, 1000, null, 0, false, TestNodes.ACCESS)).start();
-             Notifier notifier = new Notifier(new NotifierSettings(broker.bootstrapServers(), "notifier-1", null, dir.resolve("outbox"),
-                     null, null, 4, 1000), node.topics()).start()) {
+             Notifier notifier = new Notifier(new NotifierSettings(broker.bootstrapServers(), "notifier-1", null, dir.resolve("outbox"), 4, 1000), node.topics()).start()) {
             DemoLoader.load(DemoLa.standard(), node.publisher());
             awaitFinished(admin, broker.bootstrapServers(), "attendance");
             assertThat(notifier.failure()).isEmpty();

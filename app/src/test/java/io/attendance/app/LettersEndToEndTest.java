@@ -63,8 +63,8 @@ class LettersEndToEndTest {
                 """);
         outbox = TestNodes.scratch("letters-outbox");
         notifier = new Notifier(new NotifierSettings(broker.bootstrapServers(), "letters-test", policies, outbox,
-                new NotifierSettings.Smtp("localhost", ServerSetupTest.SMTP.getPort(), false, null, null, "attendance@northshire.example.gov.uk"),
-                null, 2, 50), node.topics()).start();
+                java.util.List.of(new io.attendance.notifier.deliver.SmtpChannel.Settings("localhost", ServerSetupTest.SMTP.getPort(), false, null, null,
+                        "attendance@northshire.example.gov.uk")), 2, 50), node.topics()).start();
         // Contacts are written through the pupil's owning instance (scope is checked there): wait until there is one.
         await().atMost(java.time.Duration.ofSeconds(60)).until(() -> http.get("/health").status() == 200);
         assertThat(http.put("/api/v1/schools/100003", TestNodes.RIVERSIDE_JSON

@@ -1,5 +1,8 @@
 package io.attendance.notifier;
 
+import io.attendance.notifier.deliver.ChannelKinds;
+import io.attendance.notifier.deliver.Medium;
+
 import com.github.mustachejava.Mustache;
 import io.attendance.notifier.deliver.OutgoingLetter;
 import io.attendance.notifier.render.LetterContent;
@@ -90,12 +93,8 @@ public final class LetterPlanner {
 
     /** The parent's preference where it can be met; else whichever way reaches them; else none. */
     static String channel(Contact p, Letterhead la) {
-        String post = la.channels().post().equals("notify") ? "notify-letter" : "outbox";
-        String email = switch (la.channels().email()) {
-            case "smtp" -> "smtp";
-            case "notify" -> "notify-email";
-            default -> null;
-        };
+        String post = ChannelKinds.channelFor(la.channels().post(), Medium.POST).orElseThrow();
+        String email = ChannelKinds.channelFor(la.channels().email(), Medium.EMAIL).orElse(null);
         boolean canEmail = email != null && ContactRules.usableEmail(p);
         boolean canPost = ContactRules.usableAddress(p);
         if ("email".equals(p.getPreferredChannel()) && canEmail) return email;

@@ -2,9 +2,8 @@ package io.attendance.notifier;
 
 import io.attendance.notifier.contacts.Directory;
 import io.attendance.notifier.deliver.Channel;
-import io.attendance.notifier.deliver.NotifyChannel;
+import io.attendance.notifier.deliver.ChannelSettings;
 import io.attendance.notifier.deliver.OutboxChannel;
-import io.attendance.notifier.deliver.SmtpChannel;
 import io.attendance.notifier.render.LetterFiles;
 import io.attendance.schemas.CaseAction;
 import io.attendance.schemas.CaseEvent;
@@ -86,16 +85,10 @@ public final class Notifier implements AutoCloseable {
         this.settings = settings;
         this.topics = topics;
         this.planner = new LetterPlanner(new LetterFiles(settings.policiesDir()));
-        channels.put("outbox", new OutboxChannel(settings.outboxDir()));
-        if (settings.smtp() != null) {
-            NotifierSettings.Smtp s = settings.smtp();
-            channels.put("smtp", new SmtpChannel(s.host(), s.port(), s.startTls(), s.user(), s.password(), s.from()));
-        }
-        if (settings.govukNotify() != null) {
-            NotifierSettings.Notify n = settings.govukNotify();
-            NotifyChannel notify = new NotifyChannel(n.apiKey(), n.baseUrl(), n.emailTemplateId(), n.postage());
-            channels.put("notify-letter", notify.post());
-            channels.put("notify-email", notify.email());
+        Channel outbox = new OutboxChannel(settings.outboxDir());
+        channels.put(outbox.name(), outbox);
+        for (ChannelSettings configured : settings.channels()) {
+            for (Channel c : configured.open()) channels.put(c.name(), c);
         }
         this.ledger = new DeliveryLedger(settings.bootstrapServers(), topics.letterDeliveries);
         this.deadLetters = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),

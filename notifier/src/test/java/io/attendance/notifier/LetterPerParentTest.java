@@ -75,6 +75,15 @@ class LetterPerParentTest {
         assertThat(LetterPlanner.channel(emailOnly, postOnly)).isEqualTo("none"); // and without an email channel nothing does
     }
 
+    @Test
+    void a_letterhead_naming_a_channel_that_does_not_carry_that_medium_is_refused_with_the_ones_that_do() {
+        // SMTP carries email only: an LA cannot send its post by it.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Letterhead.Channels("smtp", "none"))
+                .hasMessage("channels.post: 'smtp': outbox or notify");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Letterhead.Channels("outbox", "fax"))
+                .hasMessage("channels.email: 'fax': smtp, notify or none");
+    }
+
     private static Letterhead letterhead(Letterhead.Channels channels) {
         return new Letterhead("Northshire County Council", null, List.of(), "01603 222 000", "attendance@northshire.example.gov.uk", null,
                 new Letterhead.Signatory("Jo Okafor", "Senior Attendance Officer"), channels);

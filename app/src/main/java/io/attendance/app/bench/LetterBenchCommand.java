@@ -82,7 +82,7 @@ public final class LetterBenchCommand implements Callable<Integer> {
                     "bootstrap.servers", broker.bootstrapServers(), "isolation.level", "read_committed", "enable.auto.commit", false),
                     new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer());
                  Notifier notifier = new Notifier(new NotifierSettings(broker.bootstrapServers(), "bench", null,
-                         dataDir.resolve("outbox"), null, null, 1, 0), topics).start()) {
+                         dataDir.resolve("outbox"), 1, 0), topics).start()) {
                 List<TopicPartition> parts = letters.partitionsFor(topics.letters.name()).stream()
                         .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
                 letters.assign(parts);

@@ -1,9 +1,14 @@
 package io.attendance.app.letters;
 
 import io.attendance.notifier.NotifierSettings;
+import io.attendance.notifier.deliver.ChannelSettings;
+import io.attendance.notifier.deliver.NotifyChannel;
+import io.attendance.notifier.deliver.SmtpChannel;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The notifier's connections, shared by {@code run} (notifier in the same process) and
@@ -54,12 +59,15 @@ public final class NotifierOptions {
     long backoffMs;
 
     public NotifierSettings settings(String bootstrap, String instanceId, Path policies, Path dataDir) {
-        NotifierSettings.Smtp smtp = smtpHost == null || smtpHost.isBlank() ? null
-                : new NotifierSettings.Smtp(smtpHost, smtpPort, smtpStartTls, smtpUser, smtpPassword,
-                smtpFrom == null ? "attendance@localhost" : smtpFrom);
-        NotifierSettings.Notify notify = notifyKey == null || notifyKey.isBlank() ? null
-                : new NotifierSettings.Notify(notifyKey, notifyBaseUrl, notifyEmailTemplate, notifyPostage);
+        List<ChannelSettings> channels = new ArrayList<>();
+        if (smtpHost != null && !smtpHost.isBlank()) {
+            channels.add(new SmtpChannel.Settings(smtpHost, smtpPort, smtpStartTls, smtpUser, smtpPassword,
+                    smtpFrom == null ? "attendance@localhost" : smtpFrom));
+        }
+        if (notifyKey != null && !notifyKey.isBlank()) {
+            channels.add(new NotifyChannel.Settings(notifyKey, notifyBaseUrl, notifyEmailTemplate, notifyPostage));
+        }
         return new NotifierSettings(bootstrap, instanceId, policies, outbox != null ? outbox : dataDir.resolve("outbox"),
-                smtp, notify, attempts, backoffMs);
+                channels, attempts, backoffMs);
     }
 }

@@ -15,6 +15,22 @@ import java.util.Map;
  * notification can be found again from the evidence.
  */
 public final class NotifyChannel {
+    public static final ChannelKind KIND = new ChannelKind("notify", Map.of(Medium.POST, "notify-letter", Medium.EMAIL, "notify-email"));
+
+    /** This deployment's GOV.UK Notify service: its API key, base URL, email template and postage class. */
+    public record Settings(String apiKey, String baseUrl, String emailTemplateId, String postage) implements ChannelSettings {
+        @Override
+        public ChannelKind kind() {
+            return KIND;
+        }
+
+        @Override
+        public java.util.List<Channel> open() {
+            NotifyChannel notify = new NotifyChannel(apiKey, baseUrl, emailTemplateId, postage);
+            return java.util.List.of(notify.post(), notify.email());
+        }
+    }
+
     private final NotificationClient client;
     private final String emailTemplateId;
     private final String postage;
@@ -29,7 +45,7 @@ public final class NotifyChannel {
         return new Channel() {
             @Override
             public String name() {
-                return "notify-letter";
+                return KIND.carries().get(Medium.POST);
             }
 
             @Override
@@ -44,7 +60,7 @@ public final class NotifyChannel {
         return new Channel() {
             @Override
             public String name() {
-                return "notify-email";
+                return KIND.carries().get(Medium.EMAIL);
             }
 
             @Override

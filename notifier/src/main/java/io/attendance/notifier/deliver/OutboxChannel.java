@@ -26,6 +26,8 @@ import java.util.Set;
  * and no manifest field can run as a spreadsheet formula.
  */
 public final class OutboxChannel implements Channel {
+    /** Always open: its only setting is the notifier's outbox folder. */
+    public static final ChannelKind KIND = new ChannelKind("outbox", java.util.Map.of(Medium.POST, "outbox"));
     static final String[] HEADER = {"letter_number", "letter_id", "letter_ref", "title", "recipient", "address", "case", "school", "dated", "file", "pages_pdf_bytes"};
     private final Path root;
     /** Letter ids already in each day's manifest, read from the file once per day folder. */
@@ -37,7 +39,7 @@ public final class OutboxChannel implements Channel {
 
     @Override
     public String name() {
-        return "outbox";
+        return KIND.carries().get(Medium.POST);
     }
 
     @Override

@@ -18,6 +18,21 @@ import java.util.Properties;
  * systems see the same message, not a second one.
  */
 public final class SmtpChannel implements Channel {
+    public static final ChannelKind KIND = new ChannelKind("smtp", java.util.Map.of(Medium.EMAIL, "smtp"));
+
+    /** This deployment's SMTP relay. */
+    public record Settings(String host, int port, boolean startTls, String user, String password, String from) implements ChannelSettings {
+        @Override
+        public ChannelKind kind() {
+            return KIND;
+        }
+
+        @Override
+        public java.util.List<Channel> open() {
+            return java.util.List.of(new SmtpChannel(host, port, startTls, user, password, from));
+        }
+    }
+
     private final Session session;
     private final String from;
     private final String user;
@@ -39,7 +54,7 @@ public final class SmtpChannel implements Channel {
 
     @Override
     public String name() {
-        return "smtp";
+        return KIND.carries().get(Medium.EMAIL);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.attendance.notifier.render;
 
+import io.attendance.notifier.deliver.ChannelKinds;
+import io.attendance.notifier.deliver.Medium;
+
 import java.util.List;
 
 /**
@@ -13,13 +16,16 @@ public record Letterhead(String name, String service, List<String> address, Stri
     public record Signatory(String name, String role) {
     }
 
-    /** {@code post}: outbox or notify. {@code email}: smtp, notify or none. */
+    /** {@code post}: a channel that carries post (outbox, notify). {@code email}: one that carries email (smtp, notify), or none. */
     public record Channels(String post, String email) {
         public Channels {
             if (post == null) post = "outbox";
             if (email == null) email = "none";
-            if (!List.of("outbox", "notify").contains(post)) throw new IllegalArgumentException("channels.post: '" + post + "': outbox or notify");
-            if (!List.of("smtp", "notify", "none").contains(email)) throw new IllegalArgumentException("channels.email: '" + email + "': smtp, notify or none");
+            List<String> posts = ChannelKinds.carrying(Medium.POST), emails = ChannelKinds.carrying(Medium.EMAIL);
+            if (!posts.contains(post)) throw new IllegalArgumentException("channels.post: '" + post + "': " + String.join(" or ", posts));
+            if (!email.equals("none") && !emails.contains(email)) {
+                throw new IllegalArgumentException("channels.email: '" + email + "': " + String.join(", ", emails) + " or none");
+            }
         }
     }
 
