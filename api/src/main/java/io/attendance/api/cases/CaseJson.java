@@ -44,7 +44,7 @@ final class CaseJson {
         m.put("linkedCase", c.getLinkedCase());
         // Shown once fixed (the policy defines one and the case reached the stage that starts it).
         var period = policy == null ? java.util.Optional.<java.time.LocalDate[]>empty() : io.attendance.core.cases.CaseEngine.prosecutionPeriod(c, policy);
-        m.put("prosecutionPeriod", period.map(p -> Map.of("start", p[0].toString(), "end", p[1].toString(), "layInformationBy", p[2].toString())).orElse(null));
+        m.put("prosecutionPeriod", period.map(p -> ordered("start", p[0].toString(), "end", p[1].toString(), "layInformationBy", p[2].toString())).orElse(null));
         m.put("fields", new java.util.TreeMap<>(c.getFields()));
         List<Map<String, Object>> history = new ArrayList<>();
         for (CaseEvent e : c.getHistory()) history.add(event(e));
@@ -141,6 +141,13 @@ final class CaseJson {
         m.put("attempts", l.getAttempts());
         m.put("failure", l.getFailure());
         m.put("pdf", l.getPdf().remaining() == 0 ? null : "/api/v1/letters/" + l.getLetterId() + ".pdf");
+        return m;
+    }
+
+    /** A JSON object whose keys keep this order (Map.of's order changes from one run to the next). */
+    static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
         return m;
     }
 }

@@ -122,9 +122,17 @@ public final class SchoolRequest {
         m.put("la", s.getLa());
         m.put("policy", s.getPolicy());
         m.put("expectedAttendancePct", s.getExpectedAttendancePct());
-        m.put("terms", s.getTerms().stream().map(t -> java.util.Map.of("start", t.getStart().toString(), "end", t.getEnd().toString())).toList());
+        m.put("terms", s.getTerms().stream().map(t -> term(t)).toList());
         m.put("closures", s.getClosures().stream().map(LocalDate::toString).toList());
         m.put("opensOn", s.getOpensOn().stream().map(LocalDate::toString).toList());
+        return m;
+    }
+
+    /** Start, then end (Map.of's key order changes from one run to the next). */
+    private static java.util.Map<String, Object> term(io.attendance.schemas.Term t) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("start", t.getStart().toString());
+        m.put("end", t.getEnd().toString());
         return m;
     }
 }
