@@ -9,7 +9,7 @@ import io.attendance.api.marks.MarkIngest;
 import io.attendance.api.policies.PoliciesController;
 import io.attendance.api.marks.MarksController;
 import io.attendance.api.ops.HealthController;
-import io.attendance.api.pupils.PupilQueries;
+import io.attendance.api.pupils.PupilService;
 import io.attendance.api.pupils.PupilsController;
 import io.attendance.api.query.InstanceRouter;
 import io.attendance.contract.query.NotReadyException;
@@ -38,12 +38,13 @@ public final class ApiServer {
     /** @param metrics the registry {@code /metrics} serves: the caller binds the streams app's own metrics to it */
     public static Javalin create(AttendanceQueries queries, Publisher publisher, ApiSettings settings,
                                  PrometheusMeterRegistry metrics) {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
 
-        InstanceRouter router = new InstanceRouter(queries);
+        InstanceRouter router = new InstanceRouter(queries, json);
         SchoolDirectory schools = new SchoolDirectory(queries);
         MarkIngest ingest = new MarkIngest(new MarkRules(settings.topology().codes()), schools::calendar, json);
         ApiSettings.Security security = settings.security();
@@ -52,22 +53,23 @@ public final class ApiServer {
         MarksController marks = new MarksController(ingest, publisher, metrics, access);
         SchoolsController schoolsController = new SchoolsController(publisher, schools, json, settings.schoolVisibleWithin(),
                 settings.topology().policies()::knows);
-        PupilQueries pupilQueries = new PupilQueries(router, queries, schools, settings.topology());
-        PupilsController pupils = new PupilsController(pupilQueries, router, json, access);
+        PupilService pupilService = new PupilService(router, queries, schools, settings.topology());
+        PupilsController pupils = new PupilsController(pupilService, access);
         HealthController health = new HealthController(queries, metrics);
-        CaseService caseService = new CaseService(queries, schools, settings.topology(), publisher, settings.schoolVisibleWithin());
-        CasesController cases = new CasesController(caseService, pupilQueries, router, json, access);
+        CaseService caseService = new CaseService(router, queries, pupilService, schools, settings.topology(), publisher,
+                settings.schoolVisibleWithin());
+        CasesController cases = new CasesController(caseService, router, json, access);
         io.attendance.api.letters.LettersController letters = new io.attendance.api.letters.LettersController(caseService, router, access);
-        io.attendance.api.schools.OverviewController overview = new io.attendance.api.schools.OverviewController(
-                new io.attendance.api.schools.SchoolSummaries(queries, schools), schools, router, access, json);
-        io.attendance.api.pages.Dashboard dashboard = new io.attendance.api.pages.Dashboard(access, json);
-        dashboard.port(settings.self().port());
+        io.attendance.api.schools.SchoolSummaries summaries = new io.attendance.api.schools.SchoolSummaries(queries, router, schools);
+        io.attendance.api.schools.OverviewController overview = new io.attendance.api.schools.OverviewController(summaries, access);
+        io.attendance.api.pages.Dashboard dashboard = new io.attendance.api.pages.Dashboard(access,
+                new io.attendance.api.pages.Services(pupilService, caseService, summaries, schools));
         ApiSettings.Live live = settings.live();
         io.attendance.api.live.LiveFeed feed = live == null ? null : new io.attendance.api.live.LiveFeed(live.bootstrapServers(),
                 live.pupilChanges(), live.caseEvents(), live.events());
         io.attendance.api.contacts.ContactsController contacts = new io.attendance.api.contacts.ContactsController(publisher, json,
-                pupilQueries.scope(access));
-        io.attendance.api.pupils.RollController roll = new io.attendance.api.pupils.RollController(pupilQueries, router, schools, publisher, json);
+                pupilService.scope(access));
+        io.attendance.api.pupils.RollController roll = new io.attendance.api.pupils.RollController(queries, router, schools, publisher, json);
         PoliciesController policies = new PoliciesController(settings.topology().policies());
 
         return Javalin.create(config -> {
@@ -103,6 +105,7 @@ public final class ApiServer {
             config.routes.get("/api/v1/policies/{id}", policies::get);
             config.routes.get("/health", health::health);
             config.routes.get("/metrics", health::metrics);
+            config.routes.exception(ActionRefused.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
             config.routes.exception(ApiError.class, (e, ctx) -> {
                 if (io.attendance.api.pages.Dashboard.handles(ctx)) dashboard.error(ctx, e.status(), e.getMessage());
                 else ctx.status(e.status()).json(Map.of("error", e.getMessage()));

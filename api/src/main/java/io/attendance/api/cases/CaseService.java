@@ -1,6 +1,10 @@
 package io.attendance.api.cases;
 
+import io.attendance.api.ActionRefused;
 import io.attendance.api.ApiError;
+import io.attendance.api.pupils.PupilService;
+import io.attendance.api.query.Caller;
+import io.attendance.api.query.InstanceRouter;
 import io.attendance.contract.Publisher;
 import io.attendance.contract.query.AttendanceQueries;
 import io.attendance.api.schools.SchoolDirectory;
@@ -20,6 +24,7 @@ import io.attendance.core.TopologySettings;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,19 +32,24 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * Cases read from and written for this instance's partitions: the controller has already routed
- * the request to the instance that owns the pupil.
+ * Cases for the API and the pages alike: one case, or one pupil's, is read where the pupil's
+ * partition is (here, or asked of its owner); lists and the work queue are gathered from every
+ * instance; actions are checked against the case as its owner holds it, then published.
  */
 public final class CaseService {
+    private final InstanceRouter router;
     private final AttendanceQueries queries;
+    private final PupilService pupils;
     private final SchoolDirectory schools;
     private final TopologySettings settings;
     private final Publisher publisher;
     private final Duration visibleWithin;
 
-    public CaseService(AttendanceQueries queries, SchoolDirectory schools, TopologySettings settings, Publisher publisher,
-                       Duration visibleWithin) {
+    public CaseService(InstanceRouter router, AttendanceQueries queries, PupilService pupils, SchoolDirectory schools,
+                       TopologySettings settings, Publisher publisher, Duration visibleWithin) {
+        this.router = router;
         this.queries = queries;
+        this.pupils = pupils;
         this.schools = schools;
         this.settings = settings;
         this.publisher = publisher;
@@ -51,7 +61,21 @@ public final class CaseService {
         public boolean test(CaseState c) {
             return (urn == null || urn.equals(c.getUrn())) && (upn == null || upn.equals(c.getUpn()))
                     && (status == null || status.equals(c.getStatus())) && (stage == null || stage.equals(c.getStage()))
-                    && (overdue == null || overdue == CaseJson.overdue(c));
+                    && (overdue == null || overdue == CaseSummary.overdue(c));
+        }
+
+        /** The same filter as a query string, for the instances asked. */
+        String query() {
+            StringBuilder q = new StringBuilder();
+            java.util.function.BiConsumer<String, Object> add = (k, v) -> {
+                if (v != null) q.append(q.isEmpty() ? "?" : "&").append(k).append('=').append(enc(v.toString()));
+            };
+            add.accept("urn", urn);
+            add.accept("upn", upn);
+            add.accept("status", status);
+            add.accept("stage", stage);
+            add.accept("overdue", overdue);
+            return q.toString();
         }
     }
 
@@ -60,30 +84,67 @@ public final class CaseService {
         return CaseKeys.upnOf(caseId).orElseThrow(() -> new ApiError(404, "no case " + caseId));
     }
 
-    public List<Map<String, Object>> localCases(Filter filter, Integer partition) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (CaseState c : queries.cases(filter.upn(), partition)) {
-            if (filter.test(c)) out.add(CaseJson.summary(c));
+    /** Cases in the caller's scope, by id: one pupil's from their owner, or every instance's. */
+    public List<CaseSummary> cases(Caller caller, Filter filter) {
+        List<CaseSummary> all = new ArrayList<>();
+        if (filter.upn() != null) {
+            AttendanceQueries.Owner owner = router.ownerOf(filter.upn());
+            if (!InstanceRouter.answersHere(owner, caller)) {
+                return router.ask(owner.instance(), "/api/v1/cases" + filter.query(), caller, listOf(CaseSummary.class));
+            }
+            all.addAll(localCases(caller, filter, owner.partition()));
+        } else {
+            all.addAll(localCases(caller, filter, null));
+            all.addAll(router.gather(caller, "/api/v1/cases" + filter.query(), CaseSummary.class, "list its cases"));
         }
+        all.sort(Comparator.comparing(CaseSummary::id));
+        return all;
+    }
+
+    private List<CaseSummary> localCases(Caller caller, Filter filter, Integer partition) {
+        return queries.cases(filter.upn(), partition).stream().filter(filter).filter(c -> caller.sees().test(c.getUrn()))
+                .map(CaseSummary::of).toList();
+    }
+
+    /** One case with its letters and its siblings' figures, from the case's owner. */
+    public CaseDetail caseDetail(Caller caller, String caseId) {
+        AttendanceQueries.Owner owner = router.ownerOf(upnOf(caseId));
+        if (!InstanceRouter.answersHere(owner, caller)) return router.ask(owner.instance(), "/api/v1/cases/" + caseId, caller, CaseDetail.class);
+        CaseState c = queries.caseState(caseId, owner.partition()).filter(x -> caller.sees().test(x.getUrn()))
+                .orElseThrow(() -> new ApiError(404, "no case " + caseId));
+        List<LetterView> sent = queries.letters(caseId, owner.partition()).stream().map(LetterView::of).toList();
+        CaseDetail detail = CaseDetail.of(c, settings.policies().byId(c.getPolicy()).orElse(null), sent, List.of());
+        return detail.withSiblings(siblings(caller, detail));
+    }
+
+    /**
+     * Siblings named on the case (a joint approach, seed 001), each with their live figures from
+     * whichever instance owns them; a sibling with no marks yet is listed without figures.
+     */
+    private List<CaseDetail.Sibling> siblings(Caller caller, CaseDetail c) {
+        String named = c.fields().get("siblings");
+        List<CaseDetail.Sibling> out = new ArrayList<>();
+        if (named == null || named.isBlank()) return out;
+        for (String upn : named.trim().split("[,\\s]+")) out.add(new CaseDetail.Sibling(upn, pupils.named(caller, upn).orElse(null)));
         return out;
     }
 
-    public Optional<Map<String, Object>> localCase(String caseId, int partition) {
-        CaseState c = queries.caseState(caseId, partition).orElse(null);
-        if (c == null) return Optional.empty();
-        Map<String, Object> m = CaseJson.detail(c, settings.policies().byId(c.getPolicy()).orElse(null));
-        List<Map<String, Object>> sent = new ArrayList<>();
-        for (Letter l : queries.letters(caseId, partition)) sent.add(CaseJson.letter(l));
-        m.put("lettersSent", sent);
-        return Optional.of(m);
+    /** The work queue, overdue first, then by due date; gathered from every instance. */
+    public List<TaskItem> tasks(Caller caller) {
+        List<TaskItem> all = new ArrayList<>(localTasks(caller.sees()));
+        all.addAll(router.gather(caller, "/api/v1/tasks", TaskItem.class, "list its tasks"));
+        all.sort(Comparator.<TaskItem, Boolean>comparing(t -> !t.overdue())
+                .thenComparing(t -> t.due() == null ? "9999" : t.due())
+                .thenComparing(TaskItem::caseId));
+        return all;
     }
 
     /**
      * Open tasks (not done) of this instance's open cases in scope: overdue ones (their deadline's
      * tick has passed) and those due within 7 days of the school's own today (its last clock tick).
      */
-    public List<Map<String, Object>> localTasks(Predicate<String> urnInScope) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private List<TaskItem> localTasks(Predicate<String> urnInScope) {
+        List<TaskItem> out = new ArrayList<>();
         for (CaseState c : queries.cases(null, null)) {
             if (!CaseEngine.OPEN.equals(c.getStatus()) || !urnInScope.test(c.getUrn())) continue;
             // The school's today as the case's own partition has seen it: the same ticks that moved the case.
@@ -94,25 +155,63 @@ public final class CaseService {
                 boolean overdue = t.getMissed();
                 boolean dueThisWeek = !overdue && t.getDue() != null && today != null && !t.getDue().isAfter(today.plusDays(7));
                 if (!overdue && !dueThisWeek) continue;
-                Map<String, Object> m = new java.util.LinkedHashMap<>();
-                m.put("caseId", c.getCaseId());
-                m.put("upn", c.getUpn());
-                m.put("urn", c.getUrn());
-                m.put("policy", c.getPolicy());
-                m.put("stage", c.getStage());
-                m.put("task", t.getName());
-                m.put("due", t.getDue() == null ? null : t.getDue().toString());
-                m.put("overdue", overdue);
-                m.put("schoolToday", today == null ? null : today.toString());
-                out.add(m);
+                out.add(new TaskItem(c.getCaseId(), c.getUpn(), c.getUrn(), c.getPolicy(), c.getStage(), t.getName(),
+                        t.getDue() == null ? null : t.getDue().toString(), overdue, today == null ? null : today.toString()));
             }
         }
         return out;
     }
 
-    /** The school of a case held here (for scope checks before anything else is read). */
-    public Optional<String> urnOf(String caseId, int partition) {
-        return queries.caseState(caseId, partition).map(CaseState::getUrn);
+    /**
+     * Records an action on a case, as the caller: checked against the case as its owner holds it
+     * (asked of the owner when that is another instance), then published.
+     */
+    public ActionRecorded act(Caller caller, String caseId, ActionRequest request) {
+        AttendanceQueries.Owner owner = router.ownerOf(upnOf(caseId));
+        if (!InstanceRouter.answersHere(owner, caller)) {
+            return router.post(owner.instance(), "/api/v1/cases/" + caseId + "/actions", request.body(), caller, ActionRecorded.class);
+        }
+        int partition = owner.partition();
+        CaseState c = mayAct(caller, caseId, partition);
+        if (request.action() == null) throw new ApiError(400, "action: is required");
+        if (request.date() == null) throw new ApiError(400, "date: is required (yyyy-mm-dd)");
+        Policy policy = settings.policies().byId(c.getPolicy())
+                .orElseThrow(() -> new ApiError(409, "the case's policy " + c.getPolicy() + " is not loaded"));
+        Optional<Refusal> refusal = ActionCheck.check(CaseEngine.editable(c), policy, request.action(), request.date(), request.fields(),
+                queries.caseEnv(c.getUpn(), c.getUrn(), partition));
+        if (refusal.isPresent()) {
+            Refusal r = refusal.get();
+            throw new ActionRefused(r.status(), r.field(), r.message(), policy.actionsAllowedIn(c.getStage()));
+        }
+        String id = UUID.randomUUID().toString();
+        publisher.publishCaseAction(CaseAction.newBuilder().setActionId(id).setUpn(c.getUpn()).setCaseId(caseId)
+                .setAction(request.action()).setDate(request.date()).setFields(new java.util.HashMap<>(request.fields()))
+                .setRecordedBy(recordedBy(caller)).build());
+        return new ActionRecorded(id, caseId);
+    }
+
+    /**
+     * The case, if the caller may record on it here: in scope, and for a school's staff only while the
+     * school holds the pupil on roll (404 otherwise, as reads answer); staff who may record (403).
+     */
+    public CaseState mayAct(Caller caller, String caseId, int partition) {
+        CaseState c = queries.caseState(caseId, partition).filter(x -> caller.sees().test(x.getUrn()))
+                .filter(x -> schoolStillHolds(caller.who(), x.getUpn(), partition))
+                .orElseThrow(() -> new ApiError(404, "no case " + caseId));
+        if (!caller.who().mayRecord()) throw new ApiError(403, "a " + caller.who().describe() + " account may not record actions on cases");
+        return c;
+    }
+
+    private static String recordedBy(Caller caller) {
+        return caller.recordedBy();
+    }
+
+    private <T> com.fasterxml.jackson.databind.JavaType listOf(Class<T> item) {
+        return com.fasterxml.jackson.databind.type.TypeFactory.defaultInstance().constructCollectionType(List.class, item);
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
@@ -139,23 +238,6 @@ public final class CaseService {
     /** The case a letter id belongs to. */
     public static String caseIdOfLetter(String letterId) {
         return CaseKeys.caseIdOfLetter(letterId).orElseThrow(() -> new ApiError(404, "no letter " + letterId));
-    }
-
-    /** Checks the action against the case as it stands here, then publishes it. */
-    public Map<String, Object> act(String caseId, int partition, String action, LocalDate date, Map<String, String> fields,
-                                   String recordedBy) {
-        CaseState c = queries.caseState(caseId, partition).orElseThrow(() -> new ApiError(404, "no case " + caseId));
-        Policy policy = settings.policies().byId(c.getPolicy())
-                .orElseThrow(() -> new ApiError(409, "the case's policy " + c.getPolicy() + " is not loaded"));
-        Optional<Refusal> refusal = ActionCheck.check(CaseEngine.editable(c), policy, action, date, fields, queries.caseEnv(c.getUpn(), c.getUrn(), partition));
-        if (refusal.isPresent()) {
-            Refusal r = refusal.get();
-            throw new RefusedException(r.status(), r.field(), r.message(), policy.actionsAllowedIn(c.getStage()));
-        }
-        String id = UUID.randomUUID().toString();
-        publisher.publishCaseAction(CaseAction.newBuilder().setActionId(id).setUpn(c.getUpn()).setCaseId(caseId)
-                .setAction(action).setDate(date).setFields(fields).setRecordedBy(recordedBy).build());
-        return Map.of("actionId", id, "caseId", caseId);
     }
 
     /**
@@ -192,19 +274,5 @@ public final class CaseService {
             Thread.sleep(20);
         }
         throw new ApiError(503, "the request to open a case was recorded but the case is not visible yet; list the pupil's cases shortly");
-    }
-
-    /** 409 or 400 with the allowed actions and the bad field named. */
-    public static final class RefusedException extends RuntimeException {
-        public final int status;
-        public final String field;
-        public final List<String> allowed;
-
-        RefusedException(int status, String field, String message, List<String> allowed) {
-            super(message);
-            this.status = status;
-            this.field = field;
-            this.allowed = allowed;
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.attendance.api.pages;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attendance.api.auth.Access;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -10,28 +9,21 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The LA dashboard: server-rendered pages over this instance's own API, styled with the GOV.UK
+ * The LA dashboard: server-rendered pages over the API's own services, styled with the GOV.UK
  * Design System (govuk-frontend from its WebJar), with live updates by server-sent events.
  */
 public final class Dashboard {
-    private final SelfClient api;
     private final PageRenderer pages = new PageRenderer();
     private final SignInController signIn;
     private final PagesController views;
     private final CasePage casePage;
     private final Access access;
 
-    public Dashboard(Access access, ObjectMapper json) {
+    public Dashboard(Access access, Services services) {
         this.access = access;
-        this.api = new SelfClient(json, access);
         this.signIn = new SignInController(access, pages);
-        this.views = new PagesController(api, pages, access);
-        this.casePage = new CasePage(api, pages, access, json);
-    }
-
-    /** The port this instance serves on: the pages ask the API there. */
-    public void port(int port) {
-        api.port(port);
+        this.views = new PagesController(services, pages, access);
+        this.casePage = new CasePage(services, pages, access);
     }
 
     public void install(JavalinConfig config) {

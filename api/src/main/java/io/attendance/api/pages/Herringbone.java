@@ -1,6 +1,6 @@
 package io.attendance.api.pages;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.attendance.api.pupils.Register;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -23,17 +23,17 @@ final class Herringbone {
     private Herringbone() {
     }
 
-    static List<Map<String, Object>> weeks(JsonNode marks) {
+    static List<Map<String, Object>> weeks(List<Register.Mark> marks) {
         Map<String, String[]> codes = new HashMap<>();
         Map<String, String[]> categories = new HashMap<>();
         LocalDate first = null, last = null;
-        for (JsonNode m : marks) {
-            LocalDate d = LocalDate.parse(m.get("date").asText());
+        for (Register.Mark m : marks) {
+            LocalDate d = LocalDate.parse(m.date());
             if (d.getDayOfWeek().getValue() > 5) continue; // registers are Monday to Friday
             LocalDate monday = d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            int slot = (d.getDayOfWeek().getValue() - 1) * 2 + (m.get("session").asText().equals("AM") ? 0 : 1);
-            codes.computeIfAbsent(monday.toString(), k -> new String[10])[slot] = m.get("code").asText();
-            categories.computeIfAbsent(monday.toString(), k -> new String[10])[slot] = m.get("category").asText();
+            int slot = (d.getDayOfWeek().getValue() - 1) * 2 + (m.session().equals("AM") ? 0 : 1);
+            codes.computeIfAbsent(monday.toString(), k -> new String[10])[slot] = m.code();
+            categories.computeIfAbsent(monday.toString(), k -> new String[10])[slot] = m.category();
             if (first == null || monday.isBefore(first)) first = monday;
             if (last == null || monday.isAfter(last)) last = monday;
         }

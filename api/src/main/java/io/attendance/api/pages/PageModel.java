@@ -38,17 +38,16 @@ final class PageModel {
         return Map.of("text", text, "href", href, "current", current);
     }
 
-    static String pct(com.fasterxml.jackson.databind.JsonNode n) {
-        return n == null || n.isNull() ? "–" : n.decimalValue().setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
+    static String pct(java.math.BigDecimal n) {
+        return n == null ? "–" : n.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
-    /** Siblings named on a case, as the case API gives them: with figures only where the viewer may see them. */
-    static List<Map<String, Object>> siblings(com.fasterxml.jackson.databind.JsonNode named) {
+    /** Siblings named on a case: with figures only where the viewer may see them. */
+    static List<Map<String, Object>> siblings(List<io.attendance.api.cases.CaseDetail.Sibling> named) {
         List<Map<String, Object>> out = new java.util.ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode s : named) {
-            com.fasterxml.jackson.databind.JsonNode a = s.get("attendance");
-            out.add(Map.of("upn", s.get("upn").asText(), "seen", a != null,
-                    "attendance", a == null ? "not in your scope or no marks yet" : pct(a.get("yearToDate").get("attendancePct"))));
+        for (io.attendance.api.cases.CaseDetail.Sibling s : named) {
+            out.add(Map.of("upn", s.upn(), "seen", s.attendance() != null,
+                    "attendance", s.attendance() == null ? "not in your scope or no marks yet" : pct(s.attendance().yearToDate().attendancePct())));
         }
         return out;
     }

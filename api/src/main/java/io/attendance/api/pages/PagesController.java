@@ -1,9 +1,21 @@
 package io.attendance.api.pages;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.attendance.api.ApiError;
 import io.attendance.api.auth.Access;
+import io.attendance.api.cases.CaseDetail;
+import io.attendance.api.cases.CaseService;
+import io.attendance.api.cases.CaseSummary;
+import io.attendance.api.cases.TaskItem;
+import io.attendance.api.pupils.Counts;
+import io.attendance.api.pupils.PupilService;
+import io.attendance.api.pupils.PupilView;
+import io.attendance.api.pupils.Register;
+import io.attendance.api.pupils.SchoolPupils;
+import io.attendance.api.query.Caller;
+import io.attendance.api.schools.SchoolOverview;
+import io.attendance.core.pupil.Flag;
 import io.attendance.core.pupil.Upn;
+import io.attendance.schemas.School;
 import io.javalin.http.Context;
 
 import java.net.URLEncoder;
@@ -13,45 +25,50 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The LA overview, a school's flagged pupils, a pupil's register and the work queue. */
+/**
+ * The LA overview, a school's flagged pupils, a pupil's register and the work queue, from the same
+ * services the API answers with, as the signed-in viewer: a page shows exactly what its viewer could
+ * fetch as JSON and nothing more.
+ */
 final class PagesController {
-    private final SelfClient api;
+    private final Services services;
     private final PageRenderer pages;
     private final Access access;
 
-    PagesController(SelfClient api, PageRenderer pages, Access access) {
-        this.api = api;
+    PagesController(Services services, PageRenderer pages, Access access) {
+        this.services = services;
         this.pages = pages;
         this.access = access;
     }
 
     void overview(Context ctx) {
-        JsonNode schools = api.get(ctx, "/api/v1/schools");
+        List<SchoolOverview> schools = Services.waitingOutRebalance(() -> services.summaries().overview(Caller.of(ctx, access)));
         Map<String, Object> m = PageModel.of(ctx, access, "Attendance overview", "overview", "/live?scope=all");
         List<Map<String, Object>> rows = new ArrayList<>();
         int pupils = 0, pa = 0, sa = 0, open = 0, overdue = 0;
-        for (JsonNode s : schools) {
+        for (SchoolOverview s : schools) {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("urn", s.get("urn").asText());
-            r.put("name", s.get("name").asText(s.get("urn").asText()));
-            r.put("pupils", s.get("pupils").asInt());
-            r.put("attendance", PageModel.pct(s.get("attendancePct")));
-            r.put("persistent", PageModel.pct(s.get("persistentAbsencePct")));
-            r.put("severe", PageModel.pct(s.get("severeAbsencePct")));
-            r.put("asOf", s.get("asOf").isNull() ? "–" : s.get("asOf").asText());
+            r.put("urn", s.urn());
+            r.put("name", s.name() == null ? s.urn() : s.name());
+            r.put("pupils", s.pupils());
+            r.put("attendance", PageModel.pct(s.attendancePct()));
+            r.put("persistent", PageModel.pct(s.persistentAbsencePct()));
+            r.put("severe", PageModel.pct(s.severeAbsencePct()));
+            r.put("asOf", s.asOf() == null ? "–" : s.asOf());
             List<Map<String, Object>> stages = new ArrayList<>();
-            s.get("openCasesByStage").fields().forEachRemaining(e -> stages.add(Map.of("stage", PageModel.label(e.getKey()), "count", e.getValue().asInt())));
+            s.openCasesByStage().forEach((stage, count) -> stages.add(Map.of("stage", PageModel.label(stage), "count", count)));
             r.put("stages", stages);
-            r.put("openCases", s.get("openCases").asInt());
-            r.put("overdueTasks", s.get("overdueTasks").asInt());
-            r.put("hasOverdue", s.get("overdueTasks").asInt() > 0);
+            r.put("openCases", s.openCases());
+            r.put("overdueTasks", s.overdueTasks());
+            r.put("hasOverdue", s.overdueTasks() > 0);
             rows.add(r);
-            pupils += s.get("pupils").asInt();
-            pa += s.get("persistentAbsence").asInt();
-            sa += s.get("severeAbsence").asInt();
-            open += s.get("openCases").asInt();
-            overdue += s.get("overdueTasks").asInt();
+            pupils += s.pupils();
+            pa += s.persistentAbsence();
+            sa += s.severeAbsence();
+            open += s.openCases();
+            overdue += s.overdueTasks();
         }
         m.put("schools", rows);
         m.put("schoolsWord", rows.size() == 1 ? "school" : "schools");
@@ -59,9 +76,9 @@ final class PagesController {
                 "anyOverdue", overdue > 0)); // Mustache treats 0 as true: the red card needs a real boolean
         m.put("trendSvg", TrendChart.svg(schools));
         List<Map<String, Object>> trend = new ArrayList<>();
-        for (JsonNode s : schools) {
-            for (JsonNode w : s.get("trend")) {
-                trend.add(Map.of("school", s.get("name").asText(), "week", w.get("week").asText(), "attendance", PageModel.pct(w.get("attendancePct"))));
+        for (SchoolOverview s : schools) {
+            for (SchoolOverview.Week w : s.trend()) {
+                trend.add(Map.of("school", String.valueOf(s.name()), "week", w.week(), "attendance", PageModel.pct(w.attendancePct())));
             }
         }
         m.put("trend", trend);
@@ -70,37 +87,38 @@ final class PagesController {
 
     void school(Context ctx) {
         String urn = ctx.pathParam("urn");
-        JsonNode school = api.get(ctx, "/api/v1/schools/" + enc(urn));
+        School school = services.schools().school(urn);
+        if (school == null || !Access.principal(ctx).reads(urn, school)) throw new ApiError(404, "no school " + urn);
         String flag = ctx.queryParam("flag");
         if (flag == null || !List.of("persistent", "severe", "penalty-notice").contains(flag)) flag = "any";
         String sort = ctx.queryParam("sort") == null ? "attendance" : ctx.queryParam("sort");
-        JsonNode listed = api.get(ctx, "/api/v1/schools/" + enc(urn) + "/pupils" + (flag.equals("any") ? "" : "?flag=" + flag));
-        List<JsonNode> pupils = new ArrayList<>();
-        listed.get("pupils").forEach(p -> {
-            if (!p.get("flags").isEmpty()) pupils.add(p); // flagged pupils only: "any" is any flag raised
+        Optional<Flag> only = flag.equals("any") ? Optional.empty() : Optional.of(Flag.fromQueryName(flag));
+        SchoolPupils listed = Services.waitingOutRebalance(() -> services.pupils().schoolPupils(Caller.of(ctx, access), urn, only));
+        List<SchoolPupils.Listed> pupils = new ArrayList<>();
+        listed.pupils().forEach(p -> {
+            if (!p.flags().isEmpty()) pupils.add(p); // flagged pupils only: "any" is any flag raised
         });
-        Comparator<JsonNode> byAttendance = Comparator.comparingDouble(p -> p.get("yearToDate").get("attendancePct").isNull()
-                ? 101 : p.get("yearToDate").get("attendancePct").asDouble());
-        Comparator<JsonNode> order = switch (sort) {
-            case "upn" -> Comparator.comparing(p -> p.get("upn").asText());
-            case "unauthorised" -> Comparator.<JsonNode>comparingInt(p -> p.get("yearToDate").get("unauthorised").asInt()).reversed();
+        Comparator<SchoolPupils.Listed> byAttendance = Comparator.comparingDouble(p -> p.yearToDate().attendancePct() == null
+                ? 101 : p.yearToDate().attendancePct().doubleValue());
+        Comparator<SchoolPupils.Listed> order = switch (sort) {
+            case "upn" -> Comparator.comparing(SchoolPupils.Listed::upn);
+            case "unauthorised" -> Comparator.<SchoolPupils.Listed>comparingInt(p -> p.yearToDate().unauthorised()).reversed();
             default -> byAttendance;
         };
-        pupils.sort(order.thenComparing(p -> p.get("upn").asText()));
+        pupils.sort(order.thenComparing(SchoolPupils.Listed::upn));
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (JsonNode p : pupils) {
-            JsonNode y = p.get("yearToDate");
-            List<String> flags = new ArrayList<>();
-            p.get("flags").forEach(f -> flags.add(PageModel.label(f.asText())));
-            rows.add(Map.of("upn", p.get("upn").asText(), "attendance", PageModel.pct(y.get("attendancePct")),
-                    "possible", y.get("possible").asInt(), "unauthorised", y.get("unauthorised").asInt(),
-                    "authorised", y.get("authorised").asInt(), "flags", flags));
+        for (SchoolPupils.Listed p : pupils) {
+            Counts y = p.yearToDate();
+            List<String> flags = p.flags().stream().map(PageModel::label).toList();
+            rows.add(Map.of("upn", p.upn(), "attendance", PageModel.pct(y.attendancePct()),
+                    "possible", y.possible(), "unauthorised", y.unauthorised(),
+                    "authorised", y.authorised(), "flags", flags));
         }
         String shown = flag;
-        Map<String, Object> m = PageModel.of(ctx, access, school.get("name").asText(), "overview", "/live?urn=" + enc(urn));
+        Map<String, Object> m = PageModel.of(ctx, access, school.getName(), "overview", "/live?urn=" + enc(urn));
         m.put("urn", urn);
-        m.put("name", school.get("name").asText());
-        m.put("policy", school.get("policy").asText());
+        m.put("name", school.getName());
+        m.put("policy", school.getPolicy());
         m.put("pupils", rows);
         m.put("count", rows.size());
         m.put("flagLabel", flagLabel(shown));
@@ -121,28 +139,32 @@ final class PagesController {
     void pupil(Context ctx) {
         String upn = ctx.pathParam("upn");
         if (Upn.problemWith(upn).isPresent()) throw new ApiError(404, "no such pupil");
-        JsonNode pupil = api.get(ctx, "/api/v1/pupils/" + upn);
-        JsonNode register = api.get(ctx, "/api/v1/pupils/" + upn + "/register");
-        JsonNode cases = api.get(ctx, "/api/v1/cases?upn=" + upn);
+        Caller caller = Caller.of(ctx, access);
+        PupilView pupil = Services.waitingOutRebalance(() -> services.pupils().pupil(caller, upn));
+        Register register = Services.waitingOutRebalance(() -> services.pupils().register(caller, upn));
+        List<CaseSummary> cases = Services.waitingOutRebalance(() -> services.cases().cases(caller,
+                new CaseService.Filter(null, upn, null, null, null)));
         Map<String, Object> m = PageModel.of(ctx, access, "Pupil " + upn, "overview", "/live?upn=" + upn);
         m.put("upn", upn);
-        m.put("urn", pupil.get("urn").asText());
-        m.put("asOf", pupil.get("asOf").asText());
+        m.put("urn", pupil.urn());
+        m.put("asOf", pupil.asOf());
         List<Map<String, Object>> windows = new ArrayList<>();
-        windows.add(window("Year to date", pupil.get("yearToDate")));
-        for (JsonNode r : pupil.get("rolling")) windows.add(window("Last " + r.get("schoolWeeks").asInt() + " school weeks", r));
+        windows.add(window("Year to date", pupil.yearToDate()));
+        for (PupilView.Rolling r : pupil.rolling()) {
+            windows.add(window("Last " + r.schoolWeeks() + " school weeks",
+                    new Counts(r.possible(), r.attended(), r.authorised(), r.unauthorised(), r.attendancePct())));
+        }
         m.put("windows", windows);
-        List<String> flags = new ArrayList<>();
-        pupil.get("flags").forEach(f -> flags.add(PageModel.label(f.asText())));
-        m.put("flags", flags);
-        m.put("weeks", Herringbone.weeks(register.get("marks")));
+        m.put("flags", pupil.flags().stream().map(PageModel::label).toList());
+        m.put("weeks", Herringbone.weeks(register.marks()));
         List<Map<String, Object>> caseRows = new ArrayList<>();
         Map<String, Map<String, Object>> siblings = new LinkedHashMap<>();
-        for (JsonNode c : cases) {
-            caseRows.add(Map.of("id", c.get("id").asText(), "policy", c.get("policy").asText(), "stage", PageModel.label(c.get("stage").asText()),
-                    "status", c.get("status").asText(), "openedOn", c.get("openedOn").asText(), "overdue", c.get("overdue").asBoolean()));
-            if (!"open".equals(c.get("status").asText())) continue;
-            for (Map<String, Object> s : PageModel.siblings(api.get(ctx, "/api/v1/cases/" + c.get("id").asText()).path("siblings"))) {
+        for (CaseSummary c : cases) {
+            caseRows.add(Map.of("id", c.id(), "policy", c.policy(), "stage", PageModel.label(c.stage()),
+                    "status", c.status(), "openedOn", c.openedOn(), "overdue", c.overdue()));
+            if (!"open".equals(c.status())) continue;
+            CaseDetail detail = Services.waitingOutRebalance(() -> services.cases().caseDetail(caller, c.id()));
+            for (Map<String, Object> s : PageModel.siblings(detail.siblings())) {
                 siblings.put((String) s.get("upn"), s); // a sibling named on two cases is listed once
             }
         }
@@ -153,14 +175,13 @@ final class PagesController {
     }
 
     void tasks(Context ctx) {
-        JsonNode tasks = api.get(ctx, "/api/v1/tasks");
+        List<TaskItem> tasks = Services.waitingOutRebalance(() -> services.cases().tasks(Caller.of(ctx, access)));
         List<Map<String, Object>> overdue = new ArrayList<>();
         List<Map<String, Object>> week = new ArrayList<>();
-        for (JsonNode t : tasks) {
-            Map<String, Object> r = Map.of("caseId", t.get("caseId").asText(), "upn", t.get("upn").asText(), "urn", t.get("urn").asText(),
-                    "stage", PageModel.label(t.get("stage").asText()), "task", t.get("task").asText(),
-                    "due", t.get("due").isNull() ? "–" : t.get("due").asText());
-            (t.get("overdue").asBoolean() ? overdue : week).add(r);
+        for (TaskItem t : tasks) {
+            Map<String, Object> r = Map.of("caseId", t.caseId(), "upn", t.upn(), "urn", t.urn(),
+                    "stage", PageModel.label(t.stage()), "task", t.task(), "due", t.due() == null ? "–" : t.due());
+            (t.overdue() ? overdue : week).add(r);
         }
         Map<String, Object> m = PageModel.of(ctx, access, "Work queue", "tasks", "/live?scope=all");
         m.put("overdue", overdue);
@@ -178,10 +199,9 @@ final class PagesController {
         };
     }
 
-    private static Map<String, Object> window(String name, JsonNode c) {
-        return Map.of("name", name, "possible", c.get("possible").asInt(), "attended", c.get("attended").asInt(),
-                "authorised", c.get("authorised").asInt(), "unauthorised", c.get("unauthorised").asInt(),
-                "attendance", PageModel.pct(c.get("attendancePct")));
+    private static Map<String, Object> window(String name, Counts c) {
+        return Map.of("name", name, "possible", c.possible(), "attended", c.attended(),
+                "authorised", c.authorised(), "unauthorised", c.unauthorised(), "attendance", PageModel.pct(c.attendancePct()));
     }
 
     static String enc(String s) {

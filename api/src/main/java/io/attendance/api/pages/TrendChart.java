@@ -1,6 +1,6 @@
 package io.attendance.api.pages;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.attendance.api.schools.SchoolOverview;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -20,13 +20,13 @@ final class TrendChart {
     private TrendChart() {
     }
 
-    static String svg(JsonNode schools) {
+    static String svg(List<SchoolOverview> schools) {
         TreeSet<String> weeks = new TreeSet<>();
         double min = 100;
-        for (JsonNode s : schools) {
-            for (JsonNode w : s.get("trend")) {
-                weeks.add(w.get("week").asText());
-                if (!w.get("attendancePct").isNull()) min = Math.min(min, w.get("attendancePct").asDouble());
+        for (SchoolOverview s : schools) {
+            for (SchoolOverview.Week w : s.trend()) {
+                weeks.add(w.week());
+                if (w.attendancePct() != null) min = Math.min(min, w.attendancePct().doubleValue());
             }
         }
         if (weeks.isEmpty()) return "";
@@ -51,19 +51,19 @@ final class TrendChart {
                     px, H - BOTTOM + 16, LocalDate.parse(axis.get(i)).format(label)));
         }
         int n = 0;
-        for (JsonNode s : schools) {
+        for (SchoolOverview s : schools) {
             String colour = COLOURS[n % COLOURS.length];
             StringBuilder points = new StringBuilder();
-            for (JsonNode w : s.get("trend")) {
-                if (w.get("attendancePct").isNull()) continue;
-                double px = x(axis.indexOf(w.get("week").asText()), axis.size(), plotW);
-                double py = TOP + plotH * (100 - w.get("attendancePct").asDouble()) / (100 - floor);
+            for (SchoolOverview.Week w : s.trend()) {
+                if (w.attendancePct() == null) continue;
+                double px = x(axis.indexOf(w.week()), axis.size(), plotW);
+                double py = TOP + plotH * (100 - w.attendancePct().doubleValue()) / (100 - floor);
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", px, py));
             }
             b.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"2\" points=\"").append(points.toString().trim()).append("\"/>");
             int ly = TOP + 14 + n * 18;
             b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"4\" fill=\"%s\"/>", W - RIGHT + 12, ly - 4, colour));
-            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>", W - RIGHT + 30, ly, xml(s.get("name").asText(s.get("urn").asText()))));
+            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>", W - RIGHT + 30, ly, xml(s.name() == null ? s.urn() : s.name())));
             n++;
         }
         return b.append("</svg>").toString();

@@ -18,7 +18,6 @@ import io.attendance.core.marks.MarkRules;
 import io.javalin.http.Context;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -30,13 +29,13 @@ import java.util.UUID;
  * Answers 202 once the change is on its way; the pupil's {@code roll} shows it when applied.
  */
 public final class RollController {
-    private final PupilQueries queries;
+    private final AttendanceQueries queries;
     private final InstanceRouter router;
     private final SchoolDirectory schools;
     private final Publisher publisher;
     private final ObjectMapper json;
 
-    public RollController(PupilQueries queries, InstanceRouter router, SchoolDirectory schools, Publisher publisher, ObjectMapper json) {
+    public RollController(AttendanceQueries queries, InstanceRouter router, SchoolDirectory schools, Publisher publisher, ObjectMapper json) {
         this.queries = queries;
         this.router = router;
         this.schools = schools;
@@ -54,7 +53,7 @@ public final class RollController {
         AttendanceQueries.Owner owner = router.ownerOf(upn);
         if (router.relayed(ctx, owner)) return;
         // The LA that holds the pupil's main school decides where they are on roll (a dual school's LA does not).
-        PupilAttendance pupil = queries.localState(upn, owner.partition())
+        PupilAttendance pupil = queries.pupil(upn, owner.partition())
                 .filter(p -> who.sees(p.getUrn(), schools.school(p.getUrn())))
                 .orElseThrow(() -> new ApiError(404, "no marks recorded for that pupil in your scope"));
         JsonNode body = body(ctx);
@@ -64,13 +63,7 @@ public final class RollController {
         if (urn == null || !MarkRules.isUrn(urn)) throw new ApiError(400, "urn: six digits");
         School school = schools.school(urn);
         if (school == null || !who.sees(urn, school)) throw new ApiError(400, "urn: no school " + urn + " in your scope");
-        String d = text(body, "date");
-        LocalDate date;
-        try {
-            date = d == null ? null : LocalDate.parse(d);
-        } catch (DateTimeParseException e) {
-            throw new ApiError(400, "date: '" + d + "' is not a date (yyyy-mm-dd)");
-        }
+        LocalDate date = io.attendance.api.Bodies.date("date", text(body, "date"));
         if (date == null) throw new ApiError(400, "date: is required (yyyy-mm-dd)");
         Roll.refusal(pupil, change, urn, date).ifPresent(why -> {
             throw new ApiError(409, change + ": " + why);

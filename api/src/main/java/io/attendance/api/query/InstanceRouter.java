@@ -1,33 +1,40 @@
 package io.attendance.api.query;
 
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attendance.api.ApiError;
 import io.attendance.contract.query.AttendanceQueries;
 import io.attendance.contract.query.AttendanceQueries.Instance;
 import io.attendance.contract.query.AttendanceQueries.Owner;
 import io.attendance.contract.query.NotReadyException;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Forwards a request to the instance that owns its pupil (as {@link AttendanceQueries} says), or
- * gathers a list from every other instance. A forwarded request carries {@link #FORWARDED} so it is never
- * forwarded again.
+ * Asks the instance that owns a pupil (as {@link AttendanceQueries} says) for what only it holds,
+ * as the caller, and reads its answer into the same typed record this instance would have built;
+ * gathers lists from every other instance. A forwarded request carries {@link #FORWARDED} so it is
+ * never forwarded again.
  */
 public final class InstanceRouter {
     public static final String FORWARDED = "X-Attendance-Forwarded";
 
     private final AttendanceQueries queries;
+    private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-    public InstanceRouter(AttendanceQueries queries) {
+    public InstanceRouter(AttendanceQueries queries, ObjectMapper json) {
         this.queries = queries;
-    }
-
-    public record Forwarded(int status, String body, String contentType) {
+        this.json = json;
     }
 
     /** The instance holding the pupil's partition (their figures, cases and letters). */
@@ -35,22 +42,44 @@ public final class InstanceRouter {
         return queries.ownerOfPupil(upn);
     }
 
-    /**
-     * The same request (path and query, the caller's credentials) answered by every other instance
-     * that holds {@code store}, for lists gathered from all of them; none when this request was
-     * itself forwarded. Any instance that does not answer 200 fails the whole list: a partial list
-     * would look complete.
-     */
-    public java.util.List<String> askOthers(io.javalin.http.Context ctx, String what) {
-        if (ctx.header(FORWARDED) != null) return java.util.List.of();
-        String pathAndQuery = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-        java.util.List<String> bodies = new java.util.ArrayList<>();
-        for (Instance instance : queries.otherInstances()) {
-            Forwarded f = forward(instance, pathAndQuery, passOn(ctx));
-            if (f.status() != 200) throw new io.attendance.api.ApiError(503, "an instance could not " + what + " (" + f.status() + ")");
-            bodies.add(f.body());
+    /** Whether this instance answers from its own state: it owns the pupil, or the request was forwarded here. */
+    public static boolean answersHere(Owner owner, Caller caller) {
+        return owner.self() || caller.forwarded();
+    }
+
+    /** A GET answered by another instance, read as {@code type}; its refusal (404, 400…) becomes this answer's. */
+    public <T> T ask(Instance owner, String pathAndQuery, Caller caller, JavaType type) {
+        return read(send(owner, "GET", pathAndQuery, null, caller), type);
+    }
+
+    public <T> T ask(Instance owner, String pathAndQuery, Caller caller, Class<T> type) {
+        return ask(owner, pathAndQuery, caller, json.constructType(type));
+    }
+
+    /** A POST of {@code body} answered by another instance (the owner of the case it acts on). */
+    public <T> T post(Instance owner, String path, Object body, Caller caller, Class<T> type) {
+        try {
+            return read(send(owner, "POST", path, json.writeValueAsString(body), caller), json.constructType(type));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        return bodies;
+    }
+
+    /**
+     * The same list from every other instance, for lists gathered from all of them; none when this
+     * request was itself forwarded. Any instance that does not answer 200 fails the whole list: a
+     * partial list would look complete.
+     */
+    public <T> List<T> gather(Caller caller, String pathAndQuery, Class<T> item, String what) {
+        if (caller.forwarded()) return List.of();
+        List<T> all = new ArrayList<>();
+        JavaType listOf = json.getTypeFactory().constructCollectionType(List.class, item);
+        for (Instance instance : queries.otherInstances()) {
+            HttpResponse<String> res = send(instance, "GET", pathAndQuery, null, caller);
+            if (res.statusCode() != 200) throw new ApiError(503, "an instance could not " + what + " (" + res.statusCode() + ")");
+            all.addAll(read(res, listOf));
+        }
+        return all;
     }
 
     /**
@@ -73,24 +102,30 @@ public final class InstanceRouter {
     /** The caller's headers an owner needs to answer as if asked directly: who asks, and who records. */
     public static Map<String, String> passOn(io.javalin.http.Context ctx) {
         Map<String, String> h = new java.util.LinkedHashMap<>();
-        for (String name : java.util.List.of("Authorization", "Cookie", "X-CSRF-Token", "X-Recorded-By")) {
+        for (String name : List.of("Authorization", "Cookie", "X-CSRF-Token", "X-Recorded-By")) {
             String v = ctx.header(name);
             if (v != null) h.put(name, v);
         }
         return h;
     }
 
-    public Forwarded forward(Instance host, String pathAndQuery, Map<String, String> headers) {
-        return forward(host, "GET", pathAndQuery, null, headers);
+    private <T> T read(HttpResponse<String> res, JavaType type) {
+        try {
+            if (res.statusCode() / 100 != 2) {
+                JsonNode err = res.body() == null || res.body().isBlank() ? null : json.readTree(res.body());
+                throw RemoteRefusal.of(res.statusCode(), err);
+            }
+            return json.readValue(res.body(), type);
+        } catch (IOException e) {
+            throw new ApiError(503, "an instance's answer could not be read");
+        }
     }
 
-    /** Forwards a request with a JSON body (POST to the instance that owns the case). */
-    public Forwarded forward(Instance host, String method, String pathAndQuery, String body, Map<String, String> headers) {
-        HttpRequest.Builder req = request(host, pathAndQuery, headers)
+    private HttpResponse<String> send(Instance host, String method, String pathAndQuery, String body, Caller caller) {
+        HttpRequest.Builder req = request(host, pathAndQuery, caller.passOn())
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) req.header("Content-Type", "application/json");
-        HttpResponse<String> res = send(host, req, HttpResponse.BodyHandlers.ofString());
-        return new Forwarded(res.statusCode(), res.body(), res.headers().firstValue("Content-Type").orElse("application/json"));
+        return send(host, req, HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpRequest.Builder request(Instance host, String pathAndQuery, Map<String, String> headers) {
@@ -103,7 +138,7 @@ public final class InstanceRouter {
     private <T> HttpResponse<T> send(Instance host, HttpRequest.Builder req, HttpResponse.BodyHandler<T> body) {
         try {
             return http.send(req.build(), body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new NotReadyException("the instance at " + host.host() + ":" + host.port() + " did not answer");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -29,10 +29,12 @@ public final class SchoolSummaries {
     static final int TREND_WEEKS = 16;
 
     private final AttendanceQueries queries;
+    private final io.attendance.api.query.InstanceRouter router;
     private final SchoolDirectory schools;
 
-    public SchoolSummaries(AttendanceQueries queries, SchoolDirectory schools) {
+    public SchoolSummaries(AttendanceQueries queries, io.attendance.api.query.InstanceRouter router, SchoolDirectory schools) {
         this.queries = queries;
+        this.router = router;
         this.schools = schools;
     }
 
@@ -79,6 +81,23 @@ public final class SchoolSummaries {
 
     public static BigDecimal pct(int part, int whole) {
         return whole == 0 ? null : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * Every school in the caller's scope with its figures, summed over every instance: each answers
+     * for the pupils and cases it holds, the one asked adds them up.
+     */
+    public List<SchoolOverview> overview(io.attendance.api.query.Caller caller) {
+        Map<String, Summary> total = new TreeMap<>();
+        for (String urn : schools.urns()) if (caller.sees().test(urn)) total.put(urn, new Summary());
+        local(total::containsKey).forEach((urn, s) -> total.get(urn).add(s));
+        for (SchoolOverview other : router.gather(caller, "/api/v1/schools", SchoolOverview.class, "sum its schools")) {
+            Summary s = total.get(other.urn());
+            if (s != null) s.add(other.summary());
+        }
+        List<SchoolOverview> out = new ArrayList<>();
+        total.forEach((urn, s) -> out.add(SchoolOverview.of(urn, schools.school(urn), s)));
+        return out;
     }
 
     /** This instance's share of every school that {@code inScope} admits. */
