@@ -25,11 +25,11 @@ public final class ActionRefused extends ApiError {
     }
 
     /** The answer's body: the reason, the field when one is at fault, the actions allowed now. */
-    public java.util.Map<String, Object> body() {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("error", getMessage());
-        if (field != null) m.put("field", field);
-        m.put("allowedActions", allowed);
-        return m;
+    public Body body() {
+        return new Body(getMessage(), field, allowed);
+    }
+
+    public record Body(String error, @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String field,
+                       List<String> allowedActions) {
     }
 }

@@ -8,9 +8,7 @@ import io.attendance.schemas.PupilContacts;
 import io.attendance.core.pupil.ContactRules;
 import io.javalin.http.Context;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * PUT /api/v1/pupils/{upn}/contacts {"pupilName", "parents": [...]}: replaces the pupil's parents
@@ -44,23 +42,12 @@ public final class ContactsController {
         ContactsJson.Parsed parsed = ContactsJson.parse(upn, body, recordedBy(ctx));
         List<ContactRules.Problem> problems = parsed.problems();
         if (!problems.isEmpty()) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("error", problems.size() + " problem(s); nothing was stored");
-            out.put("errors", problems.stream().map(ContactsController::json).toList());
-            ctx.status(400).json(out);
+            ctx.status(400).json(ContactsStored.Refused.of(problems));
             return;
         }
         PupilContacts c = parsed.contacts();
         publisher.publishContacts(c);
-        ctx.json(Map.of("upn", upn, "parents", c.getParents().size()));
-    }
-
-    private static Map<String, Object> json(ContactRules.Problem p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("parent", p.index());
-        m.put("field", p.field());
-        m.put("error", p.reason());
-        return m;
+        ctx.json(new ContactsStored(upn, c.getParents().size()));
     }
 
     private static String recordedBy(Context ctx) {

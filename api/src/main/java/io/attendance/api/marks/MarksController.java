@@ -1,5 +1,7 @@
 package io.attendance.api.marks;
 
+import java.util.List;
+
 import io.attendance.contract.Publisher;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
@@ -7,8 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** POST /api/v1/marks: a JSON array or a CSV of register marks. */
 public final class MarksController {
@@ -40,10 +40,10 @@ public final class MarksController {
         if (!result.accepted().isEmpty()) publisher.publishMarks(result.accepted());
         accepted.increment(result.accepted().size());
         rejected.increment(result.rejected().stream().map(RowError::row).distinct().count());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("accepted", result.accepted().size());
-        body.put("publishedRows", result.acceptedRows());
-        body.put("rejected", result.rejected());
-        ctx.status(result.accepted().isEmpty() ? 400 : 202).json(body);
+        ctx.status(result.accepted().isEmpty() ? 400 : 202).json(new Answer(result.accepted().size(), result.acceptedRows(), result.rejected()));
+    }
+
+    /** 202 (or 400 when no row was good): how many marks were accepted, their rows, and each bad row's field and reason. */
+    public record Answer(int accepted, List<Integer> publishedRows, List<RowError> rejected) {
     }
 }

@@ -5,14 +5,20 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.attendance.contract.query.AttendanceQueries;
 
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * GET /health (200 only when the streams app is RUNNING, with the tasks this instance holds active
  * and as standby, so operators see where each partition's state lives) and GET /metrics (Prometheus text).
  */
 public final class HealthController {
+    /** The streams app's state, and (running or rebalancing) the tasks this instance holds. */
+    public record HealthView(String status,
+                             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                             java.util.Set<String> activeTasks,
+                             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                             java.util.Set<String> standbyTasks) {
+    }
+
     private final AttendanceQueries queries;
     private final PrometheusMeterRegistry metrics;
 
@@ -23,12 +29,7 @@ public final class HealthController {
 
     public void health(Context ctx) {
         AttendanceQueries.Health health = queries.health();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", health.state());
-        if (health.activeTasks() != null) {
-            body.put("activeTasks", health.activeTasks());
-            body.put("standbyTasks", health.standbyTasks());
-        }
+        HealthView body = new HealthView(health.state(), health.activeTasks(), health.standbyTasks());
         ctx.status(health.running() ? 200 : 503).json(body);
     }
 

@@ -18,8 +18,6 @@ import io.attendance.core.marks.MarkRules;
 import io.javalin.http.Context;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -70,13 +68,7 @@ public final class RollController {
         });
         RollChange c = new RollChange(UUID.randomUUID().toString(), upn, urn, change, date, who.name());
         publisher.publishRollChange(c);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("upn", upn);
-        out.put("change", change);
-        out.put("urn", urn);
-        out.put("date", date.toString());
-        out.put("recordedBy", who.name());
-        ctx.status(202).json(out);
+        ctx.status(202).json(new Recorded(upn, change, urn, date.toString(), who.name()));
     }
 
     private JsonNode body(Context ctx) {
@@ -92,5 +84,9 @@ public final class RollController {
     private static String text(JsonNode body, String field) {
         JsonNode n = body.get(field);
         return n == null || n.isNull() ? null : n.asText().trim();
+    }
+
+    /** 202: the change on its way; the pupil's roll shows it once applied. */
+    public record Recorded(String upn, String change, String urn, String date, String recordedBy) {
     }
 }

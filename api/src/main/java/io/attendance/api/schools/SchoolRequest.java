@@ -113,26 +113,4 @@ public final class SchoolRequest {
             return null;
         }
     }
-
-    /** The JSON shape of a school, as PUT accepts it. */
-    public static java.util.Map<String, Object> toJson(School s) {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("urn", s.getUrn());
-        m.put("name", s.getName());
-        m.put("la", s.getLa());
-        m.put("policy", s.getPolicy());
-        m.put("expectedAttendancePct", s.getExpectedAttendancePct());
-        m.put("terms", s.getTerms().stream().map(t -> term(t)).toList());
-        m.put("closures", s.getClosures().stream().map(LocalDate::toString).toList());
-        m.put("opensOn", s.getOpensOn().stream().map(LocalDate::toString).toList());
-        return m;
-    }
-
-    /** Start, then end (Map.of's key order changes from one run to the next). */
-    private static java.util.Map<String, Object> term(io.attendance.schemas.Term t) {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("start", t.getStart().toString());
-        m.put("end", t.getEnd().toString());
-        return m;
-    }
 }

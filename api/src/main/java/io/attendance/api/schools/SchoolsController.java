@@ -57,14 +57,14 @@ public final class SchoolsController {
         school = io.attendance.core.calendar.CalendarYears.merge(existing, school);
         publisher.publishSchool(school);
         awaitVisible(school);
-        ctx.status(200).json(SchoolRequest.toJson(school));
+        ctx.status(200).json(SchoolView.of(school));
     }
 
     public void get(Context ctx) {
         School s = directory.school(ctx.pathParam("urn"));
         io.attendance.api.auth.Principal who = io.attendance.api.auth.Access.principal(ctx);
         if (s == null || !who.reads(s.getUrn(), s)) throw new ApiError(404, "no school " + ctx.pathParam("urn"));
-        ctx.json(SchoolRequest.toJson(s));
+        ctx.json(SchoolView.of(s));
     }
 
     /** Read-your-writes: marks for the school are accepted as soon as PUT answers. */

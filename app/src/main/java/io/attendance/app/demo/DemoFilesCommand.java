@@ -43,8 +43,8 @@ public final class DemoFilesCommand implements Callable<Integer> {
 
     public static void write(DemoLa la, Path dir) throws IOException {
         Files.createDirectories(dir);
-        List<Map<String, Object>> schools = new ArrayList<>();
-        la.schools().forEach(s -> schools.add(SchoolRequest.toJson(s)));
+        List<io.attendance.api.schools.SchoolView> schools = new ArrayList<>();
+        la.schools().forEach(s -> schools.add(io.attendance.api.schools.SchoolView.of(s)));
         new ObjectMapper(new YAMLFactory()).writeValue(dir.resolve("schools.yaml").toFile(), Map.of("schools", schools));
         try (CSVPrinter marks = new CSVPrinter(Files.newBufferedWriter(dir.resolve("marks.csv"), StandardCharsets.UTF_8),
                 CSVFormat.DEFAULT.builder().setHeader("upn", "urn", "date", "session", "code", "recordedAt").setRecordSeparator('\n').get())) {
