@@ -1,16 +1,14 @@
 package io.attendance.app;
 
-import io.attendance.app.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar attendance.jar <command>}. */
 @Command(name = "attendance", mixinStandardHelpOptions = true, version = "attendance 0.1.0",
         description = "Live attendance signals for schools and local authorities.",
-        subcommands = {RunCommand.class, BenchCommand.class, PolicyCommand.class,
+        subcommands = {RunCommand.class, PolicyCommand.class,
                 io.attendance.app.letters.NotifierCommand.class, io.attendance.app.letters.ImportCommand.class,
-                io.attendance.app.bench.LetterBenchCommand.class, io.attendance.app.bench.MemoryBenchCommand.class,
-                io.attendance.app.replay.ReplayCommand.class, io.attendance.app.demo.DemoFilesCommand.class})
+                io.attendance.app.replay.ReplayCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -1,6 +1,6 @@
 package io.attendance.app;
 
-import io.attendance.app.bench.GroupProgress;
+import io.attendance.app.kafka.GroupProgress;
 import io.attendance.app.broker.EmbeddedBroker;
 import io.attendance.app.demo.DemoLa;
 import io.attendance.app.demo.DemoLoader;

@@ -3,7 +3,7 @@ package io.attendance.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.attendance.app.bench.GroupProgress;
+import io.attendance.app.kafka.GroupProgress;
 import io.attendance.app.broker.EmbeddedBroker;
 import io.attendance.app.demo.DemoLa;
 import io.attendance.app.demo.DemoLoader;

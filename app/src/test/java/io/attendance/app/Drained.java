@@ -1,6 +1,6 @@
 package io.attendance.app;
 
-import io.attendance.app.bench.GroupProgress;
+import io.attendance.app.kafka.GroupProgress;
 import org.apache.kafka.clients.admin.Admin;
 
 import java.time.Duration;

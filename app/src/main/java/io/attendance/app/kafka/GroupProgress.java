@@ -1,4 +1,4 @@
-package io.attendance.app.bench;
+package io.attendance.app.kafka;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -45,7 +45,7 @@ public final class GroupProgress {
                 .mapToLong(e -> e.getValue().offset()).sum();
     }
 
-    static Set<String> repartitionTopics(Admin admin, String applicationId) throws Exception {
+    public static Set<String> repartitionTopics(Admin admin, String applicationId) throws Exception {
         return admin.listTopics().names().get().stream()
                 .filter(t -> t.startsWith(applicationId + "-") && t.endsWith("-repartition"))
                 .collect(Collectors.toSet());

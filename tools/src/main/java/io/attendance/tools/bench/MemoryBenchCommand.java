@@ -1,4 +1,6 @@
-package io.attendance.app.bench;
+package io.attendance.tools.bench;
+
+import io.attendance.app.kafka.GroupProgress;
 
 import io.attendance.app.broker.EmbeddedBroker;
 import io.attendance.app.demo.DemoLa;

@@ -1,4 +1,7 @@
-package io.attendance.app.demo;
+package io.attendance.tools.demo;
+
+import io.attendance.app.demo.DemoLa;
+import io.attendance.app.demo.DemoContacts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

@@ -1,6 +1,7 @@
-package io.attendance.app.replay;
+package io.attendance.tools.demo;
 
-import io.attendance.app.demo.DemoFilesCommand;
+import io.attendance.app.replay.Replay;
+
 import io.attendance.app.demo.DemoLa;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
