@@ -7,7 +7,6 @@ import io.attendance.api.cases.CaseService;
 import io.attendance.api.cases.CaseSummary;
 import io.attendance.api.cases.TaskItem;
 import io.attendance.api.pupils.Counts;
-import io.attendance.api.pupils.PupilService;
 import io.attendance.api.pupils.PupilView;
 import io.attendance.api.pupils.Register;
 import io.attendance.api.pupils.SchoolPupils;

@@ -2,7 +2,6 @@ package io.attendance.api.schools;
 
 import io.attendance.contract.query.AttendanceQueries;
 import io.attendance.schemas.CaseState;
-import io.attendance.schemas.PupilAttendance;
 import io.attendance.core.calendar.SchoolCalendar;
 import io.attendance.core.pupil.Flag;
 import io.attendance.core.pupil.PupilStats;

@@ -7,7 +7,6 @@ import io.attendance.app.demo.DemoLa;
 import io.attendance.app.demo.DemoLoader;
 import io.attendance.contract.KafkaPublisher;
 import io.attendance.app.kafka.TopicAdmin;
-import io.attendance.schemas.RegisterMark;
 import io.attendance.contract.serde.SingleObjectSerdes;
 import io.attendance.core.codes.CodeTable;
 import io.attendance.streams.topology.AttendanceTopology;

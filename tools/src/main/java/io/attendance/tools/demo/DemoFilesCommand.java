@@ -6,7 +6,6 @@ import io.attendance.app.demo.DemoContacts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.attendance.api.contacts.ContactsCsv;
-import io.attendance.api.schools.SchoolRequest;
 import io.attendance.schemas.Contact;
 import io.attendance.schemas.PupilContacts;
 import org.apache.commons.csv.CSVFormat;
