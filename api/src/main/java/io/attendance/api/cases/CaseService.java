@@ -90,7 +90,7 @@ public final class CaseService {
         if (filter.upn() != null) {
             AttendanceQueries.Owner owner = router.ownerOf(filter.upn());
             if (!InstanceRouter.answersHere(owner, caller)) {
-                return router.ask(owner.instance(), "/api/v1/cases" + filter.query(), caller, listOf(CaseSummary.class));
+                return router.askList(owner.instance(), "/api/v1/cases" + filter.query(), caller, CaseSummary.class);
             }
             all.addAll(localCases(caller, filter, owner.partition()));
         } else {
@@ -186,7 +186,7 @@ public final class CaseService {
         String id = UUID.randomUUID().toString();
         publisher.publishCaseAction(CaseAction.newBuilder().setActionId(id).setUpn(c.getUpn()).setCaseId(caseId)
                 .setAction(request.action()).setDate(request.date()).setFields(new java.util.HashMap<>(request.fields()))
-                .setRecordedBy(recordedBy(caller)).build());
+                .setRecordedBy(caller.recordedBy()).build());
         return new ActionRecorded(id, caseId);
     }
 
@@ -200,14 +200,6 @@ public final class CaseService {
                 .orElseThrow(() -> new ApiError(404, "no case " + caseId));
         if (!caller.who().mayRecord()) throw new ApiError(403, "a " + caller.who().describe() + " account may not record actions on cases");
         return c;
-    }
-
-    private static String recordedBy(Caller caller) {
-        return caller.recordedBy();
-    }
-
-    private <T> com.fasterxml.jackson.databind.JavaType listOf(Class<T> item) {
-        return com.fasterxml.jackson.databind.type.TypeFactory.defaultInstance().constructCollectionType(List.class, item);
     }
 
     private static String enc(String s) {

@@ -48,8 +48,13 @@ public final class InstanceRouter {
     }
 
     /** A GET answered by another instance, read as {@code type}; its refusal (404, 400…) becomes this answer's. */
-    public <T> T ask(Instance owner, String pathAndQuery, Caller caller, JavaType type) {
+    private <T> T ask(Instance owner, String pathAndQuery, Caller caller, JavaType type) {
         return read(send(owner, "GET", pathAndQuery, null, caller), type);
+    }
+
+    /** A list answered by another instance, read as a list of {@code item}. */
+    public <T> List<T> askList(Instance owner, String pathAndQuery, Caller caller, Class<T> item) {
+        return ask(owner, pathAndQuery, caller, listOf(item));
     }
 
     public <T> T ask(Instance owner, String pathAndQuery, Caller caller, Class<T> type) {
@@ -73,11 +78,10 @@ public final class InstanceRouter {
     public <T> List<T> gather(Caller caller, String pathAndQuery, Class<T> item, String what) {
         if (caller.forwarded()) return List.of();
         List<T> all = new ArrayList<>();
-        JavaType listOf = json.getTypeFactory().constructCollectionType(List.class, item);
         for (Instance instance : queries.otherInstances()) {
             HttpResponse<String> res = send(instance, "GET", pathAndQuery, null, caller);
             if (res.statusCode() != 200) throw new ApiError(503, "an instance could not " + what + " (" + res.statusCode() + ")");
-            all.addAll(read(res, listOf));
+            all.addAll(read(res, listOf(item)));
         }
         return all;
     }
@@ -107,6 +111,10 @@ public final class InstanceRouter {
             if (v != null) h.put(name, v);
         }
         return h;
+    }
+
+    private JavaType listOf(Class<?> item) {
+        return json.getTypeFactory().constructCollectionType(List.class, item);
     }
 
     private <T> T read(HttpResponse<String> res, JavaType type) {
