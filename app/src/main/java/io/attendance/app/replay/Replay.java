@@ -19,28 +19,22 @@ import io.attendance.core.codes.CodeTable;
 import io.attendance.core.policy.PolicyRegistry;
 import io.attendance.core.pupil.PupilCalendar;
 import io.attendance.core.pupil.PupilStats;
-import io.attendance.streams.topology.AttendanceTopology;
+import io.attendance.streams.topology.MemoryRunner;
 import io.attendance.contract.MarkKey;
 import io.attendance.core.marks.MarkRules;
 import io.attendance.streams.topology.StoreNames;
 import io.attendance.contract.Topics;
 import io.attendance.core.TopologySettings;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.test.TestRecord;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -49,7 +43,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -101,50 +94,40 @@ public final class Replay {
 
         SingleObjectSerdes serdes = new SingleObjectSerdes();
         Topics topics = new Topics(serdes);
-        Path state;
-        try {
-            state = Files.createTempDirectory("attendance-replay");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "replay");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay:9092"); // never contacted: the driver runs in memory
-        props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
         TopologySettings settings = new TopologySettings(codes, List.of(6, 10), 1, policies, WorkingDays.england(),
                 TopologySettings.LIVE_TICK_QUIET);
         long days = 0, events = 0, letters = 0;
         ReplayLetters letterWriter = contacts.isEmpty() ? null : new ReplayLetters(in.policies(), contacts, byUrn, outputs);
-        try (TopologyTestDriver driver = new TopologyTestDriver(AttendanceTopology.build(topics, serdes, settings), props)) {
-            TestInputTopic<String, School> schoolsIn = driver.createInputTopic(topics.schools.name(), Serdes.String().serializer(),
-                    topics.schools.valueSerde().serializer());
-            TestInputTopic<String, RegisterMark> marksIn = driver.createInputTopic(topics.marks.name(), Serdes.String().serializer(),
-                    topics.marks.valueSerde().serializer());
-            TestInputTopic<String, ClockTick> clock = driver.createInputTopic(topics.clock.name(), Serdes.String().serializer(),
-                    topics.clock.valueSerde().serializer());
-            TestInputTopic<String, CaseAction> actionsIn = driver.createInputTopic(topics.caseActions.name(), Serdes.String().serializer(),
-                    topics.caseActions.valueSerde().serializer());
-            TestOutputTopic<String, CaseEvent> eventsOut = driver.createOutputTopic(topics.caseEvents.name(), Serdes.String().deserializer(),
-                    topics.caseEvents.valueSerde().deserializer());
-            for (School s : schools) schoolsIn.pipeInput(s.getUrn(), s);
-            KeyValueStore<String, CaseIndex> index = driver.getKeyValueStore(StoreNames.CASE_INDEX);
+        try {
+            MemoryRunner runner = MemoryRunner.of(topics, serdes, settings);
+            Serializer<String> keys = Serdes.String().serializer();
+            for (School s : schools) runner.pipe(topics.schools.name(), keys, topics.schools.valueSerde().serializer(), s.getUrn(), s, 0L);
+            KeyValueStore<String, CaseIndex> index = runner.store(StoreNames.CASE_INDEX);
+            Serializer<RegisterMark> markWriter = topics.marks.valueSerde().serializer();
+            Serializer<CaseAction> actionWriter = topics.caseActions.valueSerde().serializer();
+            Serializer<ClockTick> tickWriter = topics.clock.valueSerde().serializer();
+            Deserializer<CaseEvent> eventReader = topics.caseEvents.valueSerde().deserializer();
             long total = java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
             for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-                Instant dayEnd = d.atTime(DAY_END).toInstant(ZoneOffset.UTC);
+                long dayEnd = d.atTime(DAY_END).toInstant(ZoneOffset.UTC).toEpochMilli();
                 List<RegisterMark> today = new ArrayList<>(marks.getOrDefault(d, List.of()));
                 today.sort(Comparator.comparing(RegisterMark::getRecordedAt));
                 int i = 0;
-                for (; i < today.size() && today.get(i).getRecordedAt().isBefore(dayEnd); i++) pipe(marksIn, today.get(i));
+                for (; i < today.size() && today.get(i).getRecordedAt().toEpochMilli() < dayEnd; i++) {
+                    pipe(runner, topics, markWriter, today.get(i));
+                }
                 for (ReplayActions.Row a : actions.getOrDefault(d, List.of())) {
                     CaseAction action = a.toAction(index, outputs::reject);
-                    if (action != null) actionsIn.pipeInput(new TestRecord<>(action.getUpn(), action, d.atTime(ACTIONS_AT).toInstant(ZoneOffset.UTC)));
+                    if (action != null) runner.pipe(topics.caseActions.name(), keys, actionWriter, action.getUpn(), action,
+                            d.atTime(ACTIONS_AT).toInstant(ZoneOffset.UTC).toEpochMilli());
                 }
                 for (School s : schools) {
-                    clock.pipeInput(new TestRecord<>(s.getUrn() + "|" + d, new ClockTick(s.getUrn(), d, "replay"), dayEnd));
+                    runner.pipe(topics.clock.name(), keys, tickWriter, s.getUrn() + "|" + d, new ClockTick(s.getUrn(), d, "replay"), dayEnd);
                 }
-                for (; i < today.size(); i++) pipe(marksIn, today.get(i));
+                for (; i < today.size(); i++) pipe(runner, topics, markWriter, today.get(i));
                 marks.remove(d); // what was replayed is not held any longer
-                for (CaseEvent e : eventsOut.readValuesToList()) {
+                for (MemoryRunner.Output o : runner.take(topics.caseEvents.name())) {
+                    CaseEvent e = eventReader.deserialize(topics.caseEvents.name(), o.value());
                     outputs.event(e);
                     events++;
                     if (letterWriter != null && e.getType() == io.attendance.schemas.CaseEventType.LETTER_REQUESTED) letters += letterWriter.write(e);
@@ -152,28 +135,26 @@ public final class Replay {
                 days++;
                 if (progress != null) progress.printf("\rreplay: %d/%d days (%s), %d marks", days, total, d, good);
             }
-            driver.advanceWallClockTime(TopologySettings.LIVE_TICK_QUIET.plusSeconds(1));
-            for (CaseEvent e : eventsOut.readValuesToList()) {
-                outputs.event(e);
+            runner.advanceWallClock(TopologySettings.LIVE_TICK_QUIET.plusSeconds(1));
+            for (MemoryRunner.Output o : runner.take(topics.caseEvents.name())) {
+                outputs.event(eventReader.deserialize(topics.caseEvents.name(), o.value()));
                 events++;
             }
-            long cases = writeCases(driver, outputs);
-            writePupils(driver, calendars, outputs);
+            long cases = writeCases(runner.store(StoreNames.CASES), outputs);
+            writePupils(runner.store(StoreNames.PUPILS), calendars, outputs);
             outputs.finish(schools);
             if (progress != null) progress.println();
             return new Summary(good, outputs.rejected(), days, cases, events, letters, (System.nanoTime() - started) / 1_000_000);
         } finally {
             outputs.close();
-            deleteQuietly(state);
         }
     }
 
-    private static void pipe(TestInputTopic<String, RegisterMark> in, RegisterMark m) {
-        in.pipeInput(new TestRecord<>(MarkKey.of(m).format(), m, m.getRecordedAt()));
+    private static void pipe(MemoryRunner runner, Topics topics, Serializer<RegisterMark> values, RegisterMark m) {
+        runner.pipe(topics.marks.name(), Serdes.String().serializer(), values, MarkKey.of(m).format(), m, m.getRecordedAt().toEpochMilli());
     }
 
-    private static long writeCases(TopologyTestDriver driver, ReplayOutputs outputs) {
-        KeyValueStore<String, CaseState> cases = driver.getKeyValueStore(StoreNames.CASES);
+    private static long writeCases(KeyValueStore<String, CaseState> cases, ReplayOutputs outputs) {
         long n = 0;
         try (KeyValueIterator<String, CaseState> it = cases.all()) {
             List<CaseState> all = new ArrayList<>();
@@ -187,8 +168,7 @@ public final class Replay {
         return n;
     }
 
-    private static void writePupils(TopologyTestDriver driver, Map<String, SchoolCalendar> calendars, ReplayOutputs outputs) {
-        KeyValueStore<String, PupilAttendance> pupils = driver.getKeyValueStore(StoreNames.PUPILS);
+    private static void writePupils(KeyValueStore<String, PupilAttendance> pupils, Map<String, SchoolCalendar> calendars, ReplayOutputs outputs) {
         List<PupilAttendance> all = new ArrayList<>();
         try (KeyValueIterator<String, PupilAttendance> it = pupils.all()) {
             while (it.hasNext()) {
@@ -213,14 +193,6 @@ public final class Replay {
         if (a.isEmpty()) return b.lastKey();
         if (b.isEmpty()) return a.lastKey();
         return a.lastKey().isAfter(b.lastKey()) ? a.lastKey() : b.lastKey();
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary folder: the OS cleans it
-        }
     }
 
     static final ObjectMapper JSON = new ObjectMapper()

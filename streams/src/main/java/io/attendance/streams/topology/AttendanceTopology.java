@@ -16,7 +16,6 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.StreamPartitioner;
-import org.apache.kafka.streams.state.Stores;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -35,82 +34,69 @@ public final class AttendanceTopology {
 
     public static Topology build(Topics topics, RecordSerdes serdes, TopologySettings settings) {
         Topology t = new Topology();
+        wire(new KafkaWiring(t), topics, serdes, settings);
+        return t;
+    }
+
+    /** Adds every node, store and edge of the topology to {@code w}: the service's topology and a replay's runner alike. */
+    static void wire(Wiring w, Topics topics, RecordSerdes serdes, TopologySettings settings) {
         Deserializer<School> schoolReader = serdes.serde(School.class).deserializer();
 
-        t.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.SCHOOLS),
-                        Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
-                "schools-source", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
-                topics.schools.name(), "schools-global-processor", () -> new SchoolsGlobalProcessor(schoolReader));
+        w.globalStore(StoreNames.SCHOOLS, "schools-source", topics.schools.name(), "schools-global-processor",
+                () -> new SchoolsGlobalProcessor(schoolReader));
 
-        t.addSource("marks-source", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
-                topics.marks.name());
-        t.addSource("marks-rerouted-source", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
-                topics.marksRerouted.name());
-        t.addProcessor("mark-processor",
+        w.source("marks-source", topics.marks.name());
+        w.source("marks-rerouted-source", topics.marksRerouted.name());
+        w.processor("mark-processor",
                 () -> new MarkProcessor(settings, topics.marks.name(), topics.marks.valueSerde().deserializer(), schoolReader),
                 "marks-source", "marks-rerouted-source");
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PUPILS),
-                Serdes.String(), serdes.serde(PupilAttendance.class)), "mark-processor");
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PUPIL_MARKS),
-                Serdes.String(), serdes.serde(MarkCell.class)), "mark-processor");
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SCHOOL_PUPILS),
-                Serdes.String(), Serdes.String()), "mark-processor");
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SCHOOL_AS_OF),
-                Serdes.String(), Serdes.Long()), "mark-processor");
+        w.store(StoreNames.PUPILS, Serdes.String(), serdes.serde(PupilAttendance.class), "mark-processor");
+        w.store(StoreNames.PUPIL_MARKS, Serdes.String(), serdes.serde(MarkCell.class), "mark-processor");
+        w.store(StoreNames.SCHOOL_PUPILS, Serdes.String(), Serdes.String(), "mark-processor");
+        w.store(StoreNames.SCHOOL_AS_OF, Serdes.String(), Serdes.Long(), "mark-processor");
 
-        t.addSource("roll-changes-source", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
-                topics.rollChanges.name());
-        t.addProcessor("roll-processor", () -> new RollProcessor(topics.rollChanges.valueSerde().deserializer(), topics.rollChanges.name(),
+        w.source("roll-changes-source", topics.rollChanges.name());
+        w.processor("roll-processor", () -> new RollProcessor(topics.rollChanges.valueSerde().deserializer(), topics.rollChanges.name(),
                         settings.codes()),
                 "roll-changes-source");
-        t.connectProcessorAndStateStores("roll-processor", StoreNames.PUPILS, StoreNames.PUPIL_MARKS, StoreNames.SCHOOL_PUPILS);
-        t.addSink(RollProcessor.TO_DLQ, topics.rollChangesDlq.name(),
-                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), "roll-processor");
+        w.connect("roll-processor", StoreNames.PUPILS, StoreNames.PUPIL_MARKS, StoreNames.SCHOOL_PUPILS);
+        w.sink(RollProcessor.TO_DLQ, topics.rollChangesDlq.name(),
+                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), null, "roll-processor");
 
-        t.addSource("clock-source", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), topics.clock.name());
-        t.addSource("case-actions-source", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
-                topics.caseActions.name());
-        t.addProcessor("case-processor", () -> new CaseProcessor(settings, topics, schoolReader),
+        w.source("clock-source", topics.clock.name());
+        w.source("case-actions-source", topics.caseActions.name());
+        w.processor("case-processor", () -> new CaseProcessor(settings, topics, schoolReader),
                 "clock-source", "case-actions-source", "mark-processor", "roll-processor");
-        t.connectProcessorAndStateStores("case-processor", StoreNames.PUPILS, StoreNames.PUPIL_MARKS, StoreNames.SCHOOL_PUPILS);
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CASES),
-                Serdes.String(), serdes.serde(CaseState.class)), "case-processor");
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CASE_INDEX),
-                Serdes.String(), serdes.serde(CaseIndex.class)), "case-processor");
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CASE_DEADLINES),
-                Serdes.String(), Serdes.String()), "case-processor");
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CLOCK_SEEN),
-                Serdes.String(), Serdes.Long()), "case-processor");
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CLOCK_PENDING),
-                Serdes.String(), serdes.serde(io.attendance.schemas.ClockTick.class)), "case-processor");
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CASE_ACTION_LOG),
-                Serdes.String(), Serdes.String()), "case-processor");
+        w.connect("case-processor", StoreNames.PUPILS, StoreNames.PUPIL_MARKS, StoreNames.SCHOOL_PUPILS);
+        w.store(StoreNames.CASES, Serdes.String(), serdes.serde(CaseState.class), "case-processor");
+        w.store(StoreNames.CASE_INDEX, Serdes.String(), serdes.serde(CaseIndex.class), "case-processor");
+        w.store(StoreNames.CASE_DEADLINES, Serdes.String(), Serdes.String(), "case-processor");
+        w.store(StoreNames.CLOCK_SEEN, Serdes.String(), Serdes.Long(), "case-processor");
+        w.store(StoreNames.CLOCK_PENDING, Serdes.String(), serdes.serde(io.attendance.schemas.ClockTick.class), "case-processor");
+        w.store(StoreNames.CASE_ACTION_LOG, Serdes.String(), Serdes.String(), "case-processor");
         // Letters join the cases' task (the processor reads the cases store), so a case and its letters share an owner.
-        t.addSource("letters-source", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), topics.letters.name());
-        t.addProcessor("letter-index", () -> new LetterIndexProcessor(topics.letters.valueSerde().deserializer(), topics.letters.name()),
+        w.source("letters-source", topics.letters.name());
+        w.processor("letter-index", () -> new LetterIndexProcessor(topics.letters.valueSerde().deserializer(), topics.letters.name()),
                 "letters-source");
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CASE_LETTERS),
-                Serdes.String(), topics.letters.valueSerde()), "letter-index");
-        t.connectProcessorAndStateStores("letter-index", StoreNames.CASES);
-        t.addSink(LetterIndexProcessor.TO_DLQ, topics.lettersDlq.name(),
-                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), "letter-index");
-        t.addSink(CaseProcessor.TO_EVENTS, topics.caseEvents.name(),
-                topics.caseEvents.keySerde().serializer(), topics.caseEvents.valueSerde().serializer(), "case-processor");
-        t.addSink(CaseProcessor.TO_CLOCK_DLQ, topics.clockDlq.name(),
-                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), "case-processor");
-        t.addSink(CaseProcessor.TO_ACTIONS_DLQ, topics.caseActionsDlq.name(),
-                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), "case-processor");
+        w.store(StoreNames.CASE_LETTERS, Serdes.String(), topics.letters.valueSerde(), "letter-index");
+        w.connect("letter-index", StoreNames.CASES);
+        w.sink(LetterIndexProcessor.TO_DLQ, topics.lettersDlq.name(),
+                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), null, "letter-index");
+        w.sink(CaseProcessor.TO_EVENTS, topics.caseEvents.name(),
+                topics.caseEvents.keySerde().serializer(), topics.caseEvents.valueSerde().serializer(), null, "case-processor");
+        w.sink(CaseProcessor.TO_CLOCK_DLQ, topics.clockDlq.name(),
+                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), null, "case-processor");
+        w.sink(CaseProcessor.TO_ACTIONS_DLQ, topics.caseActionsDlq.name(),
+                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), null, "case-processor");
 
-        t.addSink(PupilChanges.SINK, topics.pupilChanges.name(),
-                topics.pupilChanges.keySerde().serializer(), topics.pupilChanges.valueSerde().serializer(), "mark-processor", "roll-processor");
-        t.addSink(MarkProcessor.TO_SIGNALS, topics.signals.name(),
-                topics.signals.keySerde().serializer(), topics.signals.valueSerde().serializer(), "mark-processor");
-        t.addSink(MarkProcessor.TO_DLQ, topics.marksDlq.name(),
-                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), "mark-processor");
-        t.addSink(MarkProcessor.TO_REROUTE, topics.marksRerouted.name(),
+        w.sink(PupilChanges.SINK, topics.pupilChanges.name(),
+                topics.pupilChanges.keySerde().serializer(), topics.pupilChanges.valueSerde().serializer(), null, "mark-processor", "roll-processor");
+        w.sink(MarkProcessor.TO_SIGNALS, topics.signals.name(),
+                topics.signals.keySerde().serializer(), topics.signals.valueSerde().serializer(), null, "mark-processor");
+        w.sink(MarkProcessor.TO_DLQ, topics.marksDlq.name(),
+                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), null, "mark-processor");
+        w.sink(MarkProcessor.TO_REROUTE, topics.marksRerouted.name(),
                 Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), byUpn(), "mark-processor");
-        return t;
     }
 
     private static StreamPartitioner<byte[], byte[]> byUpn() {
