@@ -6,9 +6,8 @@ import io.attendance.core.codes.CodeCategory;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -61,15 +60,22 @@ public final class WeekCounters {
 
     /** The last {@code n} school weeks of the calendar, ending with the week of {@code asOf}. */
     public SessionCounts rolling(SchoolCalendar calendar, LocalDate asOf, int n) {
-        Set<Integer> weeks = new HashSet<>();
-        for (LocalDate monday : calendar.schoolWeeksEndingWith(asOf, n)) weeks.add((int) monday.toEpochDay());
-        TreeMap<Integer, int[]> in = new TreeMap<>();
-        for (Map.Entry<Integer, int[]> e : buckets.headMap((int) asOf.toEpochDay(), true).entrySet()) {
-            if (weeks.contains((int) SchoolCalendar.weekOf(LocalDate.ofEpochDay(e.getKey())).toEpochDay())) {
-                in.put(e.getKey(), e.getValue());
-            }
+        List<LocalDate> weeks = calendar.schoolWeeksEndingWith(asOf, n); // newest first
+        int[] mondays = new int[weeks.size()];
+        for (int i = 0; i < mondays.length; i++) mondays[i] = (int) weeks.get(mondays.length - 1 - i).toEpochDay();
+        int[] t = new int[FIELDS];
+        if (mondays.length == 0) return SessionCounts.ZERO;
+        // only buckets from the earliest window week on can be in it: a bucket is a week, or its part after 1 August
+        for (Map.Entry<Integer, int[]> e : buckets.subMap(mondays[0], true, (int) asOf.toEpochDay(), true).entrySet()) {
+            if (java.util.Arrays.binarySearch(mondays, mondayOf(e.getKey())) < 0) continue;
+            for (int i = 0; i < FIELDS; i++) t[i] += e.getValue()[i];
         }
-        return sum(in);
+        return new SessionCounts(t[POSSIBLE], t[ATTENDED], t[AUTHORISED], t[UNAUTHORISED]);
+    }
+
+    /** The Monday of an epoch day's week (1 January 1970, epoch day 0, was a Thursday). */
+    private static int mondayOf(int epochDay) {
+        return epochDay - Math.floorMod(epochDay + 3, 7);
     }
 
     /**

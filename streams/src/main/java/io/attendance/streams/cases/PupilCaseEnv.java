@@ -137,10 +137,31 @@ public final class PupilCaseEnv implements CaseEnv {
     @Override
     public SessionCounts between(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) return SessionCounts.ZERO;
+        // the windows of a day's rules share their ends (today, this week): each span is counted once
+        return spans.computeIfAbsent(span(from, to), k -> count(from, to));
+    }
+
+    private static long span(LocalDate from, LocalDate to) {
+        return from.toEpochDay() << 32 | (to.toEpochDay() & 0xffff_ffffL);
+    }
+
+    private final java.util.Map<Long, SessionCounts> spans = new java.util.HashMap<>();
+
+    private SessionCounts count(LocalDate from, LocalDate to) {
         LocalDate wholeFrom = WeekCounters.bucketOf(from).equals(from) ? from : WeekCounters.nextBucketStart(from);
-        LocalDate wholeUntil = WeekCounters.bucketOf(to);
+        // No counted mark dated after `to` (the pupil's latest date only ever moves forward): the bucket holding
+        // `to` holds no later day, so it counts whole, as the end-of-day pass on the day's own marks always finds.
+        boolean nothingLater = nothingCountedAfter(to);
+        LocalDate wholeUntil = nothingLater ? WeekCounters.nextBucketStart(to) : WeekCounters.bucketOf(to);
         if (!wholeFrom.isBefore(wholeUntil)) return cells(from, to);
-        return plus(plus(cells(from, wholeFrom.minusDays(1)), counters().wholeBuckets(wholeFrom, wholeUntil)), cells(wholeUntil, to));
+        SessionCounts whole = plus(cells(from, wholeFrom.minusDays(1)), counters().wholeBuckets(wholeFrom, wholeUntil));
+        return nothingLater ? whole : plus(whole, cells(wholeUntil, to));
+    }
+
+    /** Whether no counted standing mark is dated after {@code date}: every counted mark moves the pupil's latest date on. */
+    private boolean nothingCountedAfter(LocalDate date) {
+        PupilAttendance p = pupil();
+        return p == null || !p.getLatestDate().isAfter(date);
     }
 
     private static SessionCounts plus(SessionCounts a, SessionCounts b) {
@@ -173,16 +194,31 @@ public final class PupilCaseEnv implements CaseEnv {
     /** The standing marks dated from..to (both included): a few days at most. */
     private SessionCounts cells(LocalDate from, LocalDate to) {
         int[] n = new int[4]; // possible, attended, authorised, unauthorised
-        forEachCounted(from, to, cell -> {
-            CodeCategory cat = codes.categoryOf(cell.getCode());
-            if (!cat.possible()) return;
+        for (String code : countedCodes(from, to)) {
+            CodeCategory cat = codes.categoryOf(code);
+            if (!cat.possible()) continue;
             n[0]++;
             if (cat.attended()) n[1]++;
             else if (cat == CodeCategory.AUTHORISED) n[2]++;
             else n[3]++;
-        });
+        }
         return new SessionCounts(n[0], n[1], n[2], n[3]);
     }
+
+    /** The codes of the counted standing marks dated from..to, read from the store once per span and evaluation. */
+    private List<String> countedCodes(LocalDate from, LocalDate to) {
+        long key = span(from, to);
+        List<String> got = codesBySpan.get(key);
+        if (got == null) {
+            List<String> read = new ArrayList<>();
+            forEachCounted(from, to, cell -> read.add(cell.getCode()));
+            codesBySpan.put(key, read);
+            got = read;
+        }
+        return got;
+    }
+
+    private final java.util.Map<Long, List<String>> codesBySpan = new java.util.HashMap<>();
 
     /** Each standing mark dated from..to (both included) from a school counted on the pupil's roll (Roll.counted). */
     private void forEachCounted(LocalDate from, LocalDate to, java.util.function.Consumer<MarkCell> each) {
@@ -200,11 +236,27 @@ public final class PupilCaseEnv implements CaseEnv {
 
     @Override
     public int sessionsCoded(LocalDate from, LocalDate to, java.util.Collection<String> codes) {
-        int[] n = {0};
-        forEachCounted(from, to, cell -> {
-            if (codes.contains(cell.getCode())) n[0]++;
-        });
-        return n[0];
+        if (to.isBefore(from)) return 0;
+        if (noneInCounters(from, to, codes)) return 0;
+        int n = 0;
+        for (String code : countedCodes(from, to)) if (codes.contains(code)) n++;
+        return n;
+    }
+
+    /**
+     * Whether the week counters already show none of these codes' sessions from..to: every code an
+     * absence of one category, and the buckets covering the span (a superset of it) hold no such absence.
+     */
+    private boolean noneInCounters(LocalDate from, LocalDate to, java.util.Collection<String> wanted) {
+        boolean authorised = false, unauthorised = false;
+        for (String code : wanted) {
+            CodeCategory cat = codes.categoryOf(code);
+            if (cat == CodeCategory.AUTHORISED) authorised = true;
+            else if (cat == CodeCategory.UNAUTHORISED) unauthorised = true;
+            else return false;
+        }
+        SessionCounts around = counters().wholeBuckets(WeekCounters.bucketOf(from), WeekCounters.nextBucketStart(to));
+        return (!authorised || around.authorised() == 0) && (!unauthorised || around.unauthorised() == 0);
     }
 
     @Override
