@@ -25,7 +25,7 @@ public record MarkKey(String urn, String upn, LocalDate date, Session session) {
     /** A standing-mark store key read back: {@code upn|date|session|urn}. */
     public static MarkKey ofCellKey(String cellKey) {
         String[] p = cellKey.split("\\|", -1);
-        return new MarkKey(p[3], p[0], LocalDate.parse(p[1]), Session.valueOf(p[2]));
+        return new MarkKey(p[3], p[0], io.attendance.core.calendar.IsoDates.parse(p[1]), Session.valueOf(p[2]));
     }
 
     /** @throws IllegalArgumentException saying which part is wrong */
@@ -35,7 +35,7 @@ public record MarkKey(String urn, String upn, LocalDate date, Session session) {
         if (parts.length != 4) throw new IllegalArgumentException("key must be urn|upn|date|session");
         LocalDate date;
         try {
-            date = LocalDate.parse(parts[2]);
+            date = io.attendance.core.calendar.IsoDates.parse(parts[2]);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("key date is not yyyy-mm-dd");
         }

@@ -97,7 +97,7 @@ public final class ReplayInput {
         List<Reject> found = new ArrayList<>();
         LocalDate date = null;
         try {
-            date = LocalDate.parse(r.get("date"));
+            date = io.attendance.core.calendar.IsoDates.parse(r.get("date"));
         } catch (DateTimeParseException e) {
             found.add(new Reject(file, line, "date", "'" + r.get("date") + "' is not a yyyy-mm-dd date"));
         }

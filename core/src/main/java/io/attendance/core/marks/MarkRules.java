@@ -8,11 +8,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /** What makes a register mark acceptable. The API and the topology apply the same rules. */
 public final class MarkRules {
-    private static final Pattern URN = Pattern.compile("\\d{6}");
 
     private final CodeTable codes;
 
@@ -21,7 +19,9 @@ public final class MarkRules {
     }
 
     public static boolean isUrn(String urn) {
-        return urn != null && URN.matcher(urn).matches();
+        if (urn == null || urn.length() != 6) return false;
+        for (int i = 0; i < 6; i++) if (urn.charAt(i) < '0' || urn.charAt(i) > '9') return false;
+        return true;
     }
 
     /**

@@ -21,7 +21,7 @@ public final class PupilCalendar {
     /** @param calendars a school's calendar by URN, null when unknown */
     public static SchoolCalendar of(PupilAttendance p, String currentUrn, Function<String, SchoolCalendar> calendars) {
         SchoolCalendar current = calendars.apply(currentUrn);
-        if (p == null) return current;
+        if (p == null || p.getRoll().size() < 2) return current; // one registration (or none kept): one school's calendar
         List<RollEntry> mains = Roll.entries(p).stream().filter(e -> Roll.MAIN.equals(e.getRegistration())).toList();
         if (mains.size() < 2) return current;
         List<SchoolCalendar> parts = new ArrayList<>();

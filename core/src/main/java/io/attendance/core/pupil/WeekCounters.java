@@ -49,6 +49,11 @@ public final class WeekCounters {
         if (c[MARKS] == 0) buckets.remove(key);
     }
 
+    /** Whether a mark is counted in a bucket that starts before {@code date}. */
+    public boolean hasMarksBefore(LocalDate date) {
+        return !buckets.isEmpty() && buckets.firstKey() < date.toEpochDay();
+    }
+
     public boolean isEmpty() {
         return buckets.isEmpty();
     }

@@ -92,23 +92,32 @@ public final class PupilCaseEnv implements CaseEnv {
     @Override
     public boolean wholeSchoolWeeks(LocalDate asOf, int n) {
         List<LocalDate> weeks = calendar().schoolWeeksEndingWith(asOf, n);
-        LocalDate first = firstMarked();
-        return weeks.size() == n && first != null && !first.isAfter(calendar().firstSchoolDayOfWeek(weeks.get(weeks.size() - 1)));
+        return weeks.size() == n && markedBy(calendar().firstSchoolDayOfWeek(weeks.get(weeks.size() - 1)));
     }
 
     @Override
     public boolean onRegisterFor(LocalDate asOf, int weeks) {
-        LocalDate first = firstMarked();
-        if (first == null) return false;
+        if (counters().isEmpty() && firstMarked() == null) return false;
         LocalDate yearStart = SchoolCalendar.academicYearStart(asOf);
         int whole = 0;
         for (LocalDate monday = SchoolCalendar.weekOf(asOf).minusWeeks(1); !monday.isBefore(yearStart) && whole < weeks;
              monday = monday.minusWeeks(1)) {
             if (!calendar().isSchoolWeek(monday)) continue;
-            if (first.isAfter(calendar().firstSchoolDayOfWeek(monday))) break; // joined during or after this week
+            if (!markedBy(calendar().firstSchoolDayOfWeek(monday))) break; // joined during or after this week
             whole++;
         }
         return whole >= weeks;
+    }
+
+    /**
+     * Whether the pupil has a counted standing mark dated on or before {@code date}. A counted mark in
+     * an earlier week's bucket says so without reading the marks; otherwise the earliest mark decides
+     * (the counters keep two academic years, the marks every year, so only the marks can say no).
+     */
+    private boolean markedBy(LocalDate date) {
+        if (counters().hasMarksBefore(WeekCounters.bucketOf(date))) return true;
+        LocalDate first = firstMarked();
+        return first != null && !first.isAfter(date);
     }
 
     /** The date of the pupil's earliest standing mark: when they came on the register. */
@@ -119,7 +128,7 @@ public final class PupilCaseEnv implements CaseEnv {
             try (KeyValueIterator<String, MarkCell> it = cells.range(upn + '|', upn + "|~")) {
                 while (it.hasNext() && firstMarked == null) {
                     String[] k = it.next().key.split("\\|"); // upn|date|session|urn
-                    if (pupil == null || Roll.counted(pupil, k[3])) firstMarked = LocalDate.parse(k[1]);
+                    if (pupil == null || Roll.counted(pupil, k[3])) firstMarked = io.attendance.core.calendar.IsoDates.parse(k[1]);
                 }
             }
         }
