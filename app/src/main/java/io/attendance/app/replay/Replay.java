@@ -84,16 +84,26 @@ public final class Replay {
         }
         ReplayOutputs outputs = ReplayOutputs.open(out);
         CodeTable codes = CodeTable.standard();
-        TreeMap<LocalDate, List<RegisterMark>> marks = new TreeMap<>();
-        long good = ReplayInput.marks(in.marks(), new MarkRules(codes), calendars::get, marks, outputs::reject);
+        SingleObjectSerdes serdes = new SingleObjectSerdes();
+        Topics topics = new Topics(serdes);
+        DaySpool marks = new DaySpool(topics.marks.valueSerde());
+        try {
+            return run(in, marks, schools, policies, calendars, byUrn, codes, serdes, topics, outputs, started, progress);
+        } finally {
+            marks.close();
+        }
+    }
+
+    private static Summary run(Inputs in, DaySpool marks, List<School> schools, PolicyRegistry policies, Map<String, SchoolCalendar> calendars,
+                               Map<String, School> byUrn, CodeTable codes, SingleObjectSerdes serdes, Topics topics, ReplayOutputs outputs,
+                               long started, PrintStream progress) {
+        long good = ReplayInput.marks(in.marks(), new MarkRules(codes), calendars::get, null, marks::add, outputs::reject);
         TreeMap<LocalDate, List<ReplayActions.Row>> actions = in.actions() == null ? new TreeMap<>()
                 : ReplayActions.read(in.actions(), outputs::reject);
         Map<String, PupilContacts> contacts = in.contacts() == null ? Map.of() : ReplayContacts.read(in.contacts(), outputs::reject);
-        if (marks.isEmpty() && actions.isEmpty()) throw new ReplayException(in.marks() + ": no good marks to replay");
-        LocalDate first = min(marks, actions), last = max(marks, actions);
+        if (marks.days().isEmpty() && actions.isEmpty()) throw new ReplayException(in.marks() + ": no good marks to replay");
+        LocalDate first = min(marks.days(), actions.navigableKeySet()), last = max(marks.days(), actions.navigableKeySet());
 
-        SingleObjectSerdes serdes = new SingleObjectSerdes();
-        Topics topics = new Topics(serdes);
         TopologySettings settings = new TopologySettings(codes, List.of(6, 10), 1, policies, WorkingDays.england(),
                 TopologySettings.LIVE_TICK_QUIET);
         long days = 0, events = 0, letters = 0;
@@ -110,7 +120,7 @@ public final class Replay {
             long total = java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
             for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
                 long dayEnd = d.atTime(DAY_END).toInstant(ZoneOffset.UTC).toEpochMilli();
-                List<RegisterMark> today = new ArrayList<>(marks.getOrDefault(d, List.of()));
+                List<RegisterMark> today = new ArrayList<>(marks.take(d)); // what was replayed is not held any longer
                 today.sort(Comparator.comparing(RegisterMark::getRecordedAt));
                 int i = 0;
                 for (; i < today.size() && today.get(i).getRecordedAt().toEpochMilli() < dayEnd; i++) {
@@ -125,7 +135,6 @@ public final class Replay {
                     runner.pipe(topics.clock.name(), keys, tickWriter, s.getUrn() + "|" + d, new ClockTick(s.getUrn(), d, "replay"), dayEnd);
                 }
                 for (; i < today.size(); i++) pipe(runner, topics, markWriter, today.get(i));
-                marks.remove(d); // what was replayed is not held any longer
                 for (MemoryRunner.Output o : runner.take(topics.caseEvents.name())) {
                     CaseEvent e = eventReader.deserialize(topics.caseEvents.name(), o.value());
                     outputs.event(e);
@@ -183,16 +192,16 @@ public final class Replay {
         }
     }
 
-    private static LocalDate min(TreeMap<LocalDate, ?> a, TreeMap<LocalDate, ?> b) {
-        if (a.isEmpty()) return b.firstKey();
-        if (b.isEmpty()) return a.firstKey();
-        return a.firstKey().isBefore(b.firstKey()) ? a.firstKey() : b.firstKey();
+    private static LocalDate min(java.util.NavigableSet<LocalDate> a, java.util.NavigableSet<LocalDate> b) {
+        if (a.isEmpty()) return b.first();
+        if (b.isEmpty()) return a.first();
+        return a.first().isBefore(b.first()) ? a.first() : b.first();
     }
 
-    private static LocalDate max(TreeMap<LocalDate, ?> a, TreeMap<LocalDate, ?> b) {
-        if (a.isEmpty()) return b.lastKey();
-        if (b.isEmpty()) return a.lastKey();
-        return a.lastKey().isAfter(b.lastKey()) ? a.lastKey() : b.lastKey();
+    private static LocalDate max(java.util.NavigableSet<LocalDate> a, java.util.NavigableSet<LocalDate> b) {
+        if (a.isEmpty()) return b.last();
+        if (b.isEmpty()) return a.last();
+        return a.last().isAfter(b.last()) ? a.last() : b.last();
     }
 
     static final ObjectMapper JSON = new ObjectMapper()

@@ -22,7 +22,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -42,16 +41,6 @@ public final class ReplayInput {
     }
 
     private ReplayInput() {
-    }
-
-    /**
-     * @param byDay receives the good marks, keyed by the day they were recorded
-     * @throws ReplayException when the file cannot be read or its header is wrong (nothing replayed)
-     */
-    static long marks(Path file, MarkRules rules, Function<String, SchoolCalendar> calendars,
-                      TreeMap<LocalDate, List<RegisterMark>> byDay, Consumer<Reject> rejects) {
-        return marks(file, rules, calendars, null, m -> byDay.computeIfAbsent(m.getRecordedAt().atZone(ZoneOffset.UTC).toLocalDate(),
-                k -> new ArrayList<>()).add(m), rejects);
     }
 
     /**

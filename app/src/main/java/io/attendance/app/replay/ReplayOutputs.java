@@ -28,7 +28,7 @@ import java.util.TreeSet;
  * letters/ (with contacts) and report.html. Written in a fixed order with fixed formats, so the same
  * inputs give the same bytes.
  */
-final class ReplayOutputs implements AutoCloseable {
+public final class ReplayOutputs implements AutoCloseable {
     private final Path dir;
     private final BufferedWriter events;
     private final CSVPrinter rejects;
@@ -75,6 +75,22 @@ final class ReplayOutputs implements AutoCloseable {
     }
 
     void event(CaseEvent e) {
+        try {
+            events.write(json(e));
+            events.write('\n');
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        if (e.getType() == CaseEventType.OPENED) {
+            String family = io.attendance.core.cases.CaseKeys.familyOf(e.getCaseId());
+            families.add(family);
+            openedByWeek.computeIfAbsent(SchoolCalendar.weekOf(e.getDate()), k -> new TreeMap<>()).merge(family, 1, Integer::sum);
+        }
+        if (e.getType() == CaseEventType.LETTER_REQUESTED) lettersById.merge(e.getLetterId(), 1, Integer::sum);
+    }
+
+    /** A case event as one line of case-events.jsonl (the benchmark writes the service's events the same way, to compare). */
+    public static String json(CaseEvent e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("eventId", e.getEventId());
         m.put("caseId", e.getCaseId());
@@ -96,17 +112,10 @@ final class ReplayOutputs implements AutoCloseable {
         put(m, "detail", e.getDetail());
         if (e.getFields() != null && !e.getFields().isEmpty()) m.put("fields", new TreeMap<>(e.getFields()));
         try {
-            events.write(Replay.JSON.writeValueAsString(m));
-            events.write('\n');
+            return Replay.JSON.writeValueAsString(m);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        if (e.getType() == CaseEventType.OPENED) {
-            String family = io.attendance.core.cases.CaseKeys.familyOf(e.getCaseId());
-            families.add(family);
-            openedByWeek.computeIfAbsent(SchoolCalendar.weekOf(e.getDate()), k -> new TreeMap<>()).merge(family, 1, Integer::sum);
-        }
-        if (e.getType() == CaseEventType.LETTER_REQUESTED) lettersById.merge(e.getLetterId(), 1, Integer::sum);
     }
 
     private static void put(Map<String, Object> m, String k, Object v) {

@@ -64,6 +64,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skip-sliding", description = "Measure only the counting topology.")
     boolean skipSliding;
 
+    @Option(names = "--events-out", description = "Write the counting topology's case events here, one JSON line each as replay's "
+            + "case-events.jsonl, sorted (to compare runs and a replay of the same marks).")
+    Path eventsOut;
+
     @Option(names = "--commit-interval-ms", defaultValue = "100", split = ",",
             description = "EOS commit intervals to measure the counting topology at (default 100).")
     List<Integer> commitIntervals;
@@ -91,7 +95,9 @@ public final class BenchCommand implements Callable<Integer> {
             Topology counting = AttendanceTopology.build(topics, serdes,
                     new TopologySettings(CodeTable.standard(), List.of(6, 10), partitions));
             for (int interval : commitIntervals) {
-                double countingSecs = run(admin, bootstrap, "bench-counting-" + interval, counting, topics.marks.name(), interval);
+                double countingSecs = run(admin, bootstrap, "bench-counting-" + interval, counting,
+                        List.of(topics.marks.name(), topics.clock.name()), interval, eventsOut == null ? null : () -> CaseEventsDump.write(
+                                bootstrap, admin, topics, eventsOut));
                 System.out.printf("counting topology (EOS v2, 1 thread, commit %d ms): %,d marks in %.1f s = %,.0f marks/s%n",
                         interval, marks, countingSecs, marks / countingSecs);
             }
@@ -105,7 +111,7 @@ public final class BenchCommand implements Callable<Integer> {
                         .count();
                 Topology sliding = b.build();
                 for (int interval : commitIntervals) {
-                    double slidingSecs = run(admin, bootstrap, "bench-sliding-" + interval, sliding, topics.marks.name(), interval);
+                    double slidingSecs = run(admin, bootstrap, "bench-sliding-" + interval, sliding, List.of(topics.marks.name()), interval, null);
                     System.out.printf("bare DSL 42-day sliding count (EOS v2, 1 thread, commit %d ms): %,d marks in %.1f s = %,.0f marks/s%n",
                             interval, marks, slidingSecs, marks / slidingSecs);
                 }
@@ -114,8 +120,9 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private double run(Admin admin, String bootstrap, String appId, Topology topology, String source,
-                       int commitIntervalMs) throws Exception {
+    /** Timed until the group has committed every input record; then {@code after} runs while the topology still does. */
+    private double run(Admin admin, String bootstrap, String appId, Topology topology, List<String> sources,
+                       int commitIntervalMs, Callable<?> after) throws Exception {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -131,14 +138,16 @@ public final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(topology, p)) {
             streams.start();
-            Set<String> watched = new HashSet<>(Set.of(source));
+            Set<String> watched = new HashSet<>(sources);
             while (true) {
                 Thread.sleep(250); // polling the broker's offsets, not synchronising a test
                 watched.addAll(GroupProgress.repartitionTopics(admin, appId));
                 if (streams.state() == KafkaStreams.State.ERROR) throw new IllegalStateException(appId + " failed");
                 if (secs(t0) > 5 && GroupProgress.lag(admin, appId, watched) == 0) break;
             }
-            return secs(t0);
+            double took = secs(t0);
+            if (after != null) after.call();
+            return took;
         }
     }
 
