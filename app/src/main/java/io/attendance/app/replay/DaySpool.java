@@ -1,5 +1,6 @@
 package io.attendance.app.replay;
 
+import io.attendance.contract.MarkKey;
 import io.attendance.schemas.RegisterMark;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -10,6 +11,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -23,17 +25,20 @@ import java.util.stream.Stream;
 
 /**
  * The good marks filed under the day they were recorded, on disk (one file a day, in the order read,
- * as the marks' own wire encoding): a replay holds one day's marks in memory at a time, whatever the
- * size of the export or the order of its rows.
+ * each as the record the service's marks topic would hold: key, value, time): a replay holds one day's
+ * marks in memory at a time, whatever the size of the export or the order of its rows, and pipes them
+ * as they are.
  */
 final class DaySpool implements AutoCloseable {
-    private static final String TOPIC = "replay-spool";
     private final Path dir;
     private final Serde<RegisterMark> serde;
+    private final String topic;
     private final TreeMap<LocalDate, DataOutputStream> days = new TreeMap<>();
 
-    DaySpool(Serde<RegisterMark> serde) {
+    /** @param topic the marks topic: its name is what the serde is told, as when the service writes */
+    DaySpool(Serde<RegisterMark> serde, String topic) {
         this.serde = serde;
+        this.topic = topic;
         try {
             this.dir = Files.createTempDirectory("attendance-replay-marks");
         } catch (IOException e) {
@@ -41,15 +46,24 @@ final class DaySpool implements AutoCloseable {
         }
     }
 
+    /** A mark as its topic holds it: the pupil (for the partition), key and value bytes, and when it was recorded. */
+    record Mark(String upn, byte[] key, byte[] value, long recordedAt) {
+    }
+
     void add(RegisterMark m) {
         LocalDate day = m.getRecordedAt().atZone(ZoneOffset.UTC).toLocalDate();
-        byte[] bytes = serde.serializer().serialize(TOPIC, m);
+        byte[] key = MarkKey.of(m).format().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = serde.serializer().serialize(topic, m);
         try {
             DataOutputStream out = days.get(day);
             if (out == null) {
                 out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file(day)), 1 << 16));
                 days.put(day, out);
             }
+            out.writeLong(m.getRecordedAt().toEpochMilli());
+            out.writeUTF(m.getUpn());
+            out.writeInt(key.length);
+            out.write(key);
             out.writeInt(bytes.length);
             out.write(bytes);
         } catch (IOException e) {
@@ -63,21 +77,23 @@ final class DaySpool implements AutoCloseable {
     }
 
     /** The day's marks in the order they were added; the day's file is gone afterwards. */
-    List<RegisterMark> take(LocalDate day) {
+    List<Mark> take(LocalDate day) {
         DataOutputStream out = days.remove(day);
         if (out == null) return List.of();
-        List<RegisterMark> marks = new ArrayList<>();
+        List<Mark> marks = new ArrayList<>();
         try {
             out.close();
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file(day)), 1 << 16))) {
                 while (true) {
-                    int n;
+                    long at;
                     try {
-                        n = in.readInt();
+                        at = in.readLong();
                     } catch (EOFException end) {
                         break;
                     }
-                    marks.add(serde.deserializer().deserialize(TOPIC, in.readNBytes(n)));
+                    String upn = in.readUTF();
+                    byte[] key = in.readNBytes(in.readInt());
+                    marks.add(new Mark(upn, key, in.readNBytes(in.readInt()), at));
                 }
             }
             Files.delete(file(day));

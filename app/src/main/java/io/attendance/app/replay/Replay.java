@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attendance.app.ConfigFile;
 import io.attendance.schemas.CaseAction;
 import io.attendance.schemas.CaseEvent;
-import io.attendance.schemas.CaseIndex;
 import io.attendance.schemas.CaseState;
 import io.attendance.schemas.ClockTick;
 import io.attendance.schemas.PupilAttendance;
 import io.attendance.schemas.PupilContacts;
-import io.attendance.schemas.RegisterMark;
 import io.attendance.schemas.School;
 import io.attendance.contract.serde.SingleObjectSerdes;
 import io.attendance.core.calendar.SchoolCalendar;
@@ -19,18 +17,10 @@ import io.attendance.core.codes.CodeTable;
 import io.attendance.core.policy.PolicyRegistry;
 import io.attendance.core.pupil.PupilCalendar;
 import io.attendance.core.pupil.PupilStats;
-import io.attendance.streams.topology.MemoryRunner;
-import io.attendance.contract.MarkKey;
 import io.attendance.core.marks.MarkRules;
 import io.attendance.streams.topology.StoreNames;
 import io.attendance.contract.Topics;
 import io.attendance.core.TopologySettings;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,19 +36,31 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The what-if run: the product's own topology (the same {@link AttendanceTopology} the service runs)
- * driven with the data clock, single-threaded and in memory, so the same inputs always give the same
- * outputs. Each day in order: that day's marks (and amendments recorded that day) in the order they
- * were recorded, that day's actions at 17:00, every school's day end at 18:00 (UTC), then marks
- * recorded later that evening.
+ * The what-if run: the product's own topology (the same wiring, {@code AttendanceTopology.wire}, the
+ * service runs) driven with the data clock in memory, one task per partition of the pupils as in the
+ * service ({@link ReplayPartitions}), so the same inputs always give the same outputs. Each day in order:
+ * that day's marks (and amendments recorded that day) in the order they were recorded, that day's
+ * actions at 17:00, every school's day end at 18:00 (UTC), then marks recorded later that evening. The
+ * events each day writes are listed by date, case and the case's own sequence, whatever the partitions.
  */
 public final class Replay {
     static final LocalTime ACTIONS_AT = LocalTime.of(17, 0);
     static final LocalTime DAY_END = LocalTime.of(18, 0);
 
     /** What a replay was given. {@code actions}, {@code contacts}, {@code policies} may be null. */
-    public record Inputs(Path schools, Path marks, Path actions, Path contacts, Path policies) {
+    public record Inputs(Path schools, Path marks, Path actions, Path contacts, Path policies, int partitions) {
+        /** With the service's default partitioning (6): a replay partitions its pupils as the service does. */
+        public Inputs(Path schools, Path marks, Path actions, Path contacts, Path policies) {
+            this(schools, marks, actions, contacts, policies, DEFAULT_PARTITIONS);
+        }
+
+        public Inputs {
+            if (partitions < 1) throw new IllegalArgumentException("partitions must be >= 1");
+        }
     }
+
+    /** As the service's ATTENDANCE_PARTITIONS default. */
+    public static final int DEFAULT_PARTITIONS = 6;
 
     /** What it did: for the closing line and the tests. */
     public record Summary(long marks, long rejected, long days, long cases, long events, long letters, long millis) {
@@ -86,7 +88,7 @@ public final class Replay {
         CodeTable codes = CodeTable.standard();
         SingleObjectSerdes serdes = new SingleObjectSerdes();
         Topics topics = new Topics(serdes);
-        DaySpool marks = new DaySpool(topics.marks.valueSerde());
+        DaySpool marks = new DaySpool(topics.marks.valueSerde(), topics.marks.name());
         try {
             return run(in, marks, schools, policies, calendars, byUrn, codes, serdes, topics, outputs, started, progress);
         } finally {
@@ -104,39 +106,31 @@ public final class Replay {
         if (marks.days().isEmpty() && actions.isEmpty()) throw new ReplayException(in.marks() + ": no good marks to replay");
         LocalDate first = min(marks.days(), actions.navigableKeySet()), last = max(marks.days(), actions.navigableKeySet());
 
-        TopologySettings settings = new TopologySettings(codes, List.of(6, 10), 1, policies, WorkingDays.england(),
+        TopologySettings settings = new TopologySettings(codes, List.of(6, 10), in.partitions(), policies, WorkingDays.england(),
                 TopologySettings.LIVE_TICK_QUIET);
         long days = 0, events = 0, letters = 0;
         ReplayLetters letterWriter = contacts.isEmpty() ? null : new ReplayLetters(in.policies(), contacts, byUrn, outputs);
-        try {
-            MemoryRunner runner = MemoryRunner.of(topics, serdes, settings);
-            Serializer<String> keys = Serdes.String().serializer();
-            for (School s : schools) runner.pipe(topics.schools.name(), keys, topics.schools.valueSerde().serializer(), s.getUrn(), s, 0L);
-            KeyValueStore<String, CaseIndex> index = runner.store(StoreNames.CASE_INDEX);
-            Serializer<RegisterMark> markWriter = topics.marks.valueSerde().serializer();
-            Serializer<CaseAction> actionWriter = topics.caseActions.valueSerde().serializer();
-            Serializer<ClockTick> tickWriter = topics.clock.valueSerde().serializer();
-            Deserializer<CaseEvent> eventReader = topics.caseEvents.valueSerde().deserializer();
+        try (ReplayPartitions partitions = new ReplayPartitions(topics, serdes, settings, Runtime.getRuntime().availableProcessors())) {
+            partitions.schools(schools);
             long total = java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
             for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
                 long dayEnd = d.atTime(DAY_END).toInstant(ZoneOffset.UTC).toEpochMilli();
-                List<RegisterMark> today = new ArrayList<>(marks.take(d)); // what was replayed is not held any longer
-                today.sort(Comparator.comparing(RegisterMark::getRecordedAt));
-                int i = 0;
-                for (; i < today.size() && today.get(i).getRecordedAt().toEpochMilli() < dayEnd; i++) {
-                    pipe(runner, topics, markWriter, today.get(i));
-                }
+                List<DaySpool.Mark> today = new ArrayList<>(marks.take(d)); // what was replayed is not held any longer
+                today.sort(Comparator.comparingLong(DaySpool.Mark::recordedAt));
+                int split = 0;
+                while (split < today.size() && today.get(split).recordedAt() < dayEnd) split++;
+                List<CaseEvent> written = new ArrayList<>(partitions.marks(today.subList(0, split)));
+                List<CaseAction> acts = new ArrayList<>();
                 for (ReplayActions.Row a : actions.getOrDefault(d, List.of())) {
-                    CaseAction action = a.toAction(index, outputs::reject);
-                    if (action != null) runner.pipe(topics.caseActions.name(), keys, actionWriter, action.getUpn(), action,
-                            d.atTime(ACTIONS_AT).toInstant(ZoneOffset.UTC).toEpochMilli());
+                    CaseAction action = a.toAction(partitions::caseIndex, outputs::reject); // the cases as the day's marks left them
+                    if (action != null) acts.add(action);
                 }
-                for (School s : schools) {
-                    runner.pipe(topics.clock.name(), keys, tickWriter, s.getUrn() + "|" + d, new ClockTick(s.getUrn(), d, "replay"), dayEnd);
-                }
-                for (; i < today.size(); i++) pipe(runner, topics, markWriter, today.get(i));
-                for (MemoryRunner.Output o : runner.take(topics.caseEvents.name())) {
-                    CaseEvent e = eventReader.deserialize(topics.caseEvents.name(), o.value());
+                List<ClockTick> ends = new ArrayList<>();
+                for (School s : schools) ends.add(new ClockTick(s.getUrn(), d, "replay"));
+                written.addAll(partitions.evening(acts, d.atTime(ACTIONS_AT).toInstant(ZoneOffset.UTC).toEpochMilli(), ends, dayEnd,
+                        today.subList(split, today.size())));
+                written.sort(ReplayPartitions.CANONICAL);
+                for (CaseEvent e : written) {
                     outputs.event(e);
                     events++;
                     if (letterWriter != null && e.getType() == io.attendance.schemas.CaseEventType.LETTER_REQUESTED) letters += letterWriter.write(e);
@@ -144,13 +138,12 @@ public final class Replay {
                 days++;
                 if (progress != null) progress.printf("\rreplay: %d/%d days (%s), %d marks", days, total, d, good);
             }
-            runner.advanceWallClock(TopologySettings.LIVE_TICK_QUIET.plusSeconds(1));
-            for (MemoryRunner.Output o : runner.take(topics.caseEvents.name())) {
-                outputs.event(eventReader.deserialize(topics.caseEvents.name(), o.value()));
+            for (CaseEvent e : partitions.finish()) {
+                outputs.event(e);
                 events++;
             }
-            long cases = writeCases(runner.store(StoreNames.CASES), outputs);
-            writePupils(runner.store(StoreNames.PUPILS), calendars, outputs);
+            long cases = writeCases(partitions.all(StoreNames.CASES), outputs);
+            writePupils(partitions.all(StoreNames.PUPILS), calendars, outputs);
             outputs.finish(schools);
             if (progress != null) progress.println();
             return new Summary(good, outputs.rejected(), days, cases, events, letters, (System.nanoTime() - started) / 1_000_000);
@@ -159,32 +152,13 @@ public final class Replay {
         }
     }
 
-    private static void pipe(MemoryRunner runner, Topics topics, Serializer<RegisterMark> values, RegisterMark m) {
-        runner.pipe(topics.marks.name(), Serdes.String().serializer(), values, MarkKey.of(m).format(), m, m.getRecordedAt().toEpochMilli());
+    private static long writeCases(List<CaseState> all, ReplayOutputs outputs) {
+        all.sort(Comparator.comparing(CaseState::getCaseId));
+        for (CaseState c : all) outputs.caseRow(c);
+        return all.size();
     }
 
-    private static long writeCases(KeyValueStore<String, CaseState> cases, ReplayOutputs outputs) {
-        long n = 0;
-        try (KeyValueIterator<String, CaseState> it = cases.all()) {
-            List<CaseState> all = new ArrayList<>();
-            while (it.hasNext()) all.add(it.next().value);
-            all.sort(Comparator.comparing(CaseState::getCaseId));
-            for (CaseState c : all) {
-                outputs.caseRow(c);
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static void writePupils(KeyValueStore<String, PupilAttendance> pupils, Map<String, SchoolCalendar> calendars, ReplayOutputs outputs) {
-        List<PupilAttendance> all = new ArrayList<>();
-        try (KeyValueIterator<String, PupilAttendance> it = pupils.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, PupilAttendance> kv = it.next();
-                all.add(kv.value);
-            }
-        }
+    private static void writePupils(List<PupilAttendance> all, Map<String, SchoolCalendar> calendars, ReplayOutputs outputs) {
         all.sort(Comparator.comparing(PupilAttendance::getUpn));
         for (PupilAttendance p : all) {
             SchoolCalendar cal = PupilCalendar.of(p, p.getUrn(), calendars::get);

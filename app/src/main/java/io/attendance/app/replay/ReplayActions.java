@@ -31,7 +31,8 @@ final class ReplayActions {
 
     record Row(String file, long line, LocalDate date, JsonNode json) {
         /** The action to pipe, or null (rejected: no such open case). */
-        CaseAction toAction(KeyValueStore<String, CaseIndex> index, Consumer<ReplayInput.Reject> rejects) {
+        CaseAction toAction(java.util.function.Function<String, KeyValueStore<String, CaseIndex>> indexOf,
+                            Consumer<ReplayInput.Reject> rejects) {
             String action = json.path("action").asText();
             String upn = json.path("upn").asText(null);
             Map<String, String> fields = new TreeMap<>();
@@ -48,7 +49,7 @@ final class ReplayActions {
             String caseId = json.path("case").asText(null);
             if (caseId == null) {
                 String key = io.attendance.core.cases.CaseKeys.indexKey(upn, json.path("urn").asText(), json.path("family").asText());
-                CaseIndex idx = index.get(key);
+                CaseIndex idx = upn == null ? null : indexOf.apply(upn).get(key);
                 caseId = idx == null ? null : idx.getOpenCase();
                 if (caseId == null) {
                     rejects.accept(new ReplayInput.Reject(file, line, "family", "no open " + json.path("family").asText()

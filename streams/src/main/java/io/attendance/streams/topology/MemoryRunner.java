@@ -56,15 +56,25 @@ public final class MemoryRunner {
     private final ArrayDeque<Runnable> feedback = new ArrayDeque<>();
     private final List<Schedule> schedules = new ArrayList<>();
     private final Map<String, Long> offsets = new HashMap<>();
+    private final int partition;
     private RecordMetadata current;
     private long wallClockMs;
     private long streamTimeMs = -1;
 
-    private MemoryRunner() {
+    private MemoryRunner(int partition) {
+        this.partition = partition;
     }
 
     public static MemoryRunner of(Topics topics, RecordSerdes serdes, TopologySettings settings) {
-        MemoryRunner r = new MemoryRunner();
+        return of(topics, serdes, settings, 0);
+    }
+
+    /**
+     * The task of one partition of the pupil-keyed topics (of {@code settings.pupilPartitions()}): its
+     * records must be that partition's, as Kafka would deliver them, and every day end goes to each.
+     */
+    public static MemoryRunner of(Topics topics, RecordSerdes serdes, TopologySettings settings, int partition) {
+        MemoryRunner r = new MemoryRunner(partition);
         AttendanceTopology.wire(r.new Builder(), topics, serdes, settings);
         r.init();
         return r;
@@ -111,7 +121,7 @@ public final class MemoryRunner {
         List<Node> sources = sourcesByTopic.get(topic);
         if (sources == null) throw new IllegalArgumentException("no source reads " + topic);
         long offset = offsets.merge(topic, 1L, Long::sum) - 1;
-        current = new Meta(topic, offset);
+        current = new Meta(topic, partition, offset);
         streamTimeMs = Math.max(streamTimeMs, timestamp);
         Record<Object, Object> record = new Record<>(key, value, timestamp, headers);
         for (Node source : sources) source.forward(record, null);
@@ -121,11 +131,7 @@ public final class MemoryRunner {
         for (Node n : nodes.values()) if (n.processor != null) n.processor.init(n.new Context());
     }
 
-    private record Meta(String topic, long offset) implements RecordMetadata {
-        @Override
-        public int partition() {
-            return 0;
-        }
+    private record Meta(String topic, int partition, long offset) implements RecordMetadata {
     }
 
     private static final class Schedule implements Cancellable {
