@@ -61,6 +61,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "6")
     int partitions;
 
+    @Option(names = "--stream-threads", defaultValue = "1", description = "Kafka Streams threads of the instance (default 1).")
+    int streamThreads;
+
     @Option(names = "--skip-sliding", description = "Measure only the counting topology.")
     boolean skipSliding;
 
@@ -98,8 +101,8 @@ public final class BenchCommand implements Callable<Integer> {
                 double countingSecs = run(admin, bootstrap, "bench-counting-" + interval, counting,
                         List.of(topics.marks.name(), topics.clock.name()), interval, eventsOut == null ? null : () -> CaseEventsDump.write(
                                 bootstrap, admin, topics, eventsOut));
-                System.out.printf("counting topology (EOS v2, 1 thread, commit %d ms): %,d marks in %.1f s = %,.0f marks/s%n",
-                        interval, marks, countingSecs, marks / countingSecs);
+                System.out.printf("counting topology (EOS v2, %d thread(s), commit %d ms): %,d marks in %.1f s = %,.0f marks/s%n",
+                        streamThreads, interval, marks, countingSecs, marks / countingSecs);
             }
 
             if (!skipSliding) {
@@ -112,8 +115,8 @@ public final class BenchCommand implements Callable<Integer> {
                 Topology sliding = b.build();
                 for (int interval : commitIntervals) {
                     double slidingSecs = run(admin, bootstrap, "bench-sliding-" + interval, sliding, List.of(topics.marks.name()), interval, null);
-                    System.out.printf("bare DSL 42-day sliding count (EOS v2, 1 thread, commit %d ms): %,d marks in %.1f s = %,.0f marks/s%n",
-                            interval, marks, slidingSecs, marks / slidingSecs);
+                    System.out.printf("bare DSL 42-day sliding count (EOS v2, %d thread(s), commit %d ms): %,d marks in %.1f s = %,.0f marks/s%n",
+                            streamThreads, interval, marks, slidingSecs, marks / slidingSecs);
                 }
             }
         }
@@ -128,7 +131,7 @@ public final class BenchCommand implements Callable<Integer> {
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toAbsolutePath().toString());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
