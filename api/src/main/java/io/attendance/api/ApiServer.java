@@ -75,6 +75,7 @@ public final class ApiServer {
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json, false));
             config.startup.showJavalinBanner = false;
+            config.requestLogger.http(new io.attendance.api.ops.RequestTimer(metrics));
             config.contextResolver.ip = ctx -> security.clients().of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
             config.routes.before(SecurityHeaders::before);
             config.routes.before(access::before);

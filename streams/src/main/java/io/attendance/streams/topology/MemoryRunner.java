@@ -103,6 +103,17 @@ public final class MemoryRunner {
         return (KeyValueStore<K, V>) s;
     }
 
+    /** What a store holds, as its changelog would carry it (serialized keys and values). */
+    public record Footprint(long entries, long keyBytes, long valueBytes) {
+    }
+
+    /** Every store's footprint by name (the global schools store included). */
+    public Map<String, Footprint> footprints() {
+        Map<String, Footprint> out = new java.util.TreeMap<>();
+        stores.forEach((name, s) -> out.put(name, ((MemoryStore<?, ?>) s).footprint()));
+        return out;
+    }
+
     /** Moves the wall clock on and runs each wall-clock punctuation then due, once, earliest first. */
     public void advanceWallClock(Duration by) {
         wallClockMs += by.toMillis();

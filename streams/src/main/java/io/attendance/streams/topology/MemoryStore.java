@@ -147,6 +147,16 @@ final class MemoryStore<K, V> implements KeyValueStore<K, V> {
         }
     }
 
+    /** What the store holds as its changelog would: entries, and the bytes of their keys and of their values. */
+    MemoryRunner.Footprint footprint() {
+        long keys = 0, values = 0;
+        for (Map.Entry<Bytes, byte[]> e : map.entrySet()) {
+            keys += e.getKey().get().length;
+            values += e.getValue().length;
+        }
+        return new MemoryRunner.Footprint(map.size(), keys, values);
+    }
+
     @Override
     public long approximateNumEntries() {
         return map.size();
