@@ -56,9 +56,10 @@ public final class CaseService {
         this.visibleWithin = visibleWithin;
     }
 
-    public record Filter(String urn, String upn, String status, String stage, Boolean overdue) implements Predicate<CaseState> {
+    public record Filter(String urn, String upn, String status, String stage, Boolean overdue)
+            implements Predicate<io.attendance.schemas.CaseListing> {
         @Override
-        public boolean test(CaseState c) {
+        public boolean test(io.attendance.schemas.CaseListing c) {
             return (urn == null || urn.equals(c.getUrn())) && (upn == null || upn.equals(c.getUpn()))
                     && (status == null || status.equals(c.getStatus())) && (stage == null || stage.equals(c.getStage()))
                     && (overdue == null || overdue == CaseSummary.overdue(c));
@@ -102,8 +103,11 @@ public final class CaseService {
     }
 
     private List<CaseSummary> localCases(Caller caller, Filter filter, Integer partition) {
-        return queries.cases(filter.upn(), partition).stream().filter(filter).filter(c -> caller.sees().test(c.getUrn()))
-                .map(CaseSummary::of).toList();
+        // one pupil's cases from their partition; a school's (or every school's) from the listings, without decoding histories
+        List<io.attendance.schemas.CaseListing> listed = filter.upn() != null
+                ? queries.cases(filter.upn(), partition).stream().map(io.attendance.core.cases.CaseListings::of).toList()
+                : queries.caseListings(filter.urn());
+        return listed.stream().filter(filter).filter(c -> caller.sees().test(c.getUrn())).map(CaseSummary::of).toList();
     }
 
     /** One case with its letters and its siblings' figures, from the case's owner. */
@@ -145,7 +149,7 @@ public final class CaseService {
      */
     private List<TaskItem> localTasks(Predicate<String> urnInScope) {
         List<TaskItem> out = new ArrayList<>();
-        for (CaseState c : queries.cases(null, null)) {
+        for (io.attendance.schemas.CaseListing c : queries.caseListings(null)) {
             if (!CaseEngine.OPEN.equals(c.getStatus()) || !urnInScope.test(c.getUrn())) continue;
             // The school's today as the case's own partition has seen it: the same ticks that moved the case.
             int partition = io.attendance.contract.PupilPartitioner.partitionOf(c.getUpn(), settings.pupilPartitions());

@@ -7,12 +7,16 @@ public record CaseSummary(String id, String upn, String urn, String policy, int 
                           String openedOn, String closedOn, String closureCode, boolean overdue) {
 
     static CaseSummary of(CaseState c) {
+        return of(io.attendance.core.cases.CaseListings.of(c));
+    }
+
+    static CaseSummary of(io.attendance.schemas.CaseListing c) {
         return new CaseSummary(c.getCaseId(), c.getUpn(), c.getUrn(), c.getPolicy(), c.getPolicyVersion(), c.getStage(), c.getStatus(),
                 str(c.getOpenedOn()), str(c.getClosedOn()), c.getClosureCode(), overdue(c));
     }
 
     /** An open case with a task past its deadline and not done. */
-    static boolean overdue(CaseState c) {
+    static boolean overdue(io.attendance.schemas.CaseListing c) {
         return "open".equals(c.getStatus()) && c.getTasks().stream().anyMatch(t -> t.getMissed() && !t.getDone());
     }
 

@@ -1,7 +1,6 @@
 package io.attendance.api.schools;
 
 import io.attendance.contract.query.AttendanceQueries;
-import io.attendance.schemas.CaseState;
 import io.attendance.core.calendar.SchoolCalendar;
 import io.attendance.core.pupil.Flag;
 import io.attendance.core.pupil.PupilStats;
@@ -125,7 +124,7 @@ public final class SchoolSummaries {
                 s.weeks.merge(monday.toString(), new int[]{w.possible(), w.attended()}, (a, b) -> new int[]{a[0] + b[0], a[1] + b[1]});
             }
         });
-        for (CaseState c : queries.cases(null, null)) {
+        for (io.attendance.schemas.CaseListing c : queries.caseListings(null)) {
             if (!"open".equals(c.getStatus()) || !inScope.test(c.getUrn())) continue;
             Summary s = out.computeIfAbsent(c.getUrn(), Summary::new);
             s.openCasesByStage.merge(c.getStage(), 1, Integer::sum);

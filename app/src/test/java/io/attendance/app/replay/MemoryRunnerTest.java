@@ -73,7 +73,7 @@ class MemoryRunnerTest {
                 topics.clockDlq.name(), topics.caseActionsDlq.name(), topics.rollChangesDlq.name(), topics.lettersDlq.name());
         List<String> stores = List.of(StoreNames.PUPILS, StoreNames.PUPIL_MARKS, StoreNames.SCHOOL_PUPILS, StoreNames.SCHOOL_AS_OF,
                 StoreNames.CASES, StoreNames.CASE_INDEX, StoreNames.CASE_DEADLINES, StoreNames.CLOCK_SEEN, StoreNames.CLOCK_PENDING,
-                StoreNames.CASE_ACTION_LOG, StoreNames.CASE_LETTERS, StoreNames.SCHOOLS);
+                StoreNames.CASE_ACTION_LOG, StoreNames.CASE_LETTERS, StoreNames.CASE_LISTINGS, StoreNames.SCHOOLS);
 
         List<String> expected = new ArrayList<>();
         try (TopologyTestDriver driver = new TopologyTestDriver(AttendanceTopology.build(topics, serdes, settings), props)) {
@@ -110,6 +110,45 @@ class MemoryRunnerTest {
                 .anyMatch(l -> l.startsWith(topics.lettersDlq.name()));
         assertThat(actual).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) assertThat(actual.get(i)).as("line %d", i).isEqualTo(expected.get(i));
+    }
+
+    @Test
+    void cases_kept_before_the_case_listings_existed_are_listed_once_the_upgraded_instance_reads_again() {
+        MemoryRunner runner = MemoryRunner.of(topics, serdes, settings);
+        for (In r : input()) runner.pipe(r.topic(), r.key(), r.value(), r.timestamp());
+        KeyValueStore<String, io.attendance.schemas.CaseState> cases = runner.store(StoreNames.CASES);
+        List<String> expected = new ArrayList<>();
+        try (KeyValueIterator<String, io.attendance.schemas.CaseState> it = cases.all()) {
+            while (it.hasNext()) {
+                io.attendance.schemas.CaseState c = it.next().value;
+                // worked from the case itself: its school, id, status, stage and open tasks, as lists show them
+                expected.add(c.getUrn() + "|" + c.getCaseId() + " " + c.getStatus() + " " + c.getStage() + " " + c.getTasks());
+            }
+        }
+        assertThat(expected).hasSizeGreaterThan(50);
+        KeyValueStore<String, io.attendance.schemas.CaseListing> listings = runner.store(StoreNames.CASE_LISTINGS);
+        assertThat(listed(listings)).containsExactlyInAnyOrderElementsOf(expected);
+
+        // the instance before the upgrade kept no listings
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, io.attendance.schemas.CaseListing> it = listings.all()) {
+            while (it.hasNext()) keys.add(it.next().key);
+        }
+        keys.forEach(listings::delete);
+        runner.restart();
+        runner.pipe(topics.caseActions.name(), bytes("x"), new byte[]{9}, LocalDate.parse("2025-12-20").atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli());
+        assertThat(listed(listings)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    private static List<String> listed(KeyValueStore<String, io.attendance.schemas.CaseListing> listings) {
+        List<String> out = new ArrayList<>();
+        try (KeyValueIterator<String, io.attendance.schemas.CaseListing> it = listings.all()) {
+            while (it.hasNext()) {
+                var kv = it.next();
+                out.add(kv.key + " " + kv.value.getStatus() + " " + kv.value.getStage() + " " + kv.value.getTasks());
+            }
+        }
+        return out;
     }
 
     /** The demo LA at a tenth of its size, its autumn term as the demo loader publishes it, and the odd records. */

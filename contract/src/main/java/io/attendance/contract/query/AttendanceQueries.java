@@ -49,6 +49,9 @@ public interface AttendanceQueries {
     /** The cases held here: one pupil's (on their partition) or, with a null UPN, every case held here. */
     List<CaseState> cases(String upn, Integer partition);
 
+    /** What lists show of the cases held here (no history): one school's, or with a null URN every school's. */
+    List<io.attendance.schemas.CaseListing> caseListings(String urn);
+
     Optional<CaseState> caseState(String caseId, int partition);
 
     /** The pupil's open and last case of a procedure family at a school. */

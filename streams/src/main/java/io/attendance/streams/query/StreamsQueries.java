@@ -151,6 +151,16 @@ public final class StreamsQueries implements AttendanceQueries {
     }
 
     @Override
+    public List<io.attendance.schemas.CaseListing> caseListings(String urn) {
+        ReadOnlyKeyValueStore<String, io.attendance.schemas.CaseListing> store = store(StoreNames.CASE_LISTINGS, null);
+        List<io.attendance.schemas.CaseListing> out = new ArrayList<>();
+        try (var it = urn == null ? store.all() : store.prefixScan(urn + "|", KEYS)) {
+            while (it.hasNext()) out.add(it.next().value);
+        }
+        return out;
+    }
+
+    @Override
     public Optional<CaseState> caseState(String caseId, int partition) {
         return Optional.ofNullable(this.<CaseState>store(StoreNames.CASES, partition).get(caseId));
     }

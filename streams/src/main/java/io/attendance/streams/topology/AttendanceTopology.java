@@ -70,6 +70,7 @@ public final class AttendanceTopology {
         w.connect("case-processor", StoreNames.PUPILS, StoreNames.PUPIL_MARKS, StoreNames.SCHOOL_PUPILS);
         w.store(StoreNames.CASES, Serdes.String(), serdes.serde(CaseState.class), "case-processor");
         w.store(StoreNames.CASE_INDEX, Serdes.String(), serdes.serde(CaseIndex.class), "case-processor");
+        w.store(StoreNames.CASE_LISTINGS, Serdes.String(), serdes.serde(io.attendance.schemas.CaseListing.class), "case-processor");
         w.store(StoreNames.CASE_DEADLINES, Serdes.String(), Serdes.String(), "case-processor");
         w.store(StoreNames.CLOCK_SEEN, Serdes.String(), Serdes.Long(), "case-processor");
         w.store(StoreNames.CLOCK_PENDING, Serdes.String(), serdes.serde(io.attendance.schemas.ClockTick.class), "case-processor");

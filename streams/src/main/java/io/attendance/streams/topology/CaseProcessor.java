@@ -72,6 +72,9 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, CaseState> cases;
     private KeyValueStore<String, CaseIndex> index;
+    private KeyValueStore<String, io.attendance.schemas.CaseListing> listings;
+    /** Whether this task's listings were checked against its cases (a store added after cases existed is filled once). */
+    private boolean listingsChecked;
     private KeyValueStore<String, String> deadlines;
     private KeyValueStore<String, Long> clockSeen;
     private KeyValueStore<String, String> actionLog;
@@ -100,6 +103,8 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
         this.context = context;
         cases = context.getStateStore(StoreNames.CASES);
         index = context.getStateStore(StoreNames.CASE_INDEX);
+        listings = context.getStateStore(StoreNames.CASE_LISTINGS);
+        listingsChecked = false;
         deadlines = context.getStateStore(StoreNames.CASE_DEADLINES);
         clockSeen = context.getStateStore(StoreNames.CLOCK_SEEN);
         actionLog = context.getStateStore(StoreNames.CASE_ACTION_LOG);
@@ -124,6 +129,7 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
     @Override
     public void process(Record<Object, Object> in) {
         lastInputWallMs = context.currentSystemTimeMs();
+        if (!listingsChecked) fillListings();
         if (in.value() instanceof MarksAdvanced m) {
             inputReached(m.timestamp());
             return;
@@ -403,6 +409,20 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
 
     // ---- shared ---------------------------------------------------------------------------
 
+    /** Cases kept before the listings store existed get their listing, once (an upgrade); with listings already there, nothing. */
+    private void fillListings() {
+        listingsChecked = true;
+        try (KeyValueIterator<String, io.attendance.schemas.CaseListing> it = listings.all()) {
+            if (it.hasNext()) return;
+        }
+        List<CaseState> all = new ArrayList<>();
+        try (KeyValueIterator<String, CaseState> it = cases.all()) {
+            while (it.hasNext()) all.add(it.next().value);
+        }
+        for (CaseState c : all) listings.put(io.attendance.core.cases.CaseListings.key(c.getUrn(), c.getCaseId()), io.attendance.core.cases.CaseListings.of(c));
+        if (!all.isEmpty()) log.info("listed {} cases kept before the case listings", all.size());
+    }
+
     private CaseState load(String caseId) {
         CaseState c = cases.get(caseId);
         return c == null ? null : CaseEngine.editable(c);
@@ -452,6 +472,7 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
                 continue;
             }
             for (CaseDeadline d : before) deadlines.delete(deadlineKey(c, d));
+            listings.delete(io.attendance.core.cases.CaseListings.key(c.getUrn(), c.getCaseId())); // listed at the new school on saving
             c.setUrn(m.to());
             CaseEngine.transferred(c, m.date(), why + "; the case continues there", out);
             for (CaseDeadline d : c.getDeadlines()) deadlines.put(deadlineKey(c, d), d.getDue().toString());
@@ -484,6 +505,8 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
             }
         }
         cases.put(c.getCaseId(), c);
+        if (!listingsChecked) fillListings(); // before the first listing is written, or a store added late would look filled
+        listings.put(io.attendance.core.cases.CaseListings.key(c.getUrn(), c.getCaseId()), io.attendance.core.cases.CaseListings.of(c));
         for (CaseEvent e : out) context.forward(new Record<Object, Object>(e.getUpn(), e, ts), TO_EVENTS);
         log.debug("case {}: {} event(s)", c.getCaseId().hashCode(), out.size());
     }

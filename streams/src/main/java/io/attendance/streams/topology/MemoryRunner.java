@@ -142,6 +142,16 @@ public final class MemoryRunner {
         for (Node n : nodes.values()) if (n.processor != null) n.processor.init(n.new Context());
     }
 
+    /**
+     * As an instance restarting on the stores it kept: every processor made anew and initialised, its
+     * in-memory state and punctuations gone, the stores as they were.
+     */
+    public void restart() {
+        schedules.clear();
+        for (Node n : nodes.values()) if (n.supplier != null) n.processor = n.make();
+        init();
+    }
+
     private record Meta(String topic, int partition, long offset) implements RecordMetadata {
     }
 
@@ -166,14 +176,21 @@ public final class MemoryRunner {
     /** A source, processor or sink, and the nodes it forwards to. */
     private final class Node {
         final String name;
-        final Processor<Object, Object, Object, Object> processor;
+        final ProcessorSupplier<?, ?, ?, ?> supplier;
+        Processor<Object, Object, Object, Object> processor;
         final List<Node> children = new ArrayList<>();
         final List<String> storeNames = new ArrayList<>();
         Sink sink;
 
-        Node(String name, Processor<Object, Object, Object, Object> processor) {
+        Node(String name, ProcessorSupplier<?, ?, ?, ?> supplier) {
             this.name = name;
-            this.processor = processor;
+            this.supplier = supplier;
+            this.processor = supplier == null ? null : make();
+        }
+
+        @SuppressWarnings("unchecked")
+        Processor<Object, Object, Object, Object> make() {
+            return (Processor<Object, Object, Object, Object>) supplier.get();
         }
 
         void forward(Record<Object, Object> record, String child) {
@@ -327,9 +344,8 @@ public final class MemoryRunner {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public <KIn, VIn, KOut, VOut> void processor(String name, ProcessorSupplier<KIn, VIn, KOut, VOut> supplier, String... parents) {
-            Node n = new Node(name, (Processor<Object, Object, Object, Object>) supplier.get());
+            Node n = new Node(name, supplier);
             nodes.put(name, n);
             for (String p : parents) parent(p).children.add(n);
         }

@@ -15,6 +15,8 @@ public final class StoreNames {
 
     /** case id → CaseState. */
     public static final String CASES = "cases";
+    /** "urn|caseId" → CaseListing: what lists show of each case, without its history (CaseListings). */
+    public static final String CASE_LISTINGS = "case-listings";
     /** "upn|urn|family" → CaseIndex: the pupil's open and last case under one procedure. */
     public static final String CASE_INDEX = "case-index";
     /** "urn|epochDay|caseId|T or D|name" → due date: deadlines and task due dates, scanned on each tick. */
