@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
 @Command(name = "attendance-tools", mixinStandardHelpOptions = true, version = "attendance-tools 0.1.0",
         description = "Benchmarks and demo files for the live attendance service.",
         subcommands = {io.attendance.tools.bench.BenchCommand.class, io.attendance.tools.bench.LetterBenchCommand.class,
-                io.attendance.tools.bench.MemoryBenchCommand.class, io.attendance.tools.bench.EndOfDayBenchCommand.class, io.attendance.tools.bench.ApiLoadCommand.class, io.attendance.tools.bench.StateBenchCommand.class,
-                io.attendance.tools.demo.DemoFilesCommand.class})
+                io.attendance.tools.bench.MemoryBenchCommand.class, io.attendance.tools.bench.EndOfDayBenchCommand.class,
+                io.attendance.tools.bench.ApiLoadCommand.class, io.attendance.tools.bench.StateBenchCommand.class,
+                io.attendance.tools.bench.LiveLatencyCommand.class, io.attendance.tools.demo.DemoFilesCommand.class})
 public final class Tools implements Runnable {
 
     public static void main(String[] args) {
