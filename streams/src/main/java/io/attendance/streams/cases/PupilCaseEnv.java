@@ -259,7 +259,8 @@ public final class PupilCaseEnv implements CaseEnv {
     private boolean noneInCounters(LocalDate from, LocalDate to, java.util.Collection<String> wanted) {
         boolean authorised = false, unauthorised = false;
         for (String code : wanted) {
-            CodeCategory cat = codes.categoryOf(code);
+            // a policy's code the table does not know (policy files name them freely): no shortcut, the marks decide
+            CodeCategory cat = codes.find(code).map(io.attendance.core.codes.AttendanceCode::category).orElse(null);
             if (cat == CodeCategory.AUTHORISED) authorised = true;
             else if (cat == CodeCategory.UNAUTHORISED) unauthorised = true;
             else return false;
