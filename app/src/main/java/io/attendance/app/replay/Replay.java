@@ -88,17 +88,14 @@ public final class Replay {
         CodeTable codes = CodeTable.standard();
         SingleObjectSerdes serdes = new SingleObjectSerdes();
         Topics topics = new Topics(serdes);
-        DaySpool marks = new DaySpool(topics.marks.valueSerde(), topics.marks.name());
-        try {
-            return run(in, marks, schools, policies, calendars, byUrn, codes, serdes, topics, outputs, started, progress);
-        } finally {
-            marks.close();
+        try (DaySpool marks = new DaySpool(topics.marks.valueSerde(), topics.marks.name())) {
+            return replay(in, marks, schools, policies, calendars, byUrn, codes, serdes, topics, outputs, started, progress);
         }
     }
 
-    private static Summary run(Inputs in, DaySpool marks, List<School> schools, PolicyRegistry policies, Map<String, SchoolCalendar> calendars,
-                               Map<String, School> byUrn, CodeTable codes, SingleObjectSerdes serdes, Topics topics, ReplayOutputs outputs,
-                               long started, PrintStream progress) {
+    private static Summary replay(Inputs in, DaySpool marks, List<School> schools, PolicyRegistry policies, Map<String, SchoolCalendar> calendars,
+                                  Map<String, School> byUrn, CodeTable codes, SingleObjectSerdes serdes, Topics topics, ReplayOutputs outputs,
+                                  long started, PrintStream progress) {
         long good = ReplayInput.marks(in.marks(), new MarkRules(codes), calendars::get, null, marks::add, outputs::reject);
         TreeMap<LocalDate, List<ReplayActions.Row>> actions = in.actions() == null ? new TreeMap<>()
                 : ReplayActions.read(in.actions(), outputs::reject);

@@ -90,7 +90,7 @@ final class ReplayPartitions implements AutoCloseable {
 
     /**
      * The rest of the day: its actions (at {@code actionsAt}), every school's day end (at {@code dayEnd}), then the
-     * marks recorded later that day; returns the events written, in canonical order.
+     * marks recorded later that day; returns the events written (the caller puts the day in canonical order).
      */
     List<CaseEvent> evening(List<CaseAction> actions, long actionsAt, List<ClockTick> ends, long dayEnd, List<DaySpool.Mark> after) {
         List<List<DaySpool.Mark>> late = byPartition(after);
@@ -127,7 +127,9 @@ final class ReplayPartitions implements AutoCloseable {
                 return events(r);
             });
         }
-        return gather(work);
+        List<CaseEvent> out = gather(work);
+        out.sort(CANONICAL);
+        return out;
     }
 
     /** Every value of a store across the partitions (a pupil or case is in exactly one). */
@@ -156,7 +158,6 @@ final class ReplayPartitions implements AutoCloseable {
             if (e.getCause() instanceof RuntimeException re) throw re;
             throw new IllegalStateException(e.getCause());
         }
-        out.sort(CANONICAL);
         return out;
     }
 

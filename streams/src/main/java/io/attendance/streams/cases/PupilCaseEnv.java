@@ -216,15 +216,11 @@ public final class PupilCaseEnv implements CaseEnv {
 
     /** The codes of the counted standing marks dated from..to, read from the store once per span and evaluation. */
     private List<String> countedCodes(LocalDate from, LocalDate to) {
-        long key = span(from, to);
-        List<String> got = codesBySpan.get(key);
-        if (got == null) {
+        return codesBySpan.computeIfAbsent(span(from, to), k -> {
             List<String> read = new ArrayList<>();
             forEachCounted(from, to, cell -> read.add(cell.getCode()));
-            codesBySpan.put(key, read);
-            got = read;
-        }
-        return got;
+            return read;
+        });
     }
 
     private final java.util.Map<Long, List<String>> codesBySpan = new java.util.HashMap<>();

@@ -154,7 +154,7 @@ public final class StreamsQueries implements AttendanceQueries {
     public List<io.attendance.schemas.CaseListing> caseListings(String urn) {
         ReadOnlyKeyValueStore<String, io.attendance.schemas.CaseListing> store = store(StoreNames.CASE_LISTINGS, null);
         List<io.attendance.schemas.CaseListing> out = new ArrayList<>();
-        try (var it = urn == null ? store.all() : store.prefixScan(urn + "|", KEYS)) {
+        try (var it = urn == null ? store.all() : store.prefixScan(io.attendance.core.cases.CaseListings.key(urn, ""), KEYS)) {
             while (it.hasNext()) out.add(it.next().value);
         }
         return out;

@@ -17,6 +17,7 @@ import io.attendance.schemas.School;
 import io.attendance.core.calendar.SchoolCalendar;
 import io.attendance.core.cases.CaseEngine;
 import io.attendance.core.cases.CaseKeys;
+import io.attendance.core.cases.CaseListings;
 import io.attendance.core.cases.OpenByHand;
 import io.attendance.streams.cases.PupilCaseEnv;
 import io.attendance.core.policy.ActionSpec;
@@ -419,7 +420,7 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
         try (KeyValueIterator<String, CaseState> it = cases.all()) {
             while (it.hasNext()) all.add(it.next().value);
         }
-        for (CaseState c : all) listings.put(io.attendance.core.cases.CaseListings.key(c.getUrn(), c.getCaseId()), io.attendance.core.cases.CaseListings.of(c));
+        for (CaseState c : all) listings.put(CaseListings.key(c.getUrn(), c.getCaseId()), CaseListings.of(c));
         if (!all.isEmpty()) log.info("listed {} cases kept before the case listings", all.size());
     }
 
@@ -472,7 +473,7 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
                 continue;
             }
             for (CaseDeadline d : before) deadlines.delete(deadlineKey(c, d));
-            listings.delete(io.attendance.core.cases.CaseListings.key(c.getUrn(), c.getCaseId())); // listed at the new school on saving
+            listings.delete(CaseListings.key(c.getUrn(), c.getCaseId())); // listed at the new school on saving
             c.setUrn(m.to());
             CaseEngine.transferred(c, m.date(), why + "; the case continues there", out);
             for (CaseDeadline d : c.getDeadlines()) deadlines.put(deadlineKey(c, d), d.getDue().toString());
@@ -506,7 +507,7 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
         }
         cases.put(c.getCaseId(), c);
         if (!listingsChecked) fillListings(); // before the first listing is written, or a store added late would look filled
-        listings.put(io.attendance.core.cases.CaseListings.key(c.getUrn(), c.getCaseId()), io.attendance.core.cases.CaseListings.of(c));
+        listings.put(CaseListings.key(c.getUrn(), c.getCaseId()), CaseListings.of(c));
         for (CaseEvent e : out) context.forward(new Record<Object, Object>(e.getUpn(), e, ts), TO_EVENTS);
         log.debug("case {}: {} event(s)", c.getCaseId().hashCode(), out.size());
     }
