@@ -72,7 +72,8 @@ class ClusterDeploymentTest {
         String appId = compose.environment("attendance-1").get("ATTENDANCE_APPLICATION_ID");
         try (LocalKafkaCluster cluster = LocalKafkaCluster.start(BROKERS.stream().map(compose::environment).toList(), dir);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
-            int port1 = EmbeddedBroker.freePort(), port2 = EmbeddedBroker.freePort();
+            List<Integer> ports = EmbeddedBroker.freePorts(2);
+            int port1 = ports.get(0), port2 = ports.get(1);
             try (ServiceProcess a1 = app(compose, "attendance-1", cluster, port1, dir);
                  ServiceProcess a2 = startAfterHealthy(a1, port1, () -> app(compose, "attendance-2", cluster, port2, dir));
                  ServiceProcess notifier = ServiceProcess.start("notifier", compose, Map.of(

@@ -35,9 +35,10 @@ final class LocalKafkaCluster implements AutoCloseable {
         int n = environments.size();
         LocalKafkaCluster cluster = new LocalKafkaCluster(n);
         List<Integer> controllerPorts = new ArrayList<>();
+        List<Integer> ports = EmbeddedBroker.freePorts(2 * n);
         for (int i = 0; i < n; i++) {
-            cluster.clientPorts.add(EmbeddedBroker.freePort());
-            controllerPorts.add(EmbeddedBroker.freePort());
+            cluster.clientPorts.add(ports.get(2 * i));
+            controllerPorts.add(ports.get(2 * i + 1));
         }
         List<String> voters = new ArrayList<>();
         for (int i = 0; i < n; i++) voters.add(nodeId(environments.get(i)) + "@localhost:" + controllerPorts.get(i));

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
@@ -36,8 +37,10 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** @param port the client port; 0 picks a free one. The controller listens on a second free port. */
     public static EmbeddedBroker start(Path dataDir, int port) {
-        int clientPort = port == 0 ? freePort() : port;
-        int controllerPort = freePort();
+        // Both picked while the other is held open: two separate picks can hand back the same port (CI saw it).
+        List<Integer> free = freePorts(2);
+        int clientPort = port == 0 ? free.get(0) : port;
+        int controllerPort = free.get(0) == clientPort ? free.get(1) : free.get(0);
         Path logDir = dataDir.toAbsolutePath().resolve("kafka");
         try {
             Files.createDirectories(logDir);
@@ -104,11 +107,29 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
+        return freePorts(1).get(0);
+    }
+
+    /** {@code n} distinct free ports: every socket stays open until all are picked, so none is handed out twice. */
+    public static List<Integer> freePorts(int n) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                ServerSocket s = new ServerSocket(0);
+                sockets.add(s);
+                s.setReuseAddress(true);
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket s : sockets) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // closing a probe socket cannot lose anything
+                }
+            }
         }
     }
 
