@@ -97,20 +97,32 @@ class ClusterDeploymentTest {
                 assertThat(described.get("marks").partitions()).hasSize(Integer.parseInt(compose.environment("attendance-1").get("ATTENDANCE_PARTITIONS")));
                 described.forEach((name, d) -> d.partitions().forEach(p -> assertThat(p.replicas()).as(name + "-" + p.partition()).hasSize(3)));
 
-                // A third of the way: kafka-3 stops. Replication 3 with min ISR 2 keeps every write going.
+                // A fifth of the way: kafka-3 stops. Replication 3 with min ISR 2 keeps every write going.
+                // (Early, as is the instance's stop below: since issue 15 the instances keep pace with the publishing.)
                 await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(200))
-                        .until(() -> GroupProgress.committed(admin, appId, INPUTS) >= inputs / 3);
+                        .until(() -> GroupProgress.committed(admin, appId, INPUTS) >= inputs / 5);
                 cluster.stop(2);
 
-                // Half way: attendance-2 stops (SIGTERM, as docker-compose stop); attendance-1 takes its tasks.
-                await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                        .until(() -> GroupProgress.committed(admin, appId, INPUTS) >= inputs / 2 && tasks(http2, "activeTasks").size() > 0);
-                Set<String> allTasks = new TreeSet<>(tasks(http1, "activeTasks"));
-                Set<String> moving = tasks(http2, "activeTasks");
-                allTasks.addAll(moving);
-                // "Mid-stream" is a fact about the moment of the stop: input left to process then. (After the
-                // recovery the survivor may already have caught up: CI once saw 0 left there, a race, not a failure.)
-                long leftAtStop = GroupProgress.lag(admin, appId, INPUTS);
+                // A third of the way: attendance-2 stops (SIGTERM, as docker-compose stop); attendance-1 takes its tasks.
+                // "Mid-stream" is a fact about the moment of the stop: input left to process then. The instances keep
+                // pace with the demo's publishing, so the input left is often a handful of records between commits, and
+                // CI once saw none at the moment it was read: the stop waits for a reading with input left, then follows it.
+                Set<String> allTasks = new TreeSet<>(), moving = new TreeSet<>();
+                long[] left = {0};
+                await("attendance-2 with input left to process, a third of the way in").atMost(Duration.ofSeconds(300))
+                        .pollInterval(Duration.ofMillis(50)).ignoreExceptions().until(() -> {
+                            if (GroupProgress.committed(admin, appId, INPUTS) < inputs / 3) return false;
+                            Set<String> its = tasks(http2, "activeTasks");
+                            if (its.isEmpty()) return false;
+                            moving.clear();
+                            moving.addAll(its);
+                            allTasks.clear();
+                            allTasks.addAll(tasks(http1, "activeTasks"));
+                            allTasks.addAll(its);
+                            left[0] = GroupProgress.lag(admin, appId, INPUTS);
+                            return left[0] > 0;
+                        });
+                long leftAtStop = left[0];
                 long stopAt = System.nanoTime();
                 // -Dattendance.cluster.stop=kill measures a crash instead (BENCHMARKS.md); the suite stops it cleanly.
                 boolean crash = "kill".equals(System.getProperty("attendance.cluster.stop"));
@@ -130,7 +142,6 @@ class ClusterDeploymentTest {
                         ms(stopAt, stopped), leftAtStop, moving.size(), ms(stopAt, running), ms(stopAt, serving), leftAfterRecovery);
                 System.out.print(recovery);
                 Files.writeString(Path.of("target", "cluster-recovery.txt"), recovery);
-                assertThat(leftAtStop).as("the instance stopped mid-stream (input left to process when it stopped)").isGreaterThan(0);
 
                 awaitFinished(admin, cluster.liveBootstrapServers(), appId);
                 assertThat(notifier.isAlive()).isTrue();
