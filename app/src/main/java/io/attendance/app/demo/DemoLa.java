@@ -81,8 +81,14 @@ public final class DemoLa {
     /** The UPNs of a school's pupils, in order. */
     public List<String> upns(DemoSchool s) {
         List<String> upns = new ArrayList<>(s.pupils());
-        // A UPN serial has 3 digits: past 999 the year of allocation steps back (two digits, so it wraps after 00).
-        for (int i = 0; i < s.pupils(); i++) upns.add(Upn.of(LA_NUMBER, s.establishment(), Math.floorMod(25 - i / 1000, 100), i % 1000));
+        // A UPN serial has 3 digits: past 999 the year of allocation steps back (two digits, so after 100 years it
+        // would wrap onto the first pupils). Past 100,000 pupils a school's UPNs come from a second establishment
+        // number 5000 above its own (allocated elsewhere, as a pupil's UPN may be): every pupil distinct up to 200,000.
+        if (s.pupils() > 200_000) throw new IllegalArgumentException("a demo school has at most 200,000 pupils: " + s.pupils());
+        for (int i = 0; i < s.pupils(); i++) {
+            int establishment = s.establishment() + 5000 * (i / 100_000);
+            upns.add(Upn.of(LA_NUMBER, establishment, Math.floorMod(25 - i / 1000, 100), i % 1000));
+        }
         return upns;
     }
 
