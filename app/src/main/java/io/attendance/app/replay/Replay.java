@@ -47,11 +47,14 @@ public final class Replay {
     static final LocalTime ACTIONS_AT = LocalTime.of(17, 0);
     static final LocalTime DAY_END = LocalTime.of(18, 0);
 
-    /** What a replay was given. {@code actions}, {@code contacts}, {@code policies} may be null. */
-    public record Inputs(Path schools, Path marks, Path actions, Path contacts, Path policies, int partitions) {
-        /** With the service's default partitioning (6): a replay partitions its pupils as the service does. */
+    /**
+     * What a replay was given. {@code actions}, {@code contacts}, {@code policies} may be null; {@code stateDir}
+     * null keeps the stores on the heap, else they go on disk there (RocksDB) for the length of the replay.
+     */
+    public record Inputs(Path schools, Path marks, Path actions, Path contacts, Path policies, int partitions, Path stateDir) {
+        /** With the service's default partitioning (6), stores on the heap: a replay partitions its pupils as the service does. */
         public Inputs(Path schools, Path marks, Path actions, Path contacts, Path policies) {
-            this(schools, marks, actions, contacts, policies, DEFAULT_PARTITIONS);
+            this(schools, marks, actions, contacts, policies, DEFAULT_PARTITIONS, null);
         }
 
         public Inputs {
@@ -107,7 +110,7 @@ public final class Replay {
                 TopologySettings.LIVE_TICK_QUIET);
         long days = 0, events = 0, letters = 0;
         ReplayLetters letterWriter = contacts.isEmpty() ? null : new ReplayLetters(in.policies(), contacts, byUrn, outputs);
-        try (ReplayPartitions partitions = new ReplayPartitions(topics, serdes, settings, Runtime.getRuntime().availableProcessors())) {
+        try (ReplayPartitions partitions = new ReplayPartitions(topics, serdes, settings, Runtime.getRuntime().availableProcessors(), in.stateDir())) {
             partitions.schools(schools);
             long total = java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
             for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {

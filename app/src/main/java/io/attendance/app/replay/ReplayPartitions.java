@@ -9,7 +9,9 @@ import io.attendance.schemas.CaseEvent;
 import io.attendance.schemas.CaseIndex;
 import io.attendance.schemas.ClockTick;
 import io.attendance.schemas.School;
+import io.attendance.streams.topology.DiskStoreTables;
 import io.attendance.streams.topology.MemoryRunner;
+import io.attendance.streams.topology.StoreTable;
 import io.attendance.streams.topology.StoreNames;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -18,6 +20,10 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 /**
  * The service's tasks in memory: one {@link MemoryRunner} per partition of the pupil-keyed topics,
@@ -40,7 +47,12 @@ final class ReplayPartitions implements AutoCloseable {
     static final Comparator<CaseEvent> CANONICAL = Comparator.comparing(CaseEvent::getDate)
             .thenComparing(CaseEvent::getCaseId).thenComparingLong(ReplayPartitions::seq);
 
+    /** Block cache and memtables of the stores on disk, all partitions together. */
+    static final long DISK_MEMORY_BYTES = 1L << 30;
+
     private final Topics topics;
+    private final Path diskDir;
+    private final DiskStoreTables disk;
     private final List<MemoryRunner> runners = new ArrayList<>();
     private final ExecutorService pool;
     private final Serializer<String> keys = Serdes.String().serializer();
@@ -48,9 +60,23 @@ final class ReplayPartitions implements AutoCloseable {
     private final Serializer<ClockTick> tickWriter;
     private final Deserializer<CaseEvent> eventReader;
 
-    ReplayPartitions(Topics topics, RecordSerdes serdes, TopologySettings settings, int threads) {
+    /** @param stateDir null keeps the stores on the heap; else they go on disk in a folder of their own under it, removed on close */
+    ReplayPartitions(Topics topics, RecordSerdes serdes, TopologySettings settings, int threads, Path stateDir) {
         this.topics = topics;
-        for (int p = 0; p < settings.pupilPartitions(); p++) runners.add(MemoryRunner.of(topics, serdes, settings, p));
+        StoreTable.Factory tables = StoreTable.Factory.heap();
+        if (stateDir != null) {
+            try {
+                this.diskDir = Files.createTempDirectory(Files.createDirectories(stateDir), "replay-");
+            } catch (IOException e) {
+                throw new ReplayException("cannot use " + stateDir + " for the stores: " + e.getMessage());
+            }
+            this.disk = new DiskStoreTables(diskDir, DISK_MEMORY_BYTES);
+            tables = disk;
+        } else {
+            this.diskDir = null;
+            this.disk = null;
+        }
+        for (int p = 0; p < settings.pupilPartitions(); p++) runners.add(MemoryRunner.of(topics, serdes, settings, p, tables));
         this.pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, runners.size())), r -> {
             Thread t = new Thread(r, "replay-partition");
             t.setDaemon(true);
@@ -183,5 +209,12 @@ final class ReplayPartitions implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        if (disk == null) return;
+        disk.close();
+        try (Stream<Path> files = Files.walk(diskDir)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the replay's stores in " + diskDir, e);
+        }
     }
 }

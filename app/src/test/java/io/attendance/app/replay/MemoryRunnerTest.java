@@ -14,7 +14,9 @@ import io.attendance.schemas.RegisterMark;
 import io.attendance.schemas.RollChange;
 import io.attendance.schemas.School;
 import io.attendance.streams.topology.AttendanceTopology;
+import io.attendance.streams.topology.DiskStoreTables;
 import io.attendance.streams.topology.MemoryRunner;
+import io.attendance.streams.topology.StoreTable;
 import io.attendance.streams.topology.StoreNames;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serdes;
@@ -61,7 +63,7 @@ class MemoryRunnerTest {
     }
 
     @Test
-    void aTermOfAnLaGivesTheSameOutputsAndStoresAsKafkasTestDriver(@TempDir Path dir) {
+    void aTermOfAnLaGivesTheSameOutputsAndStoresAsKafkasTestDriverWithStoresOnTheHeapOrOnDisk(@TempDir Path dir) {
         List<In> input = input();
         assertThat(input).hasSizeGreaterThan(30_000);
 
@@ -93,23 +95,34 @@ class MemoryRunnerTest {
             for (String s : stores) expected.addAll(contents(s, driver.getKeyValueStore(s)));
         }
 
-        List<String> actual = new ArrayList<>();
-        MemoryRunner runner = MemoryRunner.of(topics, serdes, settings);
-        for (In r : input) runner.pipe(r.topic(), r.key(), r.value(), r.timestamp());
-        runner.advanceWallClock(Duration.ofSeconds(6));
-        for (String t : outputs) {
-            for (MemoryRunner.Output o : runner.take(t)) actual.add(line(t, o.key(), o.value(), o.timestamp(), o.headers().toArray()));
+        List<String> onHeap = memoryRun(input, outputs, stores, StoreTable.Factory.heap());
+        List<String> onDisk;
+        try (DiskStoreTables disk = new DiskStoreTables(dir.resolve("disk"), 32L << 20)) {
+            onDisk = memoryRun(input, outputs, stores, disk);
         }
-        for (String s : stores) actual.addAll(contents(s, runner.store(s)));
-
         assertThat(expected).as("the driver's run has cases, signals and dead letters to compare")
                 .anyMatch(l -> l.startsWith(topics.caseEvents.name()))
                 .anyMatch(l -> l.startsWith(topics.signals.name()))
                 .anyMatch(l -> l.startsWith(topics.marksDlq.name()))
                 .anyMatch(l -> l.startsWith(topics.caseActionsDlq.name()))
                 .anyMatch(l -> l.startsWith(topics.lettersDlq.name()));
-        assertThat(actual).hasSameSizeAs(expected);
-        for (int i = 0; i < expected.size(); i++) assertThat(actual.get(i)).as("line %d", i).isEqualTo(expected.get(i));
+        for (List<String> actual : List.of(onHeap, onDisk)) {
+            assertThat(actual).hasSameSizeAs(expected);
+            for (int i = 0; i < expected.size(); i++) assertThat(actual.get(i)).as("line %d", i).isEqualTo(expected.get(i));
+        }
+    }
+
+    /** The input through the in-memory runner with its stores where {@code tables} keeps them: outputs, then stores. */
+    private List<String> memoryRun(List<In> input, List<String> outputs, List<String> stores, StoreTable.Factory tables) {
+        List<String> actual = new ArrayList<>();
+        MemoryRunner runner = MemoryRunner.of(topics, serdes, settings, 0, tables);
+        for (In r : input) runner.pipe(r.topic(), r.key(), r.value(), r.timestamp());
+        runner.advanceWallClock(Duration.ofSeconds(6));
+        for (String t : outputs) {
+            for (MemoryRunner.Output o : runner.take(t)) actual.add(line(t, o.key(), o.value(), o.timestamp(), o.headers().toArray()));
+        }
+        for (String s : stores) actual.addAll(contents(s, runner.store(s)));
+        return actual;
     }
 
     @Test

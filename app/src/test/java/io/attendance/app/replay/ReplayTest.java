@@ -67,14 +67,16 @@ class ReplayTest {
         return dir;
     }
 
-    private Replay.Summary replay(Path out) throws Exception {
+    /** @param stateDir where the stores go on disk, or null for the heap */
+    private Replay.Summary replay(Path out, Path stateDir) throws Exception {
         Path in = inputs();
-        return Replay.run(new Replay.Inputs(in.resolve("schools.yaml"), in.resolve("marks.csv"), in.resolve("actions.jsonl"), null, null), out, null);
+        return Replay.run(new Replay.Inputs(in.resolve("schools.yaml"), in.resolve("marks.csv"), in.resolve("actions.jsonl"), null, null,
+                Replay.DEFAULT_PARTITIONS, stateDir), out, null);
     }
 
     @Test
-    void two_schools_two_procedures_an_amendment_an_action_and_bad_rows_give_the_cases_worked_by_hand_and_the_same_bytes_twice() throws Exception {
-        Replay.Summary first = replay(dir.resolve("out1"));
+    void two_schools_two_procedures_an_amendment_an_action_and_bad_rows_give_the_cases_worked_by_hand_and_the_same_bytes_again_with_the_stores_on_disk() throws Exception {
+        Replay.Summary first = replay(dir.resolve("out1"), null);
         List<String> cases = Files.readAllLines(dir.resolve("out1/cases.csv"));
         List<String> expected = new ArrayList<>(List.of(
                 R + "-100001-norfolk-fast-track-1," + R + ",100001,norfolk-guidance,1,2025-09-19,before-start,closed,2025-09-22,NOT-STARTED",
@@ -94,7 +96,8 @@ class ReplayTest {
         assertThat(Files.readString(dir.resolve("out1/report.html"))).contains("norfolk-fast-track", "apws", "AL 1.2.0", "2 rejected");
         assertThat(first.cases()).isEqualTo(2);
 
-        replay(dir.resolve("out2"));
+        replay(dir.resolve("out2"), dir.resolve("state"));
+        assertThat(dir.resolve("state")).as("the stores' files are gone with the replay").isEmptyDirectory();
         for (String f : List.of("cases.csv", "case-events.jsonl", "pupils.csv", "rejects.csv", "report.html")) {
             assertThat(Files.readAllBytes(dir.resolve("out2").resolve(f))).as(f).isEqualTo(Files.readAllBytes(dir.resolve("out1").resolve(f)));
         }

@@ -57,12 +57,14 @@ public final class MemoryRunner {
     private final List<Schedule> schedules = new ArrayList<>();
     private final Map<String, Long> offsets = new HashMap<>();
     private final int partition;
+    private final StoreTable.Factory tables;
     private RecordMetadata current;
     private long wallClockMs;
     private long streamTimeMs = -1;
 
-    private MemoryRunner(int partition) {
+    private MemoryRunner(int partition, StoreTable.Factory tables) {
         this.partition = partition;
+        this.tables = tables;
     }
 
     public static MemoryRunner of(Topics topics, RecordSerdes serdes, TopologySettings settings) {
@@ -74,7 +76,13 @@ public final class MemoryRunner {
      * records must be that partition's, as Kafka would deliver them, and every day end goes to each.
      */
     public static MemoryRunner of(Topics topics, RecordSerdes serdes, TopologySettings settings, int partition) {
-        MemoryRunner r = new MemoryRunner(partition);
+        return of(topics, serdes, settings, partition, StoreTable.Factory.heap());
+    }
+
+    /** As {@link #of(Topics, RecordSerdes, TopologySettings, int)}, each store's entries kept where {@code tables} opens them. */
+    public static MemoryRunner of(Topics topics, RecordSerdes serdes, TopologySettings settings, int partition,
+                                  StoreTable.Factory tables) {
+        MemoryRunner r = new MemoryRunner(partition, tables);
         AttendanceTopology.wire(r.new Builder(), topics, serdes, settings);
         r.init();
         return r;
@@ -330,7 +338,7 @@ public final class MemoryRunner {
         @Override
         public void globalStore(String store, String source, String topic, String processor,
                                 ProcessorSupplier<byte[], byte[], Void, Void> supplier) {
-            stores.put(store, new MemoryStore<>(store, Serdes.String(), Serdes.ByteArray()));
+            stores.put(store, new MemoryStore<>(store, Serdes.String(), Serdes.ByteArray(), tables.open(store)));
             source(source, topic);
             processor(processor, supplier, source);
             nodes.get(processor).storeNames.add(store);
@@ -352,7 +360,7 @@ public final class MemoryRunner {
 
         @Override
         public <K, V> void store(String name, Serde<K> keys, Serde<V> values, String... processors) {
-            stores.put(name, new MemoryStore<>(name, keys, values));
+            stores.put(name, new MemoryStore<>(name, keys, values, tables.open(name)));
             for (String p : processors) parent(p).storeNames.add(name);
         }
 

@@ -2,40 +2,40 @@ package io.attendance.streams.topology;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.NoSuchElementException;
-import java.util.TreeMap;
 
 /**
- * A key-value store in memory for {@link MemoryRunner}, with the semantics the RocksDB store gives
- * the processors: keys ordered by their serialized bytes, and values kept serialized, so a value
- * read is a fresh copy and a change to it counts only once it is put back.
+ * A key-value store for {@link MemoryRunner}, with the semantics the RocksDB store gives the
+ * processors: keys ordered by their serialized bytes, and values kept serialized, so a value read is
+ * a fresh copy and a change to it counts only once it is put back. The entries live in a
+ * {@link StoreTable}: on the heap, or on disk.
  */
 final class MemoryStore<K, V> implements KeyValueStore<K, V> {
+    private static final byte[] FIRST = new byte[0];
     private final String name;
     private final String topic;
     private final Serde<K> keys;
     private final Serde<V> values;
-    private final TreeMap<Bytes, byte[]> map = new TreeMap<>();
+    private final StoreTable table;
 
-    MemoryStore(String name, Serde<K> keys, Serde<V> values) {
+    MemoryStore(String name, Serde<K> keys, Serde<V> values, StoreTable table) {
         this.name = name;
         this.topic = name + "-changelog"; // what a serde is told, as on Kafka
         this.keys = keys;
         this.values = values;
+        this.table = table;
     }
 
-    private Bytes key(K k) {
-        return Bytes.wrap(keys.serializer().serialize(topic, k));
+    private byte[] key(K k) {
+        return keys.serializer().serialize(topic, k);
     }
 
     private V value(byte[] v) {
@@ -44,8 +44,8 @@ final class MemoryStore<K, V> implements KeyValueStore<K, V> {
 
     @Override
     public void put(K k, V v) {
-        if (v == null) map.remove(key(k));
-        else map.put(key(k), values.serializer().serialize(topic, v));
+        if (v == null) table.remove(key(k));
+        else table.put(key(k), values.serializer().serialize(topic, v));
     }
 
     @Override
@@ -62,63 +62,57 @@ final class MemoryStore<K, V> implements KeyValueStore<K, V> {
 
     @Override
     public V delete(K k) {
-        return value(map.remove(key(k)));
+        return value(table.remove(key(k)));
     }
 
     @Override
     public V get(K k) {
-        return value(map.get(key(k)));
+        return value(table.get(key(k)));
     }
 
     @Override
     public KeyValueIterator<K, V> range(K from, K to) {
-        Bytes f = from == null ? null : key(from), t = to == null ? null : key(to);
-        if (f != null && t != null && f.compareTo(t) > 0) return iterator(new TreeMap<>());
-        NavigableMap<Bytes, byte[]> part = f == null && t == null ? map
-                : f == null ? map.headMap(t, true) : t == null ? map.tailMap(f, true) : map.subMap(f, true, t, true);
-        return iterator(part);
+        byte[] f = from == null ? FIRST : key(from);
+        byte[] t = to == null ? null : key(to);
+        return new Walk(f) {
+            @Override
+            boolean inRange(byte[] k) {
+                return t == null || Arrays.compareUnsigned(k, t) <= 0;
+            }
+        };
     }
 
     @Override
     public KeyValueIterator<K, V> all() {
-        return iterator(map);
+        return new Walk(FIRST);
     }
 
     @Override
     public <PS extends Serializer<P>, P> KeyValueIterator<K, V> prefixScan(P prefix, PS serializer) {
         byte[] p = serializer.serialize(topic, prefix);
-        NavigableMap<Bytes, byte[]> tail = map.tailMap(Bytes.wrap(p), true);
-        return new Walk(tail) {
+        return new Walk(p) {
             @Override
-            boolean inRange(Bytes k) {
-                byte[] b = k.get();
-                if (b.length < p.length) return false;
-                for (int i = 0; i < p.length; i++) if (b[i] != p[i]) return false;
-                return true;
+            boolean inRange(byte[] k) {
+                return k.length >= p.length && Arrays.equals(k, 0, p.length, p, 0, p.length);
             }
         };
     }
 
-    private KeyValueIterator<K, V> iterator(NavigableMap<Bytes, byte[]> part) {
-        return new Walk(part);
-    }
-
     /**
-     * Walks a part of the map one entry at a time from the last key seen (not a live iterator), so a
+     * Walks the table one entry at a time from the last key seen (not a live iterator), so a
      * processor that changes the store between steps sees the store as it now is, never a
-     * ConcurrentModificationException.
+     * ConcurrentModificationException. Subclasses' range checks run in the constructor: they may
+     * read only what they capture.
      */
     private class Walk implements KeyValueIterator<K, V> {
-        private final NavigableMap<Bytes, byte[]> part;
-        private Map.Entry<Bytes, byte[]> next;
+        private StoreTable.Entry next;
 
-        Walk(NavigableMap<Bytes, byte[]> part) {
-            this.part = part;
-            Map.Entry<Bytes, byte[]> first = part.isEmpty() ? null : part.firstEntry();
-            this.next = first != null && inRange(first.getKey()) ? first : null;
+        Walk(byte[] from) {
+            StoreTable.Entry first = table.ceiling(from);
+            this.next = first != null && inRange(first.key()) ? first : null;
         }
 
-        boolean inRange(Bytes k) {
+        boolean inRange(byte[] k) {
             return true;
         }
 
@@ -130,16 +124,16 @@ final class MemoryStore<K, V> implements KeyValueStore<K, V> {
         @Override
         public KeyValue<K, V> next() {
             if (next == null) throw new NoSuchElementException();
-            Map.Entry<Bytes, byte[]> e = next;
-            Map.Entry<Bytes, byte[]> after = part.higherEntry(e.getKey());
-            next = after != null && inRange(after.getKey()) ? after : null;
-            return KeyValue.pair(keys.deserializer().deserialize(topic, e.getKey().get()), value(e.getValue()));
+            StoreTable.Entry e = next;
+            StoreTable.Entry after = table.higher(e.key());
+            next = after != null && inRange(after.key()) ? after : null;
+            return KeyValue.pair(keys.deserializer().deserialize(topic, e.key()), value(e.value()));
         }
 
         @Override
         public K peekNextKey() {
             if (next == null) throw new NoSuchElementException();
-            return keys.deserializer().deserialize(topic, next.getKey().get());
+            return keys.deserializer().deserialize(topic, next.key());
         }
 
         @Override
@@ -149,17 +143,18 @@ final class MemoryStore<K, V> implements KeyValueStore<K, V> {
 
     /** What the store holds as its changelog would: entries, and the bytes of their keys and of their values. */
     MemoryRunner.Footprint footprint() {
-        long keys = 0, values = 0;
-        for (Map.Entry<Bytes, byte[]> e : map.entrySet()) {
-            keys += e.getKey().get().length;
-            values += e.getValue().length;
-        }
-        return new MemoryRunner.Footprint(map.size(), keys, values);
+        long[] n = new long[3];
+        table.forEach((k, v) -> {
+            n[0]++;
+            n[1] += k.length;
+            n[2] += v.length;
+        });
+        return new MemoryRunner.Footprint(n[0], n[1], n[2]);
     }
 
     @Override
     public long approximateNumEntries() {
-        return map.size();
+        return table.size();
     }
 
     @Override
@@ -173,6 +168,7 @@ final class MemoryStore<K, V> implements KeyValueStore<K, V> {
 
     @Override
     public void close() {
+        table.close();
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.attendance.schemas.ClockTick;
 import io.attendance.schemas.RegisterMark;
 import io.attendance.schemas.School;
 import io.attendance.streams.topology.MemoryRunner;
+import io.attendance.streams.topology.StoreTable;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -28,12 +29,17 @@ final class DemoInMemory {
     private final Serializer<String> keys = Serdes.String().serializer();
     private final Serializer<RegisterMark> markWriter = topics.marks.valueSerde().serializer();
 
-    /** A task with the shipped procedures, live mode's tick wait, and the LA's schools. */
+    /** A task with the shipped procedures, live mode's tick wait, and the LA's schools; stores on the heap. */
     DemoInMemory(DemoLa la) {
+        this(la, StoreTable.Factory.heap());
+    }
+
+    /** As {@link #DemoInMemory(DemoLa)}, the stores' entries where {@code tables} keeps them. */
+    DemoInMemory(DemoLa la, StoreTable.Factory tables) {
         this.la = la;
         this.runner = MemoryRunner.of(topics, serdes,
                 new TopologySettings(CodeTable.standard(), List.of(6, 10), 1, PolicyRegistry.shipped(), WorkingDays.england(),
-                        TopologySettings.LIVE_TICK_QUIET));
+                        TopologySettings.LIVE_TICK_QUIET), 0, tables);
         for (School s : la.schools()) runner.pipe(topics.schools.name(), keys, topics.schools.valueSerde().serializer(), s.getUrn(), s, 0L);
     }
 

@@ -4,10 +4,14 @@ import io.attendance.app.demo.DemoLa;
 import io.attendance.core.TopologySettings;
 import io.attendance.core.calendar.SchoolCalendar;
 import io.attendance.schemas.RegisterMark;
-import io.attendance.schemas.School;
+import io.attendance.streams.topology.DiskStoreTables;
+import io.attendance.streams.topology.StoreTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -33,9 +37,20 @@ public final class EndOfDayBenchCommand implements Callable<Integer> {
     @Option(names = "--quiet-days", defaultValue = "5", description = "School days after --to that end with no marks.")
     int quietDays;
 
+    @Option(names = "--state-dir", description = "Keep the stores on disk here (RocksDB, as the service does; 256 MiB of memory "
+            + "as its default) instead of on the heap.")
+    Path stateDir;
+
     @Override
-    public Integer call() {
-        DemoInMemory demo = new DemoInMemory(DemoLa.scaled(factor, to));
+    public Integer call() throws IOException {
+        if (stateDir == null) return run(StoreTable.Factory.heap());
+        try (DiskStoreTables disk = new DiskStoreTables(Files.createTempDirectory(Files.createDirectories(stateDir), "bench-eod-"), 256L << 20)) {
+            return run(disk);
+        }
+    }
+
+    private int run(StoreTable.Factory tables) {
+        DemoInMemory demo = new DemoInMemory(DemoLa.scaled(factor, to), tables);
         SchoolCalendar calendar = SchoolCalendar.of(demo.la.schools().get(0));
         List<RegisterMark> day = new ArrayList<>();
         LocalDate[] current = {null};

@@ -1,0 +1,170 @@
+package io.attendance.streams.topology;
+
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.CompactionStyle;
+import org.rocksdb.CompressionType;
+import org.rocksdb.InfoLogLevel;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBufferManager;
+import org.rocksdb.WriteOptions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * Stores on disk in RocksDB, set up as Kafka Streams sets up its own (no compression, universal
+ * compaction, 16 MiB memtables, 4 KiB blocks with a Bloom filter, no write-ahead log) with the
+ * service's bounded memory: one block cache, memtables charged to it, shared by every store opened
+ * here. For replays whose state outgrows the heap, and to time the processors on the store the
+ * service runs on. Each store gets its own directory under {@code dir}; {@link #close} closes them all.
+ */
+public final class DiskStoreTables implements StoreTable.Factory, AutoCloseable {
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final Path dir;
+    private final LRUCache cache;
+    private final WriteBufferManager writeBuffers;
+    private final BloomFilter filter = new BloomFilter();
+    private final WriteOptions writes = new WriteOptions().setDisableWAL(true);
+    private final List<Table> open = new ArrayList<>();
+
+    /** @param memoryBytes block cache and memtables together, for every store opened here */
+    public DiskStoreTables(Path dir, long memoryBytes) {
+        this.dir = dir;
+        this.cache = new LRUCache(memoryBytes, -1, false, 0.1);
+        this.writeBuffers = new WriteBufferManager(memoryBytes / 4, cache);
+    }
+
+    @Override
+    public synchronized StoreTable open(String store) {
+        Path at = dir.resolve(store + "-" + open.size());
+        try {
+            Files.createDirectories(at);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + at, e);
+        }
+        BlockBasedTableConfig table = new BlockBasedTableConfig()
+                .setBlockCache(cache).setBlockSize(4096).setFilterPolicy(filter)
+                .setCacheIndexAndFilterBlocks(true).setCacheIndexAndFilterBlocksWithHighPriority(true)
+                .setPinTopLevelIndexAndFilter(true);
+        Options options = new Options().setCreateIfMissing(true).setErrorIfExists(false)
+                .setCompressionType(CompressionType.NO_COMPRESSION).setCompactionStyle(CompactionStyle.UNIVERSAL)
+                .setWriteBufferSize(16 * 1024 * 1024L).setMaxWriteBufferNumber(3)
+                .setWriteBufferManager(writeBuffers).setTableFormatConfig(table)
+                .setInfoLogLevel(InfoLogLevel.ERROR_LEVEL);
+        try {
+            Table t = new Table(RocksDB.open(options, at.toString()), options);
+            open.add(t);
+            return t;
+        } catch (RocksDBException e) {
+            options.close();
+            throw new IllegalStateException("cannot open the store " + store + " in " + at + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        for (Table t : open) t.close();
+        open.clear();
+        writes.close();
+        filter.close();
+        writeBuffers.close();
+        cache.close();
+    }
+
+    private final class Table implements StoreTable {
+        private final RocksDB db;
+        private final Options options;
+        private boolean closed;
+
+        Table(RocksDB db, Options options) {
+            this.db = db;
+            this.options = options;
+        }
+
+        @Override
+        public byte[] get(byte[] key) {
+            try {
+                return db.get(key);
+            } catch (RocksDBException e) {
+                throw new IllegalStateException("store read failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void put(byte[] key, byte[] value) {
+            try {
+                db.put(writes, key, value);
+            } catch (RocksDBException e) {
+                throw new IllegalStateException("store write failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public byte[] remove(byte[] key) {
+            byte[] was = get(key);
+            if (was == null) return null;
+            try {
+                db.delete(writes, key);
+            } catch (RocksDBException e) {
+                throw new IllegalStateException("store delete failed: " + e.getMessage(), e);
+            }
+            return was;
+        }
+
+        // A fresh iterator each step: a walk sees the store as it now is, as on the heap.
+        @Override
+        public Entry ceiling(byte[] key) {
+            try (RocksIterator it = db.newIterator()) {
+                it.seek(key);
+                return it.isValid() ? new Entry(it.key(), it.value()) : null;
+            }
+        }
+
+        @Override
+        public Entry higher(byte[] key) {
+            try (RocksIterator it = db.newIterator()) {
+                it.seek(key);
+                if (it.isValid() && Arrays.equals(it.key(), key)) it.next();
+                return it.isValid() ? new Entry(it.key(), it.value()) : null;
+            }
+        }
+
+        @Override
+        public long size() {
+            long n = 0;
+            try (RocksIterator it = db.newIterator()) {
+                for (it.seekToFirst(); it.isValid(); it.next()) n++;
+            }
+            return n;
+        }
+
+        @Override
+        public void forEach(BiConsumer<byte[], byte[]> action) {
+            try (RocksIterator it = db.newIterator()) {
+                for (it.seekToFirst(); it.isValid(); it.next()) action.accept(it.key(), it.value());
+            }
+        }
+
+        @Override
+        public void close() {
+            if (closed) return;
+            closed = true;
+            db.close();
+            options.close();
+        }
+    }
+}
