@@ -18,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -125,22 +124,34 @@ public final class DiskStoreTables implements StoreTable.Factory, AutoCloseable 
             return was;
         }
 
-        // A fresh iterator each step: a walk sees the store as it now is, as on the heap.
+        // One RocksDB iterator per walk, as Kafka Streams' RocksDB store reads a range: it reads the store as it
+        // was when the walk began.
         @Override
-        public Entry ceiling(byte[] key) {
-            try (RocksIterator it = db.newIterator()) {
-                it.seek(key);
-                return it.isValid() ? new Entry(it.key(), it.value()) : null;
-            }
-        }
+        public Cursor seek(byte[] from) {
+            RocksIterator it = db.newIterator();
+            it.seek(from);
+            return new Cursor() {
+                private boolean started, closed;
 
-        @Override
-        public Entry higher(byte[] key) {
-            try (RocksIterator it = db.newIterator()) {
-                it.seek(key);
-                if (it.isValid() && Arrays.equals(it.key(), key)) it.next();
-                return it.isValid() ? new Entry(it.key(), it.value()) : null;
-            }
+                @Override
+                public Entry next() {
+                    if (closed) return null;
+                    if (started) it.next();
+                    started = true;
+                    if (!it.isValid()) {
+                        close();
+                        return null;
+                    }
+                    return new Entry(it.key(), it.value());
+                }
+
+                @Override
+                public void close() {
+                    if (closed) return;
+                    closed = true;
+                    it.close();
+                }
+            };
         }
 
         @Override

@@ -25,18 +25,28 @@ final class HeapTable implements StoreTable {
         return map.remove(Bytes.wrap(key));
     }
 
+    /**
+     * One entry at a time from the last key seen (not a live iterator), so a processor that changes the
+     * store between steps sees the store as it now is, never a ConcurrentModificationException.
+     */
     @Override
-    public Entry ceiling(byte[] key) {
-        return entry(map.ceilingEntry(Bytes.wrap(key)));
-    }
+    public Cursor seek(byte[] from) {
+        return new Cursor() {
+            private Map.Entry<Bytes, byte[]> last;
+            private boolean started;
 
-    @Override
-    public Entry higher(byte[] key) {
-        return entry(map.higherEntry(Bytes.wrap(key)));
-    }
+            @Override
+            public Entry next() {
+                if (started && last == null) return null;
+                last = started ? map.higherEntry(last.getKey()) : map.ceilingEntry(Bytes.wrap(from));
+                started = true;
+                return last == null ? null : new Entry(last.getKey().get(), last.getValue());
+            }
 
-    private static Entry entry(Map.Entry<Bytes, byte[]> e) {
-        return e == null ? null : new Entry(e.getKey().get(), e.getValue());
+            @Override
+            public void close() {
+            }
+        };
     }
 
     @Override

@@ -99,21 +99,27 @@ final class MemoryStore<K, V> implements KeyValueStore<K, V> {
     }
 
     /**
-     * Walks the table one entry at a time from the last key seen (not a live iterator), so a
-     * processor that changes the store between steps sees the store as it now is, never a
-     * ConcurrentModificationException. Subclasses' range checks run in the constructor: they may
-     * read only what they capture.
+     * Walks the table's entries from a key while they are in range; the table's cursor decides what a
+     * change made during the walk shows (see {@link HeapTable#seek}, {@link DiskStoreTables}). Subclasses'
+     * range checks run in the constructor: they may read only what they capture.
      */
     private class Walk implements KeyValueIterator<K, V> {
+        private final StoreTable.Cursor cursor;
         private StoreTable.Entry next;
 
         Walk(byte[] from) {
-            StoreTable.Entry first = table.ceiling(from);
-            this.next = first != null && inRange(first.key()) ? first : null;
+            this.cursor = table.seek(from);
+            advance();
         }
 
         boolean inRange(byte[] k) {
             return true;
+        }
+
+        private void advance() {
+            StoreTable.Entry e = cursor.next();
+            next = e != null && inRange(e.key()) ? e : null;
+            if (next == null) cursor.close();
         }
 
         @Override
@@ -125,8 +131,7 @@ final class MemoryStore<K, V> implements KeyValueStore<K, V> {
         public KeyValue<K, V> next() {
             if (next == null) throw new NoSuchElementException();
             StoreTable.Entry e = next;
-            StoreTable.Entry after = table.higher(e.key());
-            next = after != null && inRange(after.key()) ? after : null;
+            advance();
             return KeyValue.pair(keys.deserializer().deserialize(topic, e.key()), value(e.value()));
         }
 
@@ -138,6 +143,7 @@ final class MemoryStore<K, V> implements KeyValueStore<K, V> {
 
         @Override
         public void close() {
+            cursor.close();
         }
     }
 

@@ -18,11 +18,17 @@ public interface StoreTable extends AutoCloseable {
     /** Removes the key's entry; returns its value, or null if there was none. */
     byte[] remove(byte[] key);
 
-    /** The first entry whose key is {@code >= key}, or null. */
-    Entry ceiling(byte[] key);
+    /** The entries from the first key {@code >= from} on, in key order. */
+    Cursor seek(byte[] from);
 
-    /** The first entry whose key is {@code > key}, or null. */
-    Entry higher(byte[] key);
+    /** A walk through a table's entries; closed when done with (an exhausted cursor needs no close). */
+    interface Cursor extends AutoCloseable {
+        /** The next entry, or null when there are no more. */
+        Entry next();
+
+        @Override
+        void close();
+    }
 
     long size();
 
