@@ -39,11 +39,13 @@ import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The case engine on the stream. A clock tick for a school (end of its day) fires the deadlines
@@ -237,8 +239,12 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
         }
         List<Policy> applicable = applicable(school, today);
         CaseState notYetOpen = notYetOpen(today);
+        // The schools' calendars read once for the whole pass (not twice a pupil from the global store): every
+        // pupil of the day end is judged on the same version of them.
+        Map<String, SchoolCalendar> calendars = new HashMap<>();
+        Function<String, SchoolCalendar> calendar = u -> calendars.computeIfAbsent(u, schools::get);
         for (String upn : upns) {
-            PupilCaseEnv env = env(upn, urn);
+            PupilCaseEnv env = env(upn, school, calendar);
             for (Policy current : applicable) {
                 var pupilFacts = CaseEngine.facts(notYetOpen, today, env, current);
                 String indexKey = CaseKeys.indexKey(upn, urn, current.family());
@@ -436,8 +442,11 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
     }
 
     private PupilCaseEnv env(String upn, String urn) {
-        return new PupilCaseEnv(upn, schools.school(urn), schools::get, settings.workingDays(), settings.codes(),
-                pupils, cells, actionLog);
+        return env(upn, schools.school(urn), schools::get);
+    }
+
+    private PupilCaseEnv env(String upn, School school, Function<String, SchoolCalendar> calendars) {
+        return new PupilCaseEnv(upn, school, calendars, settings.workingDays(), settings.codes(), pupils, cells, actionLog);
     }
 
     /**
