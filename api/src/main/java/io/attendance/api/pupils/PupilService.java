@@ -10,6 +10,8 @@ import io.attendance.core.calendar.SchoolCalendar;
 import io.attendance.core.pupil.Flag;
 import io.attendance.core.pupil.PupilStats;
 import io.attendance.core.pupil.Roll;
+import io.attendance.core.pupil.SessionCounts;
+import io.attendance.core.pupil.WeekCounters;
 import io.attendance.schemas.PupilAttendance;
 
 import java.util.ArrayList;
@@ -83,8 +85,10 @@ public final class PupilService {
         List<SchoolPupils.Listed> out = new ArrayList<>();
         for (AttendanceQueries.SchoolPupil p : queries.schoolPupils(urn)) {
             if (flag.isPresent() && !p.flags().contains(flag.get())) continue;
-            PupilStats s = stats(p.pupil());
-            out.add(new SchoolPupils.Listed(p.upn(), s.asOf().toString(), Counts.of(s.yearToDate()), PupilView.names(p.flags())));
+            // The list shows the year to date only: no rolling windows, so no calendar walk per pupil.
+            PupilAttendance state = p.pupil();
+            SessionCounts ytd = WeekCounters.decode(state.getWeeks()).yearToDate(state.getAsOf());
+            out.add(new SchoolPupils.Listed(p.upn(), state.getAsOf().toString(), Counts.of(ytd), PupilView.names(p.flags())));
         }
         return out;
     }

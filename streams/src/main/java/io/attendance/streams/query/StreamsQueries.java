@@ -1,6 +1,7 @@
 package io.attendance.streams.query;
 
 import io.attendance.contract.MarkKey;
+import io.attendance.contract.PupilPartitioner;
 import io.attendance.contract.query.AttendanceQueries;
 import io.attendance.contract.query.NotReadyException;
 import io.attendance.core.TopologySettings;
@@ -33,6 +34,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -119,13 +121,16 @@ public final class StreamsQueries implements AttendanceQueries {
     @Override
     public List<SchoolPupil> schoolPupils(String urn) {
         ReadOnlyKeyValueStore<String, String> index = store(StoreNames.SCHOOL_PUPILS, null);
-        ReadOnlyKeyValueStore<String, PupilAttendance> pupils = store(StoreNames.PUPILS, null);
+        // Each pupil read from its own partition's store: the store of every local partition would try each in turn.
+        List<ReadOnlyKeyValueStore<String, PupilAttendance>> pupils = new ArrayList<>(Collections.nCopies(settings.pupilPartitions(), null));
         List<SchoolPupil> out = new ArrayList<>();
         try (var it = index.prefixScan(urn + "|", KEYS)) {
             while (it.hasNext()) {
                 var kv = it.next();
                 String upn = kv.key.substring(urn.length() + 1);
-                PupilAttendance state = pupils.get(upn);
+                int partition = PupilPartitioner.partitionOf(upn, settings.pupilPartitions()); // the index is co-partitioned by pupil
+                if (pupils.get(partition) == null) pupils.set(partition, store(StoreNames.PUPILS, partition));
+                PupilAttendance state = pupils.get(partition).get(upn);
                 if (state != null) out.add(new SchoolPupil(upn, state, Flag.split(kv.value)));
             }
         }
