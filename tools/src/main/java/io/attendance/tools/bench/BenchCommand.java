@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -63,6 +64,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--stream-threads", defaultValue = "1", description = "Kafka Streams threads of the instance (default 1).")
     int streamThreads;
+
+    @Option(names = "--instances", defaultValue = "1",
+            description = "Instances of the application (same application id, own state directories) in this process, on the one broker (default 1).")
+    int instances;
 
     @Option(names = "--skip-sliding", description = "Measure only the counting topology.")
     boolean skipSliding;
@@ -101,8 +106,8 @@ public final class BenchCommand implements Callable<Integer> {
                 double countingSecs = run(admin, bootstrap, "bench-counting-" + interval, counting,
                         List.of(topics.marks.name(), topics.clock.name()), interval, eventsOut == null ? null : () -> CaseEventsDump.write(
                                 bootstrap, admin, topics, eventsOut));
-                System.out.printf("counting topology (EOS v2, %d thread(s), commit %d ms): %,d marks in %.1f s = %,.0f marks/s%n",
-                        streamThreads, interval, marks, countingSecs, marks / countingSecs);
+                System.out.printf("counting topology (EOS v2, %d instance(s) x %d thread(s), commit %d ms): %,d marks in %.1f s = %,.0f marks/s%n",
+                        instances, streamThreads, interval, marks, countingSecs, marks / countingSecs);
             }
 
             if (!skipSliding) {
@@ -126,10 +131,37 @@ public final class BenchCommand implements Callable<Integer> {
     /** Timed until the group has committed every input record; then {@code after} runs while the topology still does. */
     private double run(Admin admin, String bootstrap, String appId, Topology topology, List<String> sources,
                        int commitIntervalMs, Callable<?> after) throws Exception {
+        long t0 = System.nanoTime();
+        List<KafkaStreams> running = new ArrayList<>();
+        try {
+            for (int i = 0; i < instances; i++) {
+                KafkaStreams streams = new KafkaStreams(topology, properties(bootstrap, appId, commitIntervalMs, i));
+                running.add(streams);
+                streams.start();
+            }
+            Set<String> watched = new HashSet<>(sources);
+            while (true) {
+                Thread.sleep(250); // polling the broker's offsets, not synchronising a test
+                watched.addAll(GroupProgress.repartitionTopics(admin, appId));
+                for (KafkaStreams streams : running) {
+                    if (streams.state() == KafkaStreams.State.ERROR) throw new IllegalStateException(appId + " failed");
+                }
+                if (secs(t0) > 5 && GroupProgress.lag(admin, appId, watched) == 0) break;
+            }
+            double took = secs(t0);
+            if (after != null) after.call();
+            return took;
+        } finally {
+            for (KafkaStreams streams : running) streams.close();
+        }
+    }
+
+    /** Instance {@code i}'s settings: the application's, with a state directory of its own. */
+    private Properties properties(String bootstrap, String appId, int commitIntervalMs, int i) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toAbsolutePath().toString());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams-" + i).toAbsolutePath().toString());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
@@ -138,20 +170,7 @@ public final class BenchCommand implements Callable<Integer> {
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2000);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        long t0 = System.nanoTime();
-        try (KafkaStreams streams = new KafkaStreams(topology, p)) {
-            streams.start();
-            Set<String> watched = new HashSet<>(sources);
-            while (true) {
-                Thread.sleep(250); // polling the broker's offsets, not synchronising a test
-                watched.addAll(GroupProgress.repartitionTopics(admin, appId));
-                if (streams.state() == KafkaStreams.State.ERROR) throw new IllegalStateException(appId + " failed");
-                if (secs(t0) > 5 && GroupProgress.lag(admin, appId, watched) == 0) break;
-            }
-            double took = secs(t0);
-            if (after != null) after.call();
-            return took;
-        }
+        return p;
     }
 
     static double secs(long t0) {
