@@ -142,27 +142,17 @@ public final class Replay {
                 outputs.event(e);
                 events++;
             }
-            long cases = writeCases(partitions.all(StoreNames.CASES), outputs);
-            writePupils(partitions.all(StoreNames.PUPILS), calendars, outputs);
+            // In id and UPN order, merged from the partitions as they are read: never all held at once.
+            long cases = partitions.<CaseState>forEachInKeyOrder(StoreNames.CASES, outputs::caseRow);
+            partitions.<PupilAttendance>forEachInKeyOrder(StoreNames.PUPILS, p -> {
+                SchoolCalendar cal = PupilCalendar.of(p, p.getUrn(), calendars::get);
+                outputs.pupilRow(PupilStats.of(p, cal == null ? SchoolCalendar.NONE : cal, List.of(6, 10)));
+            });
             outputs.finish(schools);
             if (progress != null) progress.println();
             return new Summary(good, outputs.rejected(), days, cases, events, letters, (System.nanoTime() - started) / 1_000_000);
         } finally {
             outputs.close();
-        }
-    }
-
-    private static long writeCases(List<CaseState> all, ReplayOutputs outputs) {
-        all.sort(Comparator.comparing(CaseState::getCaseId));
-        for (CaseState c : all) outputs.caseRow(c);
-        return all.size();
-    }
-
-    private static void writePupils(List<PupilAttendance> all, Map<String, SchoolCalendar> calendars, ReplayOutputs outputs) {
-        all.sort(Comparator.comparing(PupilAttendance::getUpn));
-        for (PupilAttendance p : all) {
-            SchoolCalendar cal = PupilCalendar.of(p, p.getUrn(), calendars::get);
-            outputs.pupilRow(PupilStats.of(p, cal == null ? SchoolCalendar.NONE : cal, List.of(6, 10)));
         }
     }
 

@@ -24,14 +24,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -159,18 +163,40 @@ final class ReplayPartitions implements AutoCloseable {
     }
 
     /** Every value of a store across the partitions (a pupil or case is in exactly one). */
-    <V> List<V> all(String store) {
-        List<V> out = new ArrayList<>();
-        for (MemoryRunner r : runners) {
-            KeyValueStore<String, V> s = r.store(store);
-            try (KeyValueIterator<String, V> it = s.all()) {
-                while (it.hasNext()) {
-                    KeyValue<String, V> kv = it.next();
-                    out.add(kv.value);
-                }
+    /**
+     * Every value of a store across the partitions, in the order of their keys' bytes (for ASCII keys,
+     * such as case ids and UPNs, their string order): each partition's store is walked in key order and
+     * the walks merged, so no partition's values are all held at once (they may be on disk).
+     */
+    <V> long forEachInKeyOrder(String store, Consumer<V> each) {
+        PriorityQueue<Head<V>> heads = new PriorityQueue<>((a, b) -> Arrays.compareUnsigned(a.key(), b.key()));
+        List<KeyValueIterator<String, V>> open = new ArrayList<>();
+        long n = 0;
+        try {
+            for (MemoryRunner r : runners) {
+                KeyValueIterator<String, V> it = r.<String, V>store(store).all();
+                open.add(it);
+                if (it.hasNext()) heads.add(head(it));
             }
+            while (!heads.isEmpty()) {
+                Head<V> h = heads.poll();
+                each.accept(h.value());
+                n++;
+                if (h.rest().hasNext()) heads.add(head(h.rest()));
+            }
+        } finally {
+            open.forEach(KeyValueIterator::close);
         }
-        return out;
+        return n;
+    }
+
+    /** A partition's next entry in a merge: its key as the store orders it, its value, and the rest of its walk. */
+    private record Head<V>(byte[] key, V value, KeyValueIterator<String, V> rest) {
+    }
+
+    private static <V> Head<V> head(KeyValueIterator<String, V> it) {
+        KeyValue<String, V> kv = it.next();
+        return new Head<>(kv.key.getBytes(StandardCharsets.UTF_8), kv.value, it);
     }
 
     private List<CaseEvent> gather(List<Callable<List<CaseEvent>>> work) {
