@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,17 +29,22 @@ import java.util.concurrent.Callable;
  * (schools.yaml, marks.csv with each row's recordedAt, contacts.csv), so the demo term can be replayed.
  */
 @Command(name = "demo-files", mixinStandardHelpOptions = true,
-        description = "Writes the demo LA's autumn term as replay input: schools.yaml, marks.csv, contacts.csv.")
+        description = "Writes the demo LA's autumn term (or up to --to) as replay input: schools.yaml, marks.csv, contacts.csv.")
 public final class DemoFilesCommand implements Callable<Integer> {
+
     @Option(names = "--out", required = true, description = "Folder to write the three files to")
     Path out;
 
     @Option(names = "--factor", defaultValue = "1", description = "Pupils = 2,000 x factor (7: the benchmark's 14,000 pupils)")
     int factor;
 
+    @Option(names = "--to", defaultValue = "2025-12-19",
+            description = "Last date of marks (from 3 Sep 2025; default the end of the autumn term, 2026-07-21 for the whole year)")
+    LocalDate to;
+
     @Override
     public Integer call() throws IOException {
-        write(factor == 1 ? DemoLa.standard() : DemoLa.scaled(factor, java.time.LocalDate.parse("2025-12-19")), out);
+        write(DemoLa.scaled(factor, to), out); // factor 1 to the autumn term's end is DemoLa.standard()
         System.out.println("wrote " + out.resolve("schools.yaml") + ", marks.csv, contacts.csv");
         return 0;
     }
