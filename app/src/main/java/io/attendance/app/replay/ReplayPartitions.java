@@ -20,9 +20,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,8 +33,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The service's tasks in memory: one {@link MemoryRunner} per partition of the pupil-keyed topics,
@@ -55,7 +53,6 @@ final class ReplayPartitions implements AutoCloseable {
     static final long DISK_MEMORY_BYTES = 1L << 30;
 
     private final Topics topics;
-    private final Path diskDir;
     private final DiskStoreTables disk;
     private final List<MemoryRunner> runners = new ArrayList<>();
     private final ExecutorService pool;
@@ -67,20 +64,18 @@ final class ReplayPartitions implements AutoCloseable {
     /** @param stateDir null keeps the stores on the heap; else they go on disk in a folder of their own under it, removed on close */
     ReplayPartitions(Topics topics, RecordSerdes serdes, TopologySettings settings, int threads, Path stateDir) {
         this.topics = topics;
-        StoreTable.Factory tables = StoreTable.Factory.heap();
-        if (stateDir != null) {
-            try {
-                this.diskDir = Files.createTempDirectory(Files.createDirectories(stateDir), "replay-");
-            } catch (IOException e) {
-                throw new ReplayException("cannot use " + stateDir + " for the stores: " + e.getMessage());
-            }
-            this.disk = new DiskStoreTables(diskDir, DISK_MEMORY_BYTES);
-            tables = disk;
-        } else {
-            this.diskDir = null;
-            this.disk = null;
+        try {
+            this.disk = stateDir == null ? null : new DiskStoreTables(stateDir, "replay-", DISK_MEMORY_BYTES);
+        } catch (UncheckedIOException e) {
+            throw new ReplayException("cannot use " + stateDir + " for the stores: " + e.getCause().getMessage());
         }
-        for (int p = 0; p < settings.pupilPartitions(); p++) runners.add(MemoryRunner.of(topics, serdes, settings, p, tables));
+        StoreTable.Factory tables = disk == null ? StoreTable.Factory.heap() : disk;
+        try {
+            for (int p = 0; p < settings.pupilPartitions(); p++) runners.add(MemoryRunner.of(topics, serdes, settings, p, tables));
+        } catch (RuntimeException e) {
+            if (disk != null) disk.close(); // its native memory and its folder
+            throw e;
+        }
         this.pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, runners.size())), r -> {
             Thread t = new Thread(r, "replay-partition");
             t.setDaemon(true);
@@ -162,7 +157,6 @@ final class ReplayPartitions implements AutoCloseable {
         return out;
     }
 
-    /** Every value of a store across the partitions (a pupil or case is in exactly one). */
     /**
      * Every value of a store across the partitions, in the order of their keys' bytes (for ASCII keys,
      * such as case ids and UPNs, their string order): each partition's store is walked in key order and
@@ -236,11 +230,13 @@ final class ReplayPartitions implements AutoCloseable {
     public void close() {
         pool.shutdownNow();
         if (disk == null) return;
-        disk.close();
-        try (Stream<Path> files = Files.walk(diskDir)) {
-            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(f);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the replay's stores in " + diskDir, e);
+        try {
+            // A partition still running (after an interrupted day) must stop before its stores close under it.
+            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) throw new IllegalStateException("a replay partition did not stop");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the replay's partitions stopped", e);
         }
+        disk.close(); // and its files
     }
 }

@@ -97,7 +97,7 @@ class MemoryRunnerTest {
 
         List<String> onHeap = memoryRun(input, outputs, stores, StoreTable.Factory.heap());
         List<String> onDisk;
-        try (DiskStoreTables disk = new DiskStoreTables(dir.resolve("disk"), 32L << 20)) {
+        try (DiskStoreTables disk = new DiskStoreTables(dir, "disk-", 32L << 20)) {
             onDisk = memoryRun(input, outputs, stores, disk);
         }
         assertThat(expected).as("the driver's run has cases, signals and dead letters to compare")

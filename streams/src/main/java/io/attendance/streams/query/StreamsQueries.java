@@ -130,7 +130,12 @@ public final class StreamsQueries implements AttendanceQueries {
                 String upn = kv.key.substring(urn.length() + 1);
                 int partition = PupilPartitioner.partitionOf(upn, settings.pupilPartitions()); // the index is co-partitioned by pupil
                 if (pupils.get(partition) == null) pupils.set(partition, store(StoreNames.PUPILS, partition));
-                PupilAttendance state = pupils.get(partition).get(upn);
+                PupilAttendance state;
+                try {
+                    state = pupils.get(partition).get(upn);
+                } catch (InvalidStateStoreException e) { // the partition moved during the scan (a rebalance)
+                    throw new NotReadyException("the store " + StoreNames.PUPILS + " is being rebuilt or moved");
+                }
                 if (state != null) out.add(new SchoolPupil(upn, state, Flag.split(kv.value)));
             }
         }

@@ -18,15 +18,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 /**
  * Stores on disk in RocksDB, set up as Kafka Streams sets up its own (no compression, universal
  * compaction, 16 MiB memtables, 4 KiB blocks with a Bloom filter, no write-ahead log) with the
  * service's bounded memory: one block cache, memtables charged to it, shared by every store opened
  * here. For replays whose state outgrows the heap, and to time the processors on the store the
- * service runs on. Each store gets its own directory under {@code dir}; {@link #close} closes them all.
+ * service runs on. The stores go in a folder of their own, one directory each; {@link #close} closes
+ * them all and removes the folder.
  */
 public final class DiskStoreTables implements StoreTable.Factory, AutoCloseable {
     static {
@@ -36,15 +42,27 @@ public final class DiskStoreTables implements StoreTable.Factory, AutoCloseable 
     private final Path dir;
     private final LRUCache cache;
     private final WriteBufferManager writeBuffers;
-    private final BloomFilter filter = new BloomFilter();
-    private final WriteOptions writes = new WriteOptions().setDisableWAL(true);
+    private final BloomFilter filter;
+    private final WriteOptions writes;
     private final List<Table> open = new ArrayList<>();
+    private boolean closed;
 
-    /** @param memoryBytes block cache and memtables together, for every store opened here */
-    public DiskStoreTables(Path dir, long memoryBytes) {
-        this.dir = dir;
+    /**
+     * @param parent      the folder in which a folder of their own is made for the stores (created if missing)
+     * @param prefix      that folder's name starts with it
+     * @param memoryBytes block cache and memtables together, for every store opened here
+     */
+    public DiskStoreTables(Path parent, String prefix, long memoryBytes) {
+        try {
+            if (!Files.isDirectory(parent)) Files.createDirectories(parent);
+            this.dir = Files.createTempDirectory(parent, prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a folder for the stores in " + parent + ": " + e.getMessage(), e);
+        }
         this.cache = new LRUCache(memoryBytes, -1, false, 0.1);
         this.writeBuffers = new WriteBufferManager(memoryBytes / 4, cache);
+        this.filter = new BloomFilter();
+        this.writes = new WriteOptions().setDisableWAL(true);
     }
 
     @Override
@@ -76,17 +94,34 @@ public final class DiskStoreTables implements StoreTable.Factory, AutoCloseable 
 
     @Override
     public synchronized void close() {
+        if (closed) return;
+        closed = true;
         for (Table t : open) t.close();
         open.clear();
         writes.close();
         filter.close();
         writeBuffers.close();
         cache.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the stores in " + dir, e);
+        }
+    }
+
+    /** A RocksDB iterator that stopped for any reason but the end of the store: the store could not be read. */
+    private static void check(RocksIterator it) {
+        try {
+            it.status();
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("store read failed: " + e.getMessage(), e);
+        }
     }
 
     private final class Table implements StoreTable {
         private final RocksDB db;
         private final Options options;
+        private final Set<Cursor> cursors = Collections.newSetFromMap(new IdentityHashMap<>());
         private boolean closed;
 
         Table(RocksDB db, Options options) {
@@ -130,15 +165,16 @@ public final class DiskStoreTables implements StoreTable.Factory, AutoCloseable 
         public Cursor seek(byte[] from) {
             RocksIterator it = db.newIterator();
             it.seek(from);
-            return new Cursor() {
-                private boolean started, closed;
+            Cursor cursor = new Cursor() {
+                private boolean started, done;
 
                 @Override
                 public Entry next() {
-                    if (closed) return null;
+                    if (done) return null;
                     if (started) it.next();
                     started = true;
                     if (!it.isValid()) {
+                        check(it);
                         close();
                         return null;
                     }
@@ -147,26 +183,31 @@ public final class DiskStoreTables implements StoreTable.Factory, AutoCloseable 
 
                 @Override
                 public void close() {
-                    if (closed) return;
-                    closed = true;
+                    if (done) return;
+                    done = true;
                     it.close();
+                    cursors.remove(this);
                 }
             };
+            cursors.add(cursor); // closed before the store is, as Kafka's RocksDB store closes its open iterators
+            return cursor;
         }
 
+        // RocksDB's estimate, as Kafka Streams' RocksDB store answers approximateNumEntries.
         @Override
         public long size() {
-            long n = 0;
-            try (RocksIterator it = db.newIterator()) {
-                for (it.seekToFirst(); it.isValid(); it.next()) n++;
+            try {
+                return db.getLongProperty("rocksdb.estimate-num-keys");
+            } catch (RocksDBException e) {
+                throw new IllegalStateException("store size unknown: " + e.getMessage(), e);
             }
-            return n;
         }
 
         @Override
         public void forEach(BiConsumer<byte[], byte[]> action) {
             try (RocksIterator it = db.newIterator()) {
                 for (it.seekToFirst(); it.isValid(); it.next()) action.accept(it.key(), it.value());
+                check(it);
             }
         }
 
@@ -174,6 +215,7 @@ public final class DiskStoreTables implements StoreTable.Factory, AutoCloseable 
         public void close() {
             if (closed) return;
             closed = true;
+            for (Cursor c : List.copyOf(cursors)) c.close();
             db.close();
             options.close();
         }

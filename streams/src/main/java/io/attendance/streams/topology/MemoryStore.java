@@ -16,7 +16,10 @@ import java.util.NoSuchElementException;
  * A key-value store for {@link MemoryRunner}, with the semantics the RocksDB store gives the
  * processors: keys ordered by their serialized bytes, and values kept serialized, so a value read is
  * a fresh copy and a change to it counts only once it is put back. The entries live in a
- * {@link StoreTable}: on the heap, or on disk.
+ * {@link StoreTable}: on the heap, or on disk. One difference: a range walked on the heap shows
+ * writes made during the walk, on disk (as in Kafka's RocksDB store) it shows the store as the walk
+ * began. No processor writes into a range it is walking (each collects its keys first), so both give
+ * the same bytes, which {@code MemoryRunnerTest} holds them to.
  */
 final class MemoryStore<K, V> implements KeyValueStore<K, V> {
     private static final byte[] FIRST = new byte[0];

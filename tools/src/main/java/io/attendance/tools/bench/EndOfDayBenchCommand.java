@@ -9,8 +9,6 @@ import io.attendance.streams.topology.StoreTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -37,14 +35,14 @@ public final class EndOfDayBenchCommand implements Callable<Integer> {
     @Option(names = "--quiet-days", defaultValue = "5", description = "School days after --to that end with no marks.")
     int quietDays;
 
-    @Option(names = "--state-dir", description = "Keep the stores on disk here (RocksDB, as the service does; 256 MiB of memory "
-            + "as its default) instead of on the heap.")
+    @Option(names = "--state-dir", description = "Keep the stores on disk in a folder made here and removed at the end (RocksDB, "
+            + "as the service does; 256 MiB of memory, its default) instead of on the heap.")
     Path stateDir;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (stateDir == null) return run(StoreTable.Factory.heap());
-        try (DiskStoreTables disk = new DiskStoreTables(Files.createTempDirectory(Files.createDirectories(stateDir), "bench-eod-"), 256L << 20)) {
+        try (DiskStoreTables disk = new DiskStoreTables(stateDir, "bench-eod-", 256L << 20)) {
             return run(disk);
         }
     }
