@@ -104,18 +104,13 @@ public final class ApiLoadCommand implements Callable<Integer> {
         for (Map.Entry<String, List<long[]>> e : byKind.entrySet()) {
             long[] ms = e.getValue().stream().mapToLong(d -> d[1]).sorted().toArray();
             long errors = e.getValue().stream().filter(d -> d[2] < 200 || d[2] >= 300).count();
-            System.out.printf("%-16s %8d %9.2f %9.2f %9.2f %7d%n", e.getKey(), ms.length, pct(ms, 0.50), pct(ms, 0.99),
+            System.out.printf("%-16s %8d %9.2f %9.2f %9.2f %7d%n", e.getKey(), ms.length, Percentile.ms(ms, 0.50), Percentile.ms(ms, 0.99),
                     ms.length == 0 ? 0 : ms[ms.length - 1] / 1e6, errors);
         }
         Map<Long, Long> statuses = new TreeMap<>();
         for (long[] d : done) statuses.merge(d[2], 1L, Long::sum);
         System.out.println("answers by status (0: no answer within 30 s): " + statuses);
         if (unanswered > 0) System.out.printf("%d requests still unanswered after 30 s%n", unanswered);
-    }
-
-    private static double pct(long[] sorted, double q) {
-        if (sorted.length == 0) return 0;
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] / 1e6;
     }
 
     private HttpRequest request(String path) {

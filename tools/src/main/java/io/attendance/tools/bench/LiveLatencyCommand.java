@@ -202,18 +202,13 @@ public final class LiveLatencyCommand implements Callable<Integer> {
     }
 
     private static void report(String what, List<Long> nanos) {
-        List<Long> s = new ArrayList<>(nanos);
-        Collections.sort(s);
-        if (s.isEmpty()) {
+        long[] s = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (s.length == 0) {
             System.out.println(what + ": no samples");
             return;
         }
-        System.out.printf("%s: %d samples, p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", what, s.size(), at(s, 0.5), at(s, 0.99),
-                s.get(s.size() - 1) / 1e6);
-    }
-
-    private static double at(List<Long> sorted, double q) {
-        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1)) / 1e6;
+        System.out.printf("%s: %d samples, p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", what, s.length, Percentile.ms(s, 0.5),
+                Percentile.ms(s, 0.99), s[s.length - 1] / 1e6);
     }
 
     private JsonNode get(String path) throws Exception {
