@@ -13,6 +13,7 @@ import io.attendance.schemas.CaseEvent;
 import io.attendance.schemas.Letter;
 import io.attendance.schemas.School;
 import io.attendance.contract.serde.SingleObjectSerdes;
+import io.attendance.contract.KafkaPublisher;
 import io.attendance.contract.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -31,6 +32,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,8 +45,9 @@ import static org.awaitility.Awaitility.await;
  * docker-compose.yml's deployment run here without Docker: its three KRaft brokers in this process
  * (each from its compose environment), and attendance-1, attendance-2 and the notifier each in its own
  * JVM with the compose file's command and environment — only host names, ports and volume paths
- * replaced. attendance-1 publishes the demo LA's autumn term (2,000 pupils, 72 school days): its
- * command's --no-demo is the one thing changed, standing in for the LA's MIS. Mid-stream one broker is stopped, then attendance-2. Every pupil's figures, every
+ * replaced. The test publishes the demo LA's autumn term (2,000 pupils, 72 school days), standing in for
+ * the LA's MIS, once both instances serve, holding back the second half until one broker is stopped;
+ * attendance-2 is stopped as that half arrives, so always mid-stream. Every pupil's figures, every
  * case event and every letter must be what the main job gives undisturbed: one embedded broker, one
  * instance and its notifier, the same term.
  */
@@ -97,31 +102,41 @@ class ClusterDeploymentTest {
                 assertThat(described.get("marks").partitions()).hasSize(Integer.parseInt(compose.environment("attendance-1").get("ATTENDANCE_PARTITIONS")));
                 described.forEach((name, d) -> d.partitions().forEach(p -> assertThat(p.replicas()).as(name + "-" + p.partition()).hasSize(3)));
 
+                // The MIS (the demo term) publishes from here, and holds back the second half of the marks until told.
+                CountDownLatch secondHalf = new CountDownLatch(1);
+                long[] termMarks = {0};
+                DemoLa.standard().marks(m -> termMarks[0]++);
+                long half = termMarks[0] / 2;
+                CompletableFuture<Long> feed = CompletableFuture.supplyAsync(() -> {
+                    try (KafkaPublisher mis = new KafkaPublisher(cluster.bootstrapServers(), TOPICS)) {
+                        return DemoLoader.load(DemoLa.standard(), mis, published -> {
+                            if (published >= half) awaitUninterruptibly(secondHalf);
+                        });
+                    }
+                });
+
                 // A fifth of the way: kafka-3 stops. Replication 3 with min ISR 2 keeps every write going.
-                // (Early, as is the instance's stop below: since issue 15 the instances keep pace with the publishing.)
                 await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(200))
                         .until(() -> GroupProgress.committed(admin, appId, INPUTS) >= inputs / 5);
                 cluster.stop(2);
 
-                // A third of the way: attendance-2 stops (SIGTERM, as docker-compose stop); attendance-1 takes its tasks.
-                // "Mid-stream" is a fact about the moment of the stop: input left to process then. The instances keep
-                // pace with the demo's publishing, so the input left is often a handful of records between commits, and
-                // CI once saw none at the moment it was read: the stop waits for a reading with input left, then follows it.
-                Set<String> allTasks = new TreeSet<>(), moving = new TreeSet<>();
-                long[] left = {0};
-                await("attendance-2 with input left to process, a third of the way in").atMost(Duration.ofSeconds(300))
-                        .pollInterval(Duration.ofMillis(50)).ignoreExceptions().until(() -> {
-                            if (GroupProgress.committed(admin, appId, INPUTS) < inputs / 3) return false;
-                            Set<String> its = tasks(http2, "activeTasks");
-                            if (its.isEmpty()) return false;
+                // The second half arrives; attendance-2 stops (SIGTERM, as docker-compose stop) with it to process, and
+                // attendance-1 takes its tasks. (The demo used to be published by attendance-1 at its start: since issue 15
+                // the instances finished it before the stop, and CI once found nothing left to process at the stop.)
+                Set<String> moving = new TreeSet<>(), allTasks = new TreeSet<>();
+                await("attendance-2 with active tasks").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                        .ignoreExceptions().until(() -> {
                             moving.clear();
-                            moving.addAll(its);
+                            moving.addAll(tasks(http2, "activeTasks"));
                             allTasks.clear();
                             allTasks.addAll(tasks(http1, "activeTasks"));
-                            allTasks.addAll(its);
-                            left[0] = GroupProgress.lag(admin, appId, INPUTS);
-                            return left[0] > 0;
+                            allTasks.addAll(moving);
+                            return !moving.isEmpty();
                         });
+                secondHalf.countDown();
+                long[] left = {0};
+                await("the second half of the term arriving").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> (left[0] = GroupProgress.lag(admin, appId, INPUTS)) > 0);
                 long leftAtStop = left[0];
                 long stopAt = System.nanoTime();
                 // -Dattendance.cluster.stop=kill measures a crash instead (BENCHMARKS.md); the suite stops it cleanly.
@@ -143,11 +158,21 @@ class ClusterDeploymentTest {
                 System.out.print(recovery);
                 Files.writeString(Path.of("target", "cluster-recovery.txt"), recovery);
 
+                assertThat(feed.get(300, TimeUnit.SECONDS)).as("marks published").isEqualTo(termMarks[0]);
                 awaitFinished(admin, cluster.liveBootstrapServers(), appId);
                 assertThat(notifier.isAlive()).isTrue();
                 assertThat(a1.isAlive()).isTrue();
                 assertSameOutcome(outcome(cluster.liveBootstrapServers(), http1, 0), reference);
             }
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the feed was interrupted", e);
         }
     }
 
@@ -158,8 +183,7 @@ class ClusterDeploymentTest {
                 "ATTENDANCE_ADVERTISED_HOST", "localhost",
                 "ATTENDANCE_HTTP_PORT", String.valueOf(port),
                 "ATTENDANCE_DATA_DIR", dir.resolve(name).toAbsolutePath().toString()), dir.resolve(name + ".log"), "512m",
-                // The demo term stands in for the LA's MIS: compose runs no demo, so attendance-1 is asked for it.
-                compose.command(name).stream().map(a -> name.equals("attendance-1") && a.equals("--no-demo") ? "--demo" : a).toList());
+                compose.command(name));
     }
 
     /** compose's {@code depends_on: attendance-1: condition: service_healthy}. */
@@ -245,6 +269,8 @@ class ClusterDeploymentTest {
         for (List<CaseEvent> run : List.of(expected.events(), actual.events())) {
             for (CaseEvent e : run) if (e.getActionId() != null && e.getActionId().startsWith("notifier:")) raced.add(e.getCaseId());
         }
+        printDifferences("case event", byCase(actual.events(), raced, CaseEvent::getCaseId, CaseEvent::getEventId, CaseEvent::toString),
+                byCase(expected.events(), raced, CaseEvent::getCaseId, CaseEvent::getEventId, CaseEvent::toString));
         assertThat(ids(actual.events(), CaseEvent::getEventId)).doesNotHaveDuplicates();
         assertThat(ids(actual.letters(), Letter::getLetterId)).doesNotHaveDuplicates();
         assertThat(byCase(actual.events(), raced, CaseEvent::getCaseId, CaseEvent::getEventId, CaseEvent::toString))
@@ -254,6 +280,15 @@ class ClusterDeploymentTest {
         System.out.printf("identical: %d pupils, %d case events (%d cases, %d of them with notifier tasks), %d letters%n",
                 actual.pupils().size(), actual.events().size(), actual.events().stream().map(CaseEvent::getCaseId).distinct().count(),
                 raced.size(), actual.letters().size());
+    }
+
+    /** On a mismatch, the first differing entries each way, so a CI log says which cases and days differed. */
+    private static void printDifferences(String what, Map<String, Object> actual, Map<String, Object> expected) {
+        if (actual.equals(expected)) return;
+        expected.entrySet().stream().filter(e -> !e.getValue().equals(actual.get(e.getKey()))).limit(20)
+                .forEach(e -> System.out.println("expected " + what + ": " + e.getValue()));
+        actual.entrySet().stream().filter(e -> !e.getValue().equals(expected.get(e.getKey()))).limit(20)
+                .forEach(e -> System.out.println("actual " + what + ": " + e.getValue()));
     }
 
     private static <T> List<String> ids(List<T> records, java.util.function.Function<T, String> id) {

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** Reads a topic's committed records (read_committed: aborted transactions are skipped) between offsets. */
 final class EventLog {
-    record Entry(int partition, long offset, byte[] key, byte[] value, org.apache.kafka.common.header.Headers headers) {
+    record Entry(int partition, long offset, long timestamp, byte[] key, byte[] value, org.apache.kafka.common.header.Headers headers) {
     }
 
     record Slice(List<Entry> entries, Map<Integer, Long> end) {
@@ -57,7 +57,7 @@ final class EventLog {
                 if (System.nanoTime() > deadline) throw new AssertionError("could not read " + topic + " to its end");
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
                     if (r.offset() < ends.get(new TopicPartition(topic, r.partition()))) {
-                        out.add(new Entry(r.partition(), r.offset(), r.key(), r.value(), r.headers()));
+                        out.add(new Entry(r.partition(), r.offset(), r.timestamp(), r.key(), r.value(), r.headers()));
                     }
                 }
             }

@@ -47,7 +47,12 @@ final class LetterRequests {
 
     /** The event on the pupil's partition of {@code case-events} (six partitions), as the engine writes it. */
     static ProducerRecord<byte[], byte[]> record(CaseEvent e) {
-        return new ProducerRecord<>(TOPICS.caseEvents.name(), PupilPartitioner.partitionOf(e.getUpn(), 6),
+        return record(e, null);
+    }
+
+    /** As {@link #record(CaseEvent)}, stamped {@code timestamp} (the engine stamps an event with its day end's time). */
+    static ProducerRecord<byte[], byte[]> record(CaseEvent e, Long timestamp) {
+        return new ProducerRecord<>(TOPICS.caseEvents.name(), PupilPartitioner.partitionOf(e.getUpn(), 6), timestamp,
                 e.getUpn().getBytes(StandardCharsets.UTF_8), TOPICS.caseEvents.valueSerde().serializer().serialize(TOPICS.caseEvents.name(), e));
     }
 }

@@ -308,7 +308,7 @@ public final class Notifier implements AutoCloseable {
         String what = letter.getStatus() == LetterStatus.NOT_SENT ? "not sent" : "failed";
         String to = p.parentId().equals(LetterPlanner.SCHOOL) ? "the school" : p.recipient().isEmpty() ? "the parents"
                 : p.recipient() + " (" + p.parentId() + ")";
-        task(e, p.letterId(), "letter " + e.getLetterId() + " to " + to + " " + what + ": " + letter.getFailure());
+        task(e, from.timestamp(), p.letterId(), "letter " + e.getLetterId() + " to " + to + " " + what + ": " + letter.getFailure());
         log.warn("letter {} {}: {}", LetterPlanner.letterNumber(p.letterId()), what, letter.getStatus());
     }
 
@@ -367,19 +367,29 @@ public final class Notifier implements AutoCloseable {
         }
     }
 
-    private void task(CaseEvent e, String letterId, String text) {
+    /**
+     * The task is stamped with its case event's time (the day end that asked for the letter), not the
+     * machine's: the case processor takes an input's time as proof that every earlier day has ended, so a
+     * wall-clock stamp would end the days it still holds for their marks (in a replay, the demo or any
+     * data-clock run), at a moment set by the notifier's pace.
+     */
+    private void task(CaseEvent e, long eventTime, String letterId, String text) {
         Map<String, String> fields = new HashMap<>();
         fields.put("task", text);
         fields.put("letterId", letterId);
         CaseAction a = CaseAction.newBuilder().setActionId("notifier:" + letterId).setUpn(e.getUpn()).setCaseId(e.getCaseId())
                 .setAction(CaseEngine.SYSTEM_TASK).setDate(e.getDate()).setFields(fields).setRecordedBy("notifier").build();
-        producer.send(pupilRecord(topics.caseActions.name(), e.getUpn(),
+        producer.send(pupilRecord(topics.caseActions.name(), e.getUpn(), eventTime,
                 topics.caseActions.valueSerde().serializer().serialize(topics.caseActions.name(), a)));
     }
 
     private ProducerRecord<byte[], byte[]> pupilRecord(String topic, String upn, byte[] value) {
+        return pupilRecord(topic, upn, null, value);
+    }
+
+    private ProducerRecord<byte[], byte[]> pupilRecord(String topic, String upn, Long timestamp, byte[] value) {
         int partitions = producer.partitionsFor(topic).size();
-        return new ProducerRecord<>(topic, PupilPartitioner.partitionOf(upn, partitions), upn.getBytes(StandardCharsets.UTF_8), value);
+        return new ProducerRecord<>(topic, PupilPartitioner.partitionOf(upn, partitions), timestamp, upn.getBytes(StandardCharsets.UTF_8), value);
     }
 
     private static org.apache.kafka.common.header.Headers dlqHeaders(String reason, ConsumerRecord<byte[], byte[]> from) {

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /** Publishes a demo LA's schools and marks through the same publisher the API uses. */
 public final class DemoLoader {
@@ -26,6 +27,12 @@ public final class DemoLoader {
      * that day), then the day's end for every school, as a live term would have produced them.
      */
     public static long load(DemoLa la, KafkaPublisher publisher) {
+        return load(la, publisher, published -> {
+        });
+    }
+
+    /** As {@link #load(DemoLa, KafkaPublisher)}, telling {@code afterMarks} the marks published so far after each batch. */
+    public static long load(DemoLa la, KafkaPublisher publisher, LongConsumer afterMarks) {
         for (School s : la.schools()) publisher.publishSchool(s);
         for (DemoLa.DemoSchool s : la.demoSchools()) publisher.publishContacts(DemoContacts.of(la.upns(s)));
         long[] count = {0};
@@ -36,11 +43,15 @@ public final class DemoLoader {
             if (day[0] == null) day[0] = recorded;
             if (recorded.isAfter(day[0])) {
                 count[0] += flush(publisher, batch);
+                afterMarks.accept(count[0]);
                 for (LocalDate d = day[0]; d.isBefore(recorded); d = d.plusDays(1)) endOfDay(la, publisher, d);
                 day[0] = recorded;
             }
             batch.add(m);
-            if (batch.size() == BATCH) count[0] += flush(publisher, batch);
+            if (batch.size() == BATCH) {
+                count[0] += flush(publisher, batch);
+                afterMarks.accept(count[0]);
+            }
         });
         count[0] += flush(publisher, batch);
         if (day[0] != null) for (LocalDate d = day[0]; !d.isAfter(la.lastDay()); d = d.plusDays(1)) endOfDay(la, publisher, d);
