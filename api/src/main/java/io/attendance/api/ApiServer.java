@@ -60,6 +60,8 @@ public final class ApiServer {
                 settings.schoolVisibleWithin());
         CasesController cases = new CasesController(caseService, router, json, access);
         io.attendance.api.letters.LettersController letters = new io.attendance.api.letters.LettersController(caseService, router, access);
+        io.attendance.api.courtpack.CourtPackController courtPacks = new io.attendance.api.courtpack.CourtPackController(
+                new io.attendance.api.courtpack.CourtPackService(queries, schools, settings.topology(), caseService), router, access);
         io.attendance.api.schools.SchoolSummaries summaries = new io.attendance.api.schools.SchoolSummaries(queries, router, schools);
         io.attendance.api.schools.OverviewController overview = new io.attendance.api.schools.OverviewController(summaries, access);
         io.attendance.api.pages.Dashboard dashboard = new io.attendance.api.pages.Dashboard(access,
@@ -101,6 +103,8 @@ public final class ApiServer {
             config.routes.get("/api/v1/letters/{file}", letters::pdf);
             config.routes.get("/api/v1/cases", cases::list);
             config.routes.get("/api/v1/cases/{id}", cases::get);
+            config.routes.get("/api/v1/cases/{id}/court-pack.pdf", courtPacks::pdf);
+            config.routes.get("/api/v1/cases/{id}/herringbone.csv", courtPacks::csv);
             config.routes.post("/api/v1/cases/{id}/actions", cases::act);
             config.routes.get("/api/v1/policies", policies::list);
             config.routes.get("/api/v1/policies/{id}", policies::get);

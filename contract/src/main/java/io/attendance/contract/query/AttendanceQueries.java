@@ -40,6 +40,15 @@ public interface AttendanceQueries {
     /** The pupil's register as it stands: one mark per session (the newest recording), in date order. */
     List<StandingMark> register(String upn, int partition);
 
+    /**
+     * The register as it stands with each session's replaced recordings (oldest first), in date order:
+     * what a court pack shows.
+     */
+    List<io.attendance.core.courtpack.RegisterEntry> registerWithAmendments(String upn, int partition);
+
+    /** The pupil's parents as last given, if any are held. */
+    Optional<io.attendance.schemas.PupilContacts> contacts(String upn, int partition);
+
     /** The pupils of a school held here, with their raised flags, in UPN order. */
     List<SchoolPupil> schoolPupils(String urn);
 

@@ -95,6 +95,15 @@ public final class SchoolCalendar {
         return false;
     }
 
+    /** A weekday inside one of the terms, whether or not the school is open on it (closures and bank holidays are). */
+    public boolean inTerm(LocalDate date) {
+        if (date.getDayOfWeek().getValue() > 5) return false;
+        for (Term t : terms) {
+            if (!date.isBefore(t.getStart()) && !date.isAfter(t.getEnd())) return true;
+        }
+        return false;
+    }
+
     public static LocalDate weekOf(LocalDate date) {
         return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }

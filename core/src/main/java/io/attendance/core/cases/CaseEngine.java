@@ -203,7 +203,7 @@ public final class CaseEngine {
     }
 
     /** The day the case last entered a stage (opened in it, or moved to it), from its own history. */
-    static Optional<LocalDate> enteredOn(CaseState c, String stage) {
+    public static Optional<LocalDate> enteredOn(CaseState c, String stage) {
         LocalDate found = null;
         for (CaseEvent e : c.getHistory()) {
             boolean entered = (e.getType() == CaseEventType.OPENED || e.getType() == CaseEventType.STAGE_CHANGED) && stage.equals(e.getStage());

@@ -17,7 +17,7 @@ public record Policy(String id, String family, int version, LocalDate effectiveF
                      boolean everySchool, List<Trigger> triggers, ManualOpening manualOpen,
                      LinkedHashMap<String, Stage> stages, LinkedHashMap<String, ActionSpec> actions,
                      LinkedHashMap<String, String> closureCodes, List<NotEncoded> notEncoded, int minimumEvidenceWeeks,
-                     ProsecutionPeriod prosecutionPeriod, Provisional provisional, OnMove onMove) {
+                     ProsecutionPeriod prosecutionPeriod, Provisional provisional, OnMove onMove, CourtPackFrom courtPack) {
 
     /**
      * School weeks of register a pupil needs this year (before the current week) before a
@@ -38,7 +38,8 @@ public record Policy(String id, String family, int version, LocalDate effectiveF
                      @JsonProperty("minimumEvidence") String minimumEvidence,
                      @JsonProperty("prosecutionPeriod") ProsecutionPeriod prosecutionPeriod,
                      @JsonProperty("provisional") Provisional provisional,
-                     @JsonProperty("onMove") OnMove onMove) {
+                     @JsonProperty("onMove") OnMove onMove,
+                     @JsonProperty("courtPack") CourtPackFrom courtPack) {
         if (id == null || !id.matches("[a-z0-9]+(-[a-z0-9]+)*")) throw new IllegalArgumentException("id '" + id + "': lower-case words joined by '-'");
         if (family == null || !family.matches("[a-z0-9]+(-[a-z0-9]+)*")) throw new IllegalArgumentException("family '" + family + "': lower-case words joined by '-'");
         if (version == null || version < 1) throw new IllegalArgumentException("version must be a whole number >= 1");
@@ -61,7 +62,7 @@ public record Policy(String id, String family, int version, LocalDate effectiveF
         return new Policy(id, family, version, from, title, source, every, triggers == null ? List.of() : triggers,
                 manualOpen, stages, actions == null ? new LinkedHashMap<>() : actions,
                 closureCodes == null ? new LinkedHashMap<>() : closureCodes, notEncoded == null ? List.of() : notEncoded, evidence,
-                prosecutionPeriod, provisional, onMove);
+                prosecutionPeriod, provisional, onMove, courtPack);
     }
 
     public Stage stage(String name) {

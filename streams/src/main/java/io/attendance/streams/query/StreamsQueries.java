@@ -119,6 +119,16 @@ public final class StreamsQueries implements AttendanceQueries {
     }
 
     @Override
+    public List<io.attendance.core.courtpack.RegisterEntry> registerWithAmendments(String upn, int partition) {
+        return RegisterReader.entries(store(StoreNames.PUPIL_MARKS, partition), store(StoreNames.MARK_HISTORY, partition), upn);
+    }
+
+    @Override
+    public Optional<io.attendance.schemas.PupilContacts> contacts(String upn, int partition) {
+        return Optional.ofNullable(this.<io.attendance.schemas.PupilContacts>store(StoreNames.PUPIL_CONTACTS, partition).get(upn));
+    }
+
+    @Override
     public List<SchoolPupil> schoolPupils(String urn) {
         ReadOnlyKeyValueStore<String, String> index = store(StoreNames.SCHOOL_PUPILS, null);
         // Each pupil read from its own partition's store: the store of every local partition would try each in turn.

@@ -25,6 +25,7 @@ import java.util.Set;
  * marks (+ re-routed marks) ─► mark-processor ─► attendance-signals, marks.dlq
  * roll-changes ──────────────► roll-processor (the LA's confirmed moves; same pupil stores) ─► roll-changes.dlq
  *                               ▲ reads the global schools store (calendars)
+ * contacts ─────────────────► contacts-index (the pupil's parents, for court packs)
  * clock, case-actions ────────► case-processor ─► case-events, clock.dlq, case-actions.dlq
  *                               ▲ reads the pupil stores the mark processor writes (same task)
  */
@@ -52,6 +53,7 @@ public final class AttendanceTopology {
                 "marks-source", "marks-rerouted-source");
         w.store(StoreNames.PUPILS, Serdes.String(), serdes.serde(PupilAttendance.class), "mark-processor");
         w.store(StoreNames.PUPIL_MARKS, Serdes.String(), serdes.serde(MarkCell.class), "mark-processor");
+        w.store(StoreNames.MARK_HISTORY, Serdes.String(), serdes.serde(MarkCell.class), "mark-processor");
         w.store(StoreNames.SCHOOL_PUPILS, Serdes.String(), Serdes.String(), "mark-processor");
         w.store(StoreNames.SCHOOL_AS_OF, Serdes.String(), Serdes.Long(), "mark-processor");
 
@@ -83,6 +85,12 @@ public final class AttendanceTopology {
         w.connect("letter-index", StoreNames.CASES);
         w.sink(LetterIndexProcessor.TO_DLQ, topics.lettersDlq.name(),
                 Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), null, "letter-index");
+        // Contacts join the cases' task too (the processor is connected to the cases store), so a case's owner holds its parents.
+        w.source("contacts-source", topics.contacts.name());
+        w.processor("contacts-index", () -> new ContactsIndexProcessor(topics.contacts.valueSerde().deserializer(), topics.contacts.name()),
+                "contacts-source");
+        w.store(StoreNames.PUPIL_CONTACTS, Serdes.String(), topics.contacts.valueSerde(), "contacts-index");
+        w.connect("contacts-index", StoreNames.CASES);
         w.sink(CaseProcessor.TO_EVENTS, topics.caseEvents.name(),
                 topics.caseEvents.keySerde().serializer(), topics.caseEvents.valueSerde().serializer(), null, "case-processor");
         w.sink(CaseProcessor.TO_CLOCK_DLQ, topics.clockDlq.name(),

@@ -59,6 +59,7 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
     private PupilChanges changes;
     private KeyValueStore<String, PupilAttendance> pupils;
     private KeyValueStore<String, MarkCell> marks;
+    private KeyValueStore<String, MarkCell> history;
     private KeyValueStore<String, String> schoolPupils;
     private KeyValueStore<String, Long> schoolAsOf;
     private SchoolCalendars calendars;
@@ -80,6 +81,7 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
         this.changes = new PupilChanges(context);
         this.pupils = context.getStateStore(StoreNames.PUPILS);
         this.marks = context.getStateStore(StoreNames.PUPIL_MARKS);
+        this.history = context.getStateStore(StoreNames.MARK_HISTORY);
         this.schoolPupils = context.getStateStore(StoreNames.SCHOOL_PUPILS);
         this.schoolAsOf = context.getStateStore(StoreNames.SCHOOL_AS_OF);
         ReadOnlyKeyValueStore<String, byte[]> schools = context.getStateStore(StoreNames.SCHOOLS);
@@ -132,8 +134,15 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
         MarkCell standing = marks.get(cellKey);
         if (standing != null) {
             int newer = mark.getRecordedAt().compareTo(standing.getRecordedAt());
-            // A duplicate, or an older recording of a session already amended: nothing changes.
-            if (newer < 0 || (newer == 0 && standing.getCode().equals(mark.getCode()))) return;
+            // A duplicate, or an older recording of a session already amended: nothing changes (the older
+            // recording is kept as what the register once said, if it said something else).
+            if (newer < 0 || (newer == 0 && standing.getCode().equals(mark.getCode()))) {
+                if (newer < 0 && !standing.getCode().equals(mark.getCode())) {
+                    history.put(historyKey(cellKey, mark.getRecordedAt()), new MarkCell(mark.getCode(), mark.getRecordedAt()));
+                }
+                return;
+            }
+            if (!standing.getCode().equals(mark.getCode())) history.put(historyKey(cellKey, standing.getRecordedAt()), standing);
         }
         PupilAttendance state = pupils.get(mark.getUpn());
         String urnBefore = state == null ? null : state.getUrn();
@@ -152,6 +161,11 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
         marks.put(cellKey, new MarkCell(mark.getCode(), mark.getRecordedAt()));
         long schoolDay = advanceSchoolAsOf(mark.getUrn(), mark.getDate());
         settle(state, counters, urnBefore, record.timestamp(), state.getUrn().equals(mark.getUrn()) ? schoolDay : null);
+    }
+
+    /** A replaced recording's key: the cell's key and when it was recorded, so a pupil's history reads in date order. */
+    static String historyKey(String cellKey, java.time.Instant recordedAt) {
+        return cellKey + '|' + String.format("%013d", recordedAt.toEpochMilli());
     }
 
     private static PupilAttendance newPupil(String upn, String urn, LocalDate date) {

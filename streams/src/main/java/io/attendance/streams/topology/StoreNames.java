@@ -6,6 +6,13 @@ public final class StoreNames {
     public static final String PUPILS = "pupil-attendance";
     /** "upn|date|session|urn" → MarkCell: the mark standing for each session (retractions, the register grid). */
     public static final String PUPIL_MARKS = "pupil-marks";
+    /**
+     * "upn|date|session|urn|recordedAt" (epoch ms, 13 digits) → MarkCell: each recording a session's standing mark
+     * replaced with another code (court packs show a mark's amendments with their original code and date).
+     */
+    public static final String MARK_HISTORY = "mark-history";
+    /** upn → PupilContacts: the pupil's parents as last given, in the pupil's task (court packs name them). */
+    public static final String PUPIL_CONTACTS = "pupil-contacts";
     /** "urn|upn" → comma-separated raised flags: lists a school's pupils without a full scan. */
     public static final String SCHOOL_PUPILS = "school-pupils";
     /** urn → latest school day (epoch day) seen by this task: the "as of" date of the school's pupils. */

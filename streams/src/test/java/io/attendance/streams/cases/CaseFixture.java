@@ -217,6 +217,20 @@ final class CaseFixture implements AutoCloseable {
         return c;
     }
 
+    /** The pupil's register with each session's replaced recordings, as the API reads it for a court pack. */
+    List<io.attendance.core.courtpack.RegisterEntry> register(String upn) {
+        return io.attendance.streams.query.RegisterReader.entries(driver.getKeyValueStore(StoreNames.PUPIL_MARKS),
+                driver.getKeyValueStore(StoreNames.MARK_HISTORY), upn);
+    }
+
+    School school() {
+        return school;
+    }
+
+    SchoolCalendar calendar() {
+        return calendar;
+    }
+
     List<String> openedCases() {
         return events.stream().filter(e -> e.getType() == CaseEventType.OPENED).map(CaseEvent::getCaseId).toList();
     }
