@@ -3,11 +3,16 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml ./
+# Every module the parent pom lists (ComposeFileTest checks this list against pom.xml).
 COPY schemas schemas
+COPY core core
+COPY contract contract
 COPY streams streams
-COPY api api
 COPY notifier notifier
+COPY courtpack courtpack
+COPY api api
 COPY app app
+COPY tools tools
 COPY policies policies
 RUN mvn -B -ntp -q package -DskipTests
 

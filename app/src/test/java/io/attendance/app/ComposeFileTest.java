@@ -92,6 +92,10 @@ class ComposeFileTest {
         assertThat(services.get("notifier").get("environment").get("ATTENDANCE_SMTP_HOST").asText()).isEqualTo("mail");
         assertThat(services.has("mail")).isTrue();
         assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("eclipse-temurin:17-jre", "attendance.jar");
+        // The image builds the whole reactor: a module the Dockerfile does not copy fails its build.
+        java.util.regex.Matcher modules = java.util.regex.Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(ROOT.resolve("pom.xml")));
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        while (modules.find()) assertThat(dockerfile).as("Dockerfile copies module " + modules.group(1)).contains("COPY " + modules.group(1) + " " + modules.group(1));
     }
 
     @Test
