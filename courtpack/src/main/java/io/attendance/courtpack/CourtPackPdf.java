@@ -34,6 +34,7 @@ import java.util.TimeZone;
 public final class CourtPackPdf {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM yy", Locale.UK);
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK).withZone(ZoneId.of("Europe/London"));
     private static final Color UNAUTHORISED = new Color(0xF4, 0xC7, 0xC3);
@@ -57,7 +58,8 @@ public final class CourtPackPdf {
             letters(p, pack);
             p.newPage();
             timeline(p, pack);
-            p.finish("Court pack, case " + pack.caseId() + ", from the record as at " + DATE.format(pack.asOf()));
+            p.finish("Court pack, case " + pack.caseId() + ", record as at " + DATE.format(pack.asOf()),
+                    pack.letters().stream().anyMatch(l -> l.pdf() != null && l.pdf().length > 0) ? "; the letters as sent follow it" : "");
             appendLetters(doc, pack, letters);
             info(doc, pack);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -214,20 +216,28 @@ public final class CourtPackPdf {
 
     private static void letters(TaggedPages p, CourtPack pack) throws IOException {
         p.heading("H1", "Letters sent", 14);
-        p.paragraph("Each letter produced on this case, one per parent, with how it went and the SHA-256 hash of its PDF. "
-                + "The letters themselves follow the timeline, in this order.", 8.5f);
+        p.paragraph("Each letter produced on this case, one per parent, with how it went; below, the SHA-256 hash of each "
+                + "letter's PDF. The letters themselves follow the timeline, in this order.", 8.5f);
         p.gap(4);
-        Table t = new Table(p, 7.5f, new float[]{62, 120, 95, 70, TaggedPages.WIDTH - 347},
+        if (pack.letters().isEmpty()) {
+            p.paragraph("No letter has been produced on this case.", 9);
+            return;
+        }
+        Table t = new Table(p, 7.5f, new float[]{56, 140, 90, 70, TaggedPages.WIDTH - 356},
                 List.of("Dated", "Letter", "To", "Channel and status", "Delivery evidence"));
         int n = 1;
         for (CourtPack.LetterLine l : pack.letters()) {
-            String evidence = (l.sentAt() == null ? "" : "sent " + AT.format(l.sentAt()) + "; ")
-                    + (l.providerReference() == null ? "" : "reference " + l.providerReference() + "; ")
-                    + (l.failure() == null ? "" : l.failure() + "; ") + "SHA-256 " + l.contentHash();
-            t.row(DATE.format(l.dated()), n++ + ". " + l.letterRef() + " " + l.title(), l.recipient() + " (" + l.parentId() + ")",
+            String evidence = (l.sentAt() == null ? "" : "sent " + AT.format(l.sentAt()))
+                    + (l.providerReference() == null ? "" : "; reference " + l.providerReference())
+                    + (l.failure() == null ? "" : "; " + l.failure());
+            t.row(SHORT.format(l.dated()), n++ + ". " + l.letterRef() + ": " + l.title(), l.recipient() + " (" + l.parentId() + ")",
                     l.channel() + ", " + l.status().toLowerCase(Locale.UK).replace('_', ' '), evidence);
         }
-        if (pack.letters().isEmpty()) p.paragraph("No letter has been produced on this case.", 9);
+        p.gap(10);
+        p.heading("H2", "Content hashes (SHA-256 of each letter's PDF)", 11);
+        Table hashes = new Table(p, 7.5f, new float[]{24, TaggedPages.WIDTH - 24}, List.of("", "SHA-256"));
+        n = 1;
+        for (CourtPack.LetterLine l : pack.letters()) hashes.row(n++ + ".", l.contentHash());
     }
 
     private static void appendLetters(PDDocument doc, CourtPack pack, List<PDDocument> opened) throws IOException {
@@ -247,7 +257,7 @@ public final class CourtPackPdf {
         p.paragraph("Everything recorded on the case, in order: meetings and who attended, actions with who recorded them, "
                 + "letters requested, deadlines, refusals.", 8.5f);
         p.gap(4);
-        Table t = new Table(p, 7.5f, new float[]{62, 150, TaggedPages.WIDTH - 212}, List.of("Date", "What", "Detail"));
+        Table t = new Table(p, 7.5f, new float[]{74, 150, TaggedPages.WIDTH - 224}, List.of("Date", "What", "Detail"));
         for (CourtPack.TimelineLine e : pack.timeline()) {
             String detail = e.detail() == null ? "" : e.detail();
             if (!e.fields().isEmpty()) detail = (detail.isEmpty() ? "" : detail + "\n") + String.join("; ", e.fields());

@@ -150,7 +150,7 @@ final class TaggedPages {
         List<String> out = new ArrayList<>();
         for (String para : printable(font, s).split("\n", -1)) {
             StringBuilder line = new StringBuilder();
-            for (String word : para.split(" +")) {
+            for (String word : words(font, size, para, width)) {
                 String candidate = line.length() == 0 ? word : line + " " + word;
                 if (line.length() > 0 && width(font, size, candidate) > width) {
                     out.add(line.toString());
@@ -166,12 +166,27 @@ final class TaggedPages {
         return out;
     }
 
+    /** The words of a paragraph, a word wider than the column (a hash, a file reference) cut to fit it. */
+    private List<String> words(PDFont font, float size, String para, float width) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String word : para.split(" +")) {
+            while (width(font, size, word) > width && word.length() > 1) {
+                int n = word.length() - 1;
+                while (n > 1 && width(font, size, word.substring(0, n)) > width) n--;
+                out.add(word.substring(0, n));
+                word = word.substring(n);
+            }
+            out.add(word);
+        }
+        return out;
+    }
+
     float width(PDFont font, float size, String s) throws IOException {
         return font.getStringWidth(printable(font, s)) / 1000 * size;
     }
 
-    /** Ends the last page, puts "page n of m" and {@code footer} on every page, and writes the parent tree. */
-    void finish(String footer) throws IOException {
+    /** Ends the last page, puts {@code footer}, "page n of m" and {@code after} on every page, and writes the parent tree. */
+    void finish(String footer, String after) throws IOException {
         cs.close();
         int n = doc.getNumberOfPages();
         Map<Integer, PDParentTreeValue> parents = new LinkedHashMap<>();
@@ -191,7 +206,7 @@ final class TaggedPages {
                 f.beginText();
                 f.setFont(regular, 7.5f);
                 f.newLineAtOffset(MARGIN, 24);
-                f.showText(printable(regular, footer + " — page " + (p + 1) + " of " + n));
+                f.showText(printable(regular, footer + " — page " + (p + 1) + " of " + n + after));
                 f.endText();
                 f.endMarkedContent();
             }

@@ -20,7 +20,15 @@ public record CaseDetail(String id, String upn, String urn, String policy, int p
                          String openedOn, String closedOn, String closureCode, boolean overdue,
                          String stageTitle, String linkedCase, Period prosecutionPeriod, Map<String, String> fields,
                          List<Event> history, List<Task> tasks, List<LetterRequest> letters, List<Action> allowedActions,
-                         List<LetterView> lettersSent, List<Sibling> siblings) {
+                         List<LetterView> lettersSent, List<Sibling> siblings,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) CourtPack courtPack) {
+
+    /**
+     * Where the case's court pack is, once the case has entered the stage its policy names for it
+     * ({@code courtPack.from}); absent before. Only staff who act on cases may fetch it.
+     */
+    public record CourtPack(String dueFrom, String since, String pdf, String herringboneCsv) {
+    }
 
     /** The period a prosecution rests on, once fixed, and the last day to lay an information (s127 MCA 1980). */
     public record Period(String start, String end, String layInformationBy) {
@@ -78,15 +86,17 @@ public record CaseDetail(String id, String upn, String urn, String policy, int p
         List<LetterRequest> letters = c.getLetters().stream().map(l -> new LetterRequest(l.getLetterId(), l.getTitle(),
                 CaseSummary.str(l.getRequestedOn()), l.getEventId())).toList();
         List<Action> allowed = "open".equals(c.getStatus()) && policy != null ? allowed(policy, c.getStage()) : List.of();
+        CourtPack pack = io.attendance.core.courtpack.CourtPacks.availableFrom(c, policy).map(d -> new CourtPack(policy.courtPack().from(),
+                d.toString(), "/api/v1/cases/" + c.getCaseId() + "/court-pack.pdf", "/api/v1/cases/" + c.getCaseId() + "/herringbone.csv")).orElse(null);
         return new CaseDetail(s.id(), s.upn(), s.urn(), s.policy(), s.policyVersion(), s.stage(), s.status(), s.openedOn(), s.closedOn(),
                 s.closureCode(), s.overdue(), stageTitle, c.getLinkedCase(), period, new TreeMap<>(c.getFields()), history, tasks, letters,
-                allowed, sent, siblings);
+                allowed, sent, siblings, pack);
     }
 
     /** The same case with its siblings' figures added. */
     CaseDetail withSiblings(List<Sibling> named) {
         return new CaseDetail(id, upn, urn, policy, policyVersion, stage, status, openedOn, closedOn, closureCode, overdue, stageTitle,
-                linkedCase, prosecutionPeriod, fields, history, tasks, letters, allowedActions, lettersSent, named);
+                linkedCase, prosecutionPeriod, fields, history, tasks, letters, allowedActions, lettersSent, named, courtPack);
     }
 
     static List<Action> allowed(Policy policy, String stage) {

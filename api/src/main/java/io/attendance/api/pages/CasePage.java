@@ -135,6 +135,10 @@ final class CasePage {
         m.put("hasSiblings", !siblings.isEmpty());
         boolean mayRecord = Access.principal(ctx).mayRecord();
         m.put("mayRecord", mayRecord);
+        // The pack names the parents and their addresses: offered to staff who act on cases, once it is due.
+        if (mayRecord && c.courtPack() != null) {
+            m.put("courtPack", Map.of("pdf", c.courtPack().pdf(), "csv", c.courtPack().herringboneCsv(), "since", c.courtPack().since()));
+        }
         m.put("actions", mayRecord ? forms(c.allowedActions(), failedAction, errorField, error, entered) : List.of());
         ctx.html(pages.render("case", m));
     }
