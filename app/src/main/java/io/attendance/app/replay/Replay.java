@@ -66,7 +66,7 @@ public final class Replay {
     public static final int DEFAULT_PARTITIONS = 6;
 
     /** What it did: for the closing line and the tests. */
-    public record Summary(long marks, long rejected, long days, long cases, long events, long letters, long millis) {
+    public record Summary(long marks, long rejected, long days, long cases, long events, long letters, long courtPacks, long millis) {
     }
 
     private Replay() {
@@ -92,13 +92,13 @@ public final class Replay {
         SingleObjectSerdes serdes = new SingleObjectSerdes();
         Topics topics = new Topics(serdes);
         try (DaySpool marks = new DaySpool(topics.marks.valueSerde(), topics.marks.name())) {
-            return replay(in, marks, schools, policies, calendars, byUrn, codes, serdes, topics, outputs, started, progress);
+            return replay(in, marks, schools, policies, calendars, byUrn, codes, serdes, topics, outputs, new ReplayCourtPacks(out), started, progress);
         }
     }
 
     private static Summary replay(Inputs in, DaySpool marks, List<School> schools, PolicyRegistry policies, Map<String, SchoolCalendar> calendars,
                                   Map<String, School> byUrn, CodeTable codes, SingleObjectSerdes serdes, Topics topics, ReplayOutputs outputs,
-                                  long started, PrintStream progress) {
+                                  ReplayCourtPacks packs, long started, PrintStream progress) {
         long good = ReplayInput.marks(in.marks(), new MarkRules(codes), calendars::get, null, marks::add, outputs::reject);
         TreeMap<LocalDate, List<ReplayActions.Row>> actions = in.actions() == null ? new TreeMap<>()
                 : ReplayActions.read(in.actions(), outputs::reject);
@@ -109,7 +109,7 @@ public final class Replay {
         TopologySettings settings = new TopologySettings(codes, List.of(6, 10), in.partitions(), policies, WorkingDays.england(),
                 TopologySettings.LIVE_TICK_QUIET);
         long days = 0, events = 0, letters = 0;
-        ReplayLetters letterWriter = contacts.isEmpty() ? null : new ReplayLetters(in.policies(), contacts, byUrn, outputs);
+        ReplayLetters letterWriter = contacts.isEmpty() ? null : new ReplayLetters(in.policies(), contacts, byUrn, outputs, packs);
         try (ReplayPartitions partitions = new ReplayPartitions(topics, serdes, settings, Runtime.getRuntime().availableProcessors(), in.stateDir())) {
             partitions.schools(schools);
             long total = java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
@@ -143,14 +143,19 @@ public final class Replay {
                 events++;
             }
             // In id and UPN order, merged from the partitions as they are read: never all held at once.
-            long cases = partitions.<CaseState>forEachInKeyOrder(StoreNames.CASES, outputs::caseRow);
+            // A case at its court pack's stage gets its pack as the service would give it on the replay's last day.
+            long cases = partitions.<CaseState>forEachInKeyOrder(StoreNames.CASES, c -> {
+                outputs.caseRow(c);
+                packs.writeIfDue(c, policies, byUrn.get(c.getUrn()), calendars.get(c.getUrn()), codes, contacts.get(c.getUpn()),
+                        partitions::register, last);
+            });
             partitions.<PupilAttendance>forEachInKeyOrder(StoreNames.PUPILS, p -> {
                 SchoolCalendar cal = PupilCalendar.of(p, p.getUrn(), calendars::get);
                 outputs.pupilRow(PupilStats.of(p, cal == null ? SchoolCalendar.NONE : cal, List.of(6, 10)));
             });
             outputs.finish(schools);
             if (progress != null) progress.println();
-            return new Summary(good, outputs.rejected(), days, cases, events, letters, (System.nanoTime() - started) / 1_000_000);
+            return new Summary(good, outputs.rejected(), days, cases, events, letters, packs.written(), (System.nanoTime() - started) / 1_000_000);
         } finally {
             outputs.close();
         }

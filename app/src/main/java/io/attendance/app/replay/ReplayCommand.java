@@ -42,8 +42,9 @@ public final class ReplayCommand implements Callable<Integer> {
         try {
             Replay.Summary s = Replay.run(new Replay.Inputs(schools, marks, actions, contacts, policies, partitions, stateDir), out,
                     System.console() != null ? System.err : null);
-            System.out.printf("replayed %d days: %d marks (%d rows rejected, see rejects.csv), %d cases, %d case events, %d letters in %.1f s (%.0f marks/s)%n",
-                    s.days(), s.marks(), s.rejected(), s.cases(), s.events(), s.letters(), s.millis() / 1000.0,
+            System.out.printf("replayed %d days: %d marks (%d rows rejected, see rejects.csv), %d cases, %d case events, %d letters, "
+                            + "%d court packs in %.1f s (%.0f marks/s)%n",
+                    s.days(), s.marks(), s.rejected(), s.cases(), s.events(), s.letters(), s.courtPacks(), s.millis() / 1000.0,
                     s.marks() * 1000.0 / Math.max(1, s.millis()));
             return 0;
         } catch (ReplayException e) {

@@ -17,12 +17,14 @@ final class ReplayLetters {
     private final Map<String, PupilContacts> contacts;
     private final Map<String, School> schools;
     private final ReplayOutputs outputs;
+    private final ReplayCourtPacks packs;
 
-    ReplayLetters(Path policies, Map<String, PupilContacts> contacts, Map<String, School> schools, ReplayOutputs outputs) {
+    ReplayLetters(Path policies, Map<String, PupilContacts> contacts, Map<String, School> schools, ReplayOutputs outputs, ReplayCourtPacks packs) {
         this.planner = new LetterPlanner(new LetterFiles(policies));
         this.contacts = contacts;
         this.schools = schools;
         this.outputs = outputs;
+        this.packs = packs;
     }
 
     /** @return letters written for this request */
@@ -30,6 +32,7 @@ final class ReplayLetters {
         int n = 0;
         for (LetterPlan p : planner.plan(e, Optional.ofNullable(contacts.get(e.getUpn())), Optional.ofNullable(schools.get(e.getUrn())))) {
             outputs.letter(e, p);
+            packs.letter(e, p);
             if (p.letter() != null) n++;
         }
         return n;

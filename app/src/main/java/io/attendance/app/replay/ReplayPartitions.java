@@ -98,6 +98,12 @@ final class ReplayPartitions implements AutoCloseable {
         return owner(upn).store(StoreNames.CASE_INDEX);
     }
 
+    /** The pupil's register with each session's replaced recordings, from the partition that holds them (a court pack's). */
+    List<io.attendance.core.courtpack.RegisterEntry> register(String upn) {
+        MemoryRunner r = owner(upn);
+        return io.attendance.streams.query.RegisterReader.entries(r.store(StoreNames.PUPIL_MARKS), r.store(StoreNames.MARK_HISTORY), upn);
+    }
+
     /** A day's marks recorded before its end (the actions of the day are then checked against the cases as they stand). */
     List<CaseEvent> marks(List<DaySpool.Mark> before) {
         List<List<DaySpool.Mark>> early = byPartition(before);

@@ -43,6 +43,19 @@ public final class CourtPacks {
      */
     public static CourtPack of(CaseState c, Policy policy, School school, SchoolCalendar calendar, CodeTable codes,
                                PupilContacts contacts, List<Letter> letters, List<RegisterEntry> register, LocalDate asOf) {
+        List<CourtPack.LetterLine> lines = letters.stream()
+                .sorted(Comparator.comparing(Letter::getDated).thenComparing(Letter::getLetterId))
+                .map(l -> new CourtPack.LetterLine(l.getDated(), l.getLetterRef(), l.getTitle(), l.getRecipient(), l.getParentId(),
+                        l.getChannel(), l.getStatus().name(), l.getSentAt(), l.getProviderReference(), l.getContentHash(), l.getFailure(),
+                        bytes(l.getPdf())))
+                .toList();
+        return withLetters(c, policy, school, calendar, codes, contacts, lines, register, asOf);
+    }
+
+    /** As {@link #of}, with the letters already as the pack lists them (a replay's, produced but not sent), in order. */
+    public static CourtPack withLetters(CaseState c, Policy policy, School school, SchoolCalendar calendar, CodeTable codes,
+                                        PupilContacts contacts, List<CourtPack.LetterLine> letterLines, List<RegisterEntry> register,
+                                        LocalDate asOf) {
         List<RegisterEntry> here = register.stream().filter(e -> e.urn().equals(c.getUrn()))
                 .sorted(Comparator.comparing(RegisterEntry::date).thenComparing(RegisterEntry::session)).toList();
         LocalDate yearStart = firstSchoolDay(calendar, SchoolCalendar.academicYearStart(asOf), asOf);
@@ -73,13 +86,6 @@ public final class CourtPacks {
             timeline.add(new CourtPack.TimelineLine(e.getDate(), what(policy, e), e.getDetail(), fields(e, parents)));
         }
 
-        List<CourtPack.LetterLine> letterLines = letters.stream()
-                .sorted(Comparator.comparing(Letter::getDated).thenComparing(Letter::getLetterId))
-                .map(l -> new CourtPack.LetterLine(l.getDated(), l.getLetterRef(), l.getTitle(), l.getRecipient(), l.getParentId(),
-                        l.getChannel(), l.getStatus().name(), l.getSentAt(), l.getProviderReference(), l.getContentHash(), l.getFailure(),
-                        bytes(l.getPdf())))
-                .toList();
-
         return new CourtPack(c.getCaseId(), asOf,
                 new CourtPack.Pupil(c.getUpn(), contacts == null ? null : contacts.getPupilName()),
                 new CourtPack.SchoolLine(school.getUrn(), school.getName(), school.getLa()), List.copyOf(parentLines),
@@ -87,7 +93,7 @@ public final class CourtPacks {
                         policy.courtPack() == null ? null : policy.courtPack().from(), policy.courtPack() == null ? null : policy.courtPack().cite()),
                 List.copyOf(stages), period, ytd, Herringbone.weeks(here, calendar, codes, yearStart, asOf),
                 here.stream().filter(e -> e.amended() && !e.date().isBefore(yearStart) && !e.date().isAfter(asOf)).toList(),
-                letterLines, List.copyOf(timeline));
+                List.copyOf(letterLines), List.copyOf(timeline));
     }
 
     /** The first school day from {@code from} (the academic year's 1 August) up to {@code to}; {@code from} when there is none. */
