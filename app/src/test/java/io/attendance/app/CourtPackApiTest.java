@@ -125,7 +125,11 @@ class CourtPackApiTest {
                 "Sessions of unauthorised absence 11", "Attendance 90.00%");
         assertThat(t).contains("Thu 4 Sept 2025 AM O (recorded 4 Sept 2025 10:00) I (recorded 20 Nov 2025 10:00)");
         assertThat(t).contains("Recorded: Fast Track started", "Alex Reed (p1)", "Referred to the LA");
-        for (var l : admin.get("/api/v1/cases/" + id).json().get("lettersSent")) assertThat(t).contains(l.get("contentHash").asText());
+        // Each letter's hash in the pack is the SHA-256 of the letter as the API serves it (what the parent received).
+        for (var l : admin.get("/api/v1/cases/" + id).json().get("lettersSent")) {
+            byte[] letter = admin.getBytes(l.get("pdf").asText()).bytes();
+            assertThat(t).contains(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(letter)));
+        }
 
         String csv = admin.get("/api/v1/cases/" + id + "/herringbone.csv").body();
         assertThat(csv.lines()).contains(PUPIL + "," + URN + ",2025-09-04,AM,school day,I,authorised,O recorded 2025-09-04T09:00:00Z,,,,,,,,",

@@ -44,7 +44,7 @@ public final class CourtPackPdf {
     private CourtPackPdf() {
     }
 
-    public static synchronized byte[] write(CourtPack pack) {
+    public static byte[] write(CourtPack pack) {
         List<PDDocument> letters = new ArrayList<>();
         try (PDDocument doc = new PDDocument()) {
             TaggedPages p = new TaggedPages(doc);
@@ -59,7 +59,7 @@ public final class CourtPackPdf {
             p.newPage();
             timeline(p, pack);
             p.finish("Court pack, case " + pack.caseId() + ", record as at " + DATE.format(pack.asOf()),
-                    pack.letters().stream().anyMatch(l -> l.pdf() != null && l.pdf().length > 0) ? "; the letters as sent follow it" : "");
+                    pack.letters().stream().anyMatch(l -> l.pdf() != null && l.pdf().length > 0 && appended(l)) ? "; the letters follow it" : "");
             appendLetters(doc, pack, letters);
             info(doc, pack);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -133,11 +133,14 @@ public final class CourtPackPdf {
     // ---- 2. Herringbone -----------------------------------------------------------------------
 
     private static void herringbone(TaggedPages p, CourtPack pack) throws IOException {
-        p.heading("H1", "Register, year to date (herringbone)", 14);
-        p.paragraph(pack.pupil().upn() + " at " + pack.school().name() + ", " + DATE.format(pack.yearToDate().from()) + " to "
-                + DATE.format(pack.asOf()) + ". Each week Monday to Friday, morning (AM) and afternoon (PM) sessions. Red: "
+        java.time.LocalDate from = pack.period().from().isBefore(pack.yearToDate().from()) ? pack.period().from() : pack.yearToDate().from();
+        p.heading("H1", "Register (herringbone)", 14);
+        p.paragraph(pack.pupil().upn() + " at " + pack.school().name() + ", " + DATE.format(from) + " to "
+                + DATE.format(pack.asOf()) + " (the year to date" + (from.isBefore(pack.yearToDate().from()) ? " and the whole prosecution period" : "")
+                + "). Each week Monday to Friday, morning (AM) and afternoon (PM) sessions. Red: "
                 + "unauthorised absence; yellow: authorised absence; grey: no school (closed or holiday); ? a school day with no "
-                + "mark; * a mark amended (each amendment listed below the register).", 8);
+                + "mark; * a mark amended or withdrawn (each listed below the register); † recorded at another school the pupil's "
+                + "figures count at (the URN is in the CSV).", 8);
         p.gap(4);
         List<String> header = new ArrayList<>(List.of("Week of"));
         for (String d : List.of("Mon", "Tue", "Wed", "Thu", "Fri")) {
@@ -145,13 +148,14 @@ public final class CourtPackPdf {
             header.add("PM");
         }
         header.addAll(List.of("Poss", "Att", "Auth", "Unauth", "Week %", "To date %"));
-        float[] widths = {46, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 24, 22, 24, 33, 36, 0};
-        widths[16] = TaggedPages.WIDTH - 46 - 250 - 103 - 36;
+        // "100.00%" and "Unauth" must fit their columns whole (a word wider than its column is cut)
+        float[] widths = {46, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 24, 22, 26, 36, 38, 0};
+        widths[16] = TaggedPages.WIDTH - 46 - 250 - 108 - 38;
         Table t = new Table(p, 7.5f, widths, header).rulesAfter(0, 2, 4, 6, 8, 10);
         for (Herringbone.Week w : pack.weeks()) {
             List<Table.Cell> cells = new ArrayList<>();
             cells.add(Table.Cell.of(WEEK.format(w.monday())));
-            for (Herringbone.Cell c : w.cells()) cells.add(cell(c));
+            for (Herringbone.Cell c : w.cells()) cells.add(cell(c, pack.school().urn()));
             SessionCounts wk = w.week(), cum = w.cumulative();
             for (int v : new int[]{wk.possible(), wk.attended(), wk.authorised(), wk.unauthorised()}) cells.add(Table.Cell.of(String.valueOf(v)));
             cells.add(Table.Cell.of(pct(wk.attendancePct())));
@@ -159,23 +163,23 @@ public final class CourtPackPdf {
             t.row(cells);
         }
         p.gap(8);
-        p.heading("H2", "Amended marks", 11);
+        p.heading("H2", "Amended and withdrawn marks", 11);
         if (pack.amendments().isEmpty()) {
-            p.paragraph("No mark in this period was amended.", 8.5f);
+            p.paragraph("No amendment of a mark in this period is recorded.", 8.5f);
         } else {
             Table a = new Table(p, 8, new float[]{95, 200, TaggedPages.WIDTH - 295}, List.of("Session", "Recorded first", "Stands now"));
             for (RegisterEntry e : pack.amendments()) {
                 List<String> before = new ArrayList<>();
                 for (Recording r : e.earlier()) before.add(r.code() + " (recorded " + AT.format(r.recordedAt()) + ")");
-                a.row(DAY.format(e.date()) + " " + e.session(), String.join("; then ", before),
-                        e.standing().code() + " (recorded " + AT.format(e.standing().recordedAt()) + ")");
+                a.row(DAY.format(e.date()) + " " + e.session(), String.join("; then ", before), e.retracted()
+                        ? "withdrawn by the school: no mark stands" : e.standing().code() + " (recorded " + AT.format(e.standing().recordedAt()) + ")");
             }
         }
     }
 
-    private static Table.Cell cell(Herringbone.Cell c) {
+    private static Table.Cell cell(Herringbone.Cell c, String caseSchool) {
         return switch (c.kind()) {
-            case MARK -> new Table.Cell(c.code() + (c.entry().amended() ? "*" : ""), switch (c.category()) {
+            case MARK -> new Table.Cell(c.code() + (c.entry().amended() ? "*" : "") + (c.entry().urn().equals(caseSchool) ? "" : "†"), switch (c.category()) {
                 case UNAUTHORISED -> UNAUTHORISED;
                 case AUTHORISED -> AUTHORISED;
                 default -> null;
@@ -217,7 +221,7 @@ public final class CourtPackPdf {
     private static void letters(TaggedPages p, CourtPack pack) throws IOException {
         p.heading("H1", "Letters sent", 14);
         p.paragraph("Each letter produced on this case, one per parent, with how it went; below, the SHA-256 hash of each "
-                + "letter's PDF. The letters themselves follow the timeline, in this order.", 8.5f);
+                + "letter's PDF. The letters sent follow the timeline, in this order; a letter not sent is listed here only.", 8.5f);
         p.gap(4);
         if (pack.letters().isEmpty()) {
             p.paragraph("No letter has been produced on this case.", 9);
@@ -242,12 +246,17 @@ public final class CourtPackPdf {
 
     private static void appendLetters(PDDocument doc, CourtPack pack, List<PDDocument> opened) throws IOException {
         for (CourtPack.LetterLine l : pack.letters()) {
-            if (l.pdf() == null || l.pdf().length == 0) continue;
+            // Only letters that went (or, in a replay, were produced): a letter not sent is listed, never shown as if sent.
+            if (l.pdf() == null || l.pdf().length == 0 || !appended(l)) continue;
             // The letter's own pages, unchanged: what the parent received.
             PDDocument letter = Loader.loadPDF(l.pdf());
             opened.add(letter);
             for (PDPage page : letter.getPages()) doc.importPage(page);
         }
+    }
+
+    static boolean appended(CourtPack.LetterLine l) {
+        return l.status().equals("SENT") || l.status().equals("PRODUCED");
     }
 
     // ---- 5. Timeline --------------------------------------------------------------------------
@@ -275,6 +284,10 @@ public final class CourtPackPdf {
         info.setCreationDate(c);
         info.setModificationDate(c);
         doc.setDocumentId((long) (pack.caseId() + "|" + pack.asOf()).hashCode());
-        doc.getDocumentCatalog().setViewerPreferences(null);
+        // PDF/UA: a viewer shows the title, not the file name
+        org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences prefs =
+                new org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences(new org.apache.pdfbox.cos.COSDictionary());
+        prefs.setDisplayDocTitle(true);
+        doc.getDocumentCatalog().setViewerPreferences(prefs);
     }
 }

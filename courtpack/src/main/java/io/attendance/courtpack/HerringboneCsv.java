@@ -32,7 +32,8 @@ public final class HerringboneCsv {
             for (Herringbone.Week w : pack.weeks()) {
                 for (int i = 0; i < w.cells().size(); i++) {
                     Herringbone.Cell c = w.cells().get(i);
-                    List<Object> row = new ArrayList<>(List.of(pack.pupil().upn(), pack.school().urn(), c.date().toString(), c.session(),
+                    String urn = c.entry() == null ? pack.school().urn() : c.entry().urn(); // a session at another counted school names it
+                    List<Object> row = new ArrayList<>(List.of(pack.pupil().upn(), urn, c.date().toString(), c.session(),
                             switch (c.kind()) {
                                 case MARK -> "school day";
                                 case NO_MARK -> "school day, no mark";

@@ -38,8 +38,9 @@ final class TaggedPages {
     static final float MARGIN = 42;
     static final float TOP = PDRectangle.A4.getHeight() - MARGIN;
     static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
-    private static final TrueTypeFont REGULAR_TTF = load("DejaVuSans.ttf");
-    private static final TrueTypeFont BOLD_TTF = load("DejaVuSans-Bold.ttf");
+    // The font files once; parsed per document (a parsed font is not shared between documents being written at once).
+    private static final byte[] REGULAR_TTF = load("DejaVuSans.ttf");
+    private static final byte[] BOLD_TTF = load("DejaVuSans-Bold.ttf");
 
     final PDDocument doc;
     final PDFont regular;
@@ -52,8 +53,8 @@ final class TaggedPages {
 
     TaggedPages(PDDocument doc) throws IOException {
         this.doc = doc;
-        this.regular = PDType0Font.load(doc, REGULAR_TTF, true);
-        this.bold = PDType0Font.load(doc, BOLD_TTF, true);
+        this.regular = PDType0Font.load(doc, parse(REGULAR_TTF), true);
+        this.bold = PDType0Font.load(doc, parse(BOLD_TTF), true);
         PDStructureTreeRoot root = new PDStructureTreeRoot();
         doc.getDocumentCatalog().setStructureTreeRoot(root);
         PDMarkInfo info = new PDMarkInfo();
@@ -99,9 +100,12 @@ final class TaggedPages {
         cs.showText(printable(font, s));
         cs.endText();
         cs.endMarkedContent();
-        owner.appendKid(new org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent(
-                COSName.getPDFName(owner.getStructureType()), props));
-        if (owner.getPage() == null || !owner.getPage().equals(page)) owner.setPage(page);
+        // A reference naming its own page: an element's text may run on to the next page.
+        org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkedContentReference ref =
+                new org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkedContentReference();
+        ref.setMCID(mcid);
+        ref.setPage(page);
+        owner.appendKid(ref);
         onPage.add(owner);
     }
 
@@ -132,18 +136,22 @@ final class TaggedPages {
     }
 
     void fill(float x, float atY, float w, float h, Color c) throws IOException {
+        cs.beginMarkedContent(COSName.ARTIFACT);
         cs.saveGraphicsState();
         cs.setNonStrokingColor(c);
         cs.addRect(x, atY, w, h);
         cs.fill();
         cs.restoreGraphicsState();
+        cs.endMarkedContent();
     }
 
     void line(float x1, float y1, float x2, float y2, float width) throws IOException {
+        cs.beginMarkedContent(COSName.ARTIFACT);
         cs.setLineWidth(width);
         cs.moveTo(x1, y1);
         cs.lineTo(x2, y2);
         cs.stroke();
+        cs.endMarkedContent();
     }
 
     List<String> wrap(PDFont font, float size, String s, float width) throws IOException {
@@ -236,12 +244,16 @@ final class TaggedPages {
         return out.toString();
     }
 
-    private static TrueTypeFont load(String name) {
+    private static byte[] load(String name) {
         try (InputStream in = TaggedPages.class.getResourceAsStream("/net/sf/jasperreports/fonts/dejavu/" + name)) {
             if (in == null) throw new IllegalStateException("font " + name + " is missing from the classpath");
-            return new TTFParser().parse(new RandomAccessReadBuffer(in));
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read font " + name, e);
         }
+    }
+
+    private static TrueTypeFont parse(byte[] ttf) throws IOException {
+        return new TTFParser().parse(new RandomAccessReadBuffer(ttf));
     }
 }

@@ -57,6 +57,7 @@ public final class CourtPackService {
         LocalDate asOf = queries.schoolToday(c.getUrn(), partition).orElseThrow(() ->
                 new ApiError(409, "no day has ended yet at school " + c.getUrn() + ": the register has no day to run to"));
         return CourtPacks.of(c, policy, school, calendar, settings.codes(), queries.contacts(c.getUpn(), partition).orElse(null),
-                queries.letters(caseId, partition), queries.registerWithAmendments(c.getUpn(), partition), asOf);
+                queries.letters(caseId, partition), CourtPacks.counted(queries.registerWithAmendments(c.getUpn(), partition),
+                        queries.pupil(c.getUpn(), partition).orElse(null), c.getUrn()), asOf);
     }
 }

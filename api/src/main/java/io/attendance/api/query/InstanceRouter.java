@@ -100,6 +100,8 @@ public final class InstanceRouter {
         // As bytes: the owner's answer may be JSON or a letter's PDF.
         HttpResponse<byte[]> res = send(owner.instance(), req, HttpResponse.BodyHandlers.ofByteArray());
         ctx.status(res.statusCode()).contentType(res.headers().firstValue("Content-Type").orElse("application/json")).result(res.body());
+        // a download stays a download (a court pack's file name) when another instance answered it
+        res.headers().firstValue("Content-Disposition").ifPresent(d -> ctx.header("Content-Disposition", d));
         return true;
     }
 

@@ -12,6 +12,7 @@ import io.attendance.schemas.PupilContacts;
 import io.attendance.schemas.School;
 import io.attendance.contract.serde.SingleObjectSerdes;
 import io.attendance.core.calendar.SchoolCalendar;
+import io.attendance.core.courtpack.CourtPacks;
 import io.attendance.core.calendar.WorkingDays;
 import io.attendance.core.codes.CodeTable;
 import io.attendance.core.policy.PolicyRegistry;
@@ -147,7 +148,7 @@ public final class Replay {
             long cases = partitions.<CaseState>forEachInKeyOrder(StoreNames.CASES, c -> {
                 outputs.caseRow(c);
                 packs.writeIfDue(c, policies, byUrn.get(c.getUrn()), calendars.get(c.getUrn()), codes, contacts.get(c.getUpn()),
-                        partitions::register, last);
+                        upn -> CourtPacks.counted(partitions.register(upn), partitions.pupil(upn), c.getUrn()), last);
             });
             partitions.<PupilAttendance>forEachInKeyOrder(StoreNames.PUPILS, p -> {
                 SchoolCalendar cal = PupilCalendar.of(p, p.getUrn(), calendars::get);

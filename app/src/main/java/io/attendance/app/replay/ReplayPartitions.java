@@ -104,6 +104,11 @@ final class ReplayPartitions implements AutoCloseable {
         return io.attendance.streams.query.RegisterReader.entries(r.store(StoreNames.PUPIL_MARKS), r.store(StoreNames.MARK_HISTORY), upn);
     }
 
+    /** The pupil's record (figures, roll), from the partition that holds them, or null. */
+    io.attendance.schemas.PupilAttendance pupil(String upn) {
+        return owner(upn).<String, io.attendance.schemas.PupilAttendance>store(StoreNames.PUPILS).get(upn);
+    }
+
     /** A day's marks recorded before its end (the actions of the day are then checked against the cases as they stand). */
     List<CaseEvent> marks(List<DaySpool.Mark> before) {
         List<List<DaySpool.Mark>> early = byPartition(before);

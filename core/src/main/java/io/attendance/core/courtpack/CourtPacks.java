@@ -37,7 +37,7 @@ public final class CourtPacks {
     }
 
     /**
-     * @param register the pupil's register (any schools: only the case's school's sessions are shown and counted)
+     * @param register the pupil's sessions at every school their figures count at ({@link #counted}), as the engine judged them
      * @param contacts the pupil's contacts, or null when none are held
      * @param asOf     the school's last ended day
      */
@@ -56,7 +56,7 @@ public final class CourtPacks {
     public static CourtPack withLetters(CaseState c, Policy policy, School school, SchoolCalendar calendar, CodeTable codes,
                                         PupilContacts contacts, List<CourtPack.LetterLine> letterLines, List<RegisterEntry> register,
                                         LocalDate asOf) {
-        List<RegisterEntry> here = register.stream().filter(e -> e.urn().equals(c.getUrn()))
+        List<RegisterEntry> here = register.stream()
                 .sorted(Comparator.comparing(RegisterEntry::date).thenComparing(RegisterEntry::session)).toList();
         LocalDate yearStart = firstSchoolDay(calendar, SchoolCalendar.academicYearStart(asOf), asOf);
         CourtPack.Span ytd = new CourtPack.Span("Year to date", yearStart, asOf, null, Herringbone.figures(here, codes, yearStart, asOf));
@@ -64,6 +64,9 @@ public final class CourtPacks {
             LocalDate to = p[1].isAfter(asOf) ? asOf : p[1];
             return new CourtPack.Span("Prosecution period", p[0], to, p[1].isAfter(asOf) ? p[1] : null, Herringbone.figures(here, codes, p[0], to));
         }).orElse(ytd);
+        // The register shown covers the year to date and the whole period the certificate counts (a 26-week
+        // period can begin in the previous school year).
+        LocalDate registerFrom = period.from().isBefore(yearStart) ? period.from() : yearStart;
 
         Map<String, Contact> parents = new HashMap<>();
         List<CourtPack.Parent> parentLines = new ArrayList<>();
@@ -91,9 +94,18 @@ public final class CourtPacks {
                 new CourtPack.SchoolLine(school.getUrn(), school.getName(), school.getLa()), List.copyOf(parentLines),
                 new CourtPack.PolicyLine(policy.id(), policy.version(), policy.title(), policy.source(),
                         policy.courtPack() == null ? null : policy.courtPack().from(), policy.courtPack() == null ? null : policy.courtPack().cite()),
-                List.copyOf(stages), period, ytd, Herringbone.weeks(here, calendar, codes, yearStart, asOf),
-                here.stream().filter(e -> e.amended() && !e.date().isBefore(yearStart) && !e.date().isAfter(asOf)).toList(),
+                List.copyOf(stages), period, ytd, Herringbone.weeks(here, calendar, codes, registerFrom, asOf),
+                here.stream().filter(e -> (e.amended() || e.retracted()) && !e.date().isBefore(registerFrom) && !e.date().isAfter(asOf)).toList(),
                 List.copyOf(letterLines), List.copyOf(timeline));
+    }
+
+    /**
+     * The sessions a pack shows and counts: those at every school the pupil's figures count at (their
+     * main school, a school they moved from, a dual registration: as the engine counts them), so the
+     * pack's figures are the ones the case was decided on.
+     */
+    public static List<RegisterEntry> counted(List<RegisterEntry> register, io.attendance.schemas.PupilAttendance pupil, String caseUrn) {
+        return register.stream().filter(e -> pupil == null ? e.urn().equals(caseUrn) : io.attendance.core.pupil.Roll.counted(pupil, e.urn())).toList();
     }
 
     /** The first school day from {@code from} (the academic year's 1 August) up to {@code to}; {@code from} when there is none. */

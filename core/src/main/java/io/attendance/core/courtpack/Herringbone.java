@@ -48,8 +48,9 @@ public final class Herringbone {
      * [from, to] are shown and counted.
      */
     public static List<Week> weeks(List<RegisterEntry> register, SchoolCalendar calendar, CodeTable codes, LocalDate from, LocalDate to) {
-        Map<String, RegisterEntry> bySession = new HashMap<>();
-        for (RegisterEntry e : register) bySession.put(e.date() + e.session(), e);
+        // A session may stand at two counted schools (a dual registration: one of them D): both count, as the engine counts them.
+        Map<String, List<RegisterEntry>> bySession = new HashMap<>();
+        for (RegisterEntry e : register) if (!e.retracted()) bySession.computeIfAbsent(e.date() + e.session(), k -> new ArrayList<>()).add(e);
         List<Week> out = new ArrayList<>();
         SessionCounts running = SessionCounts.ZERO;
         for (LocalDate monday = SchoolCalendar.weekOf(from); !monday.isAfter(to); monday = monday.plusWeeks(1)) {
@@ -58,12 +59,12 @@ public final class Herringbone {
             for (int day = 0; day < 5; day++) {
                 LocalDate d = monday.plusDays(day);
                 for (String session : List.of("AM", "PM")) {
-                    RegisterEntry e = bySession.get(d + session);
+                    List<RegisterEntry> here = bySession.getOrDefault(d + session, List.of());
                     boolean inSpan = !d.isBefore(from) && !d.isAfter(to);
-                    if (inSpan && e != null) {
-                        CodeCategory category = codes.categoryOf(e.standing().code());
-                        cells.add(new Cell(d, session, Kind.MARK, e.standing().code(), category, e));
-                        week = plus(week, category);
+                    if (inSpan && !here.isEmpty()) {
+                        RegisterEntry e = shown(here);
+                        cells.add(new Cell(d, session, Kind.MARK, e.standing().code(), codes.categoryOf(e.standing().code()), e));
+                        for (RegisterEntry each : here) week = plus(week, codes.categoryOf(each.standing().code()));
                     } else {
                         Kind kind = !inSpan ? Kind.OUTSIDE : !calendar.inTerm(d) ? Kind.HOLIDAY : calendar.isSchoolDay(d) ? Kind.NO_MARK : Kind.CLOSED;
                         cells.add(new Cell(d, session, kind, null, null, null));
@@ -76,11 +77,16 @@ public final class Herringbone {
         return out;
     }
 
+    /** Of a session's marks at two schools, the one that is possible (the other is the dual registration's D). */
+    private static RegisterEntry shown(List<RegisterEntry> marks) {
+        return marks.size() == 1 ? marks.get(0) : marks.stream().filter(m -> !m.standing().code().equals("D")).findFirst().orElse(marks.get(0));
+    }
+
     /** The figures over [from, to], counted from the register as {@link #weeks} counts them. */
     public static SessionCounts figures(List<RegisterEntry> register, CodeTable codes, LocalDate from, LocalDate to) {
         SessionCounts total = SessionCounts.ZERO;
         for (RegisterEntry e : register) {
-            if (e.date().isBefore(from) || e.date().isAfter(to) || e.date().getDayOfWeek().getValue() > 5) continue;
+            if (e.retracted() || e.date().isBefore(from) || e.date().isAfter(to) || e.date().getDayOfWeek().getValue() > 5) continue;
             total = plus(total, codes.categoryOf(e.standing().code()));
         }
         return total;

@@ -147,8 +147,8 @@ public final class PolicyLoader {
             }
             for (String st : p.onMove().transferIn()) if (!st.equals(OnMove.ALL)) stageExists(stages, st, "onMove.transferIn", problems);
         }
-        if (p.prosecutionPeriod() != null) stageExists(stages, p.prosecutionPeriod().startsAt(), "prosecutionPeriod.startsAt", problems);
         if (p.courtPack() != null) stageExists(stages, p.courtPack().from(), "courtPack.from", problems);
+        if (p.prosecutionPeriod() != null) stageExists(stages, p.prosecutionPeriod().startsAt(), "prosecutionPeriod.startsAt", problems);
         else if (readsProsecutionPeriod(p)) problems.add("a condition or letter reads window 'prosecution period' but the policy defines no prosecutionPeriod");
         for (Map.Entry<String, ActionSpec> e : p.actions().entrySet()) {
             for (Map.Entry<String, FieldSpec> f : e.getValue().fields().entrySet()) {

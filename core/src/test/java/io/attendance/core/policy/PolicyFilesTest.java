@@ -130,6 +130,21 @@ class PolicyFilesTest {
     }
 
     @Test
+    void a_policy_with_a_prosecution_period_it_reads_and_no_court_pack_stage_loads() {
+        String good = MINIMAL.replace("stages:\n", "prosecutionPeriod: {startsAt: one, window: 6 school weeks, length: 26 weeks, cite: c}\nstages:\n")
+                .replace("then: [{close: DONE}]", "then: [{when: {metric: unauthorised_pct, window: prosecution period, op: '>=', value: 15}, close: DONE}, {close: DONE}]");
+        assertThat(load(good).courtPack()).isNull();
+        assertThat(load(good).prosecutionPeriod().lengthWeeks()).isEqualTo(26);
+    }
+
+    @Test
+    void a_court_pack_due_from_a_stage_the_policy_does_not_have_is_refused() {
+        String bad = MINIMAL.replace("stages:\n", "courtPack: {from: court, cite: c}\nstages:\n");
+        assertThatThrownBy(() -> load(bad)).hasMessageContaining("courtPack.from").hasMessageContaining("court");
+        assertThat(load(MINIMAL.replace("stages:\n", "courtPack: {from: one, cite: c}\nstages:\n")).courtPack().from()).isEqualTo("one");
+    }
+
+    @Test
     void a_trigger_cannot_read_a_case_window() {
         String bad = MINIMAL.replace("stages:\n", "triggers:\n  - {when: {metric: unauthorised_sessions, window: since stage, op: '>=', value: 1}, stage: one, cite: c}\nstages:\n");
         assertThatThrownBy(() -> load(bad)).hasMessageContaining("triggers[0].when: a trigger reads only the pupil's figures");

@@ -33,12 +33,20 @@ public final class RegisterReader {
             while (it.hasNext()) {
                 var kv = it.next();
                 MarkKey k = MarkKey.ofCellKey(kv.key);
-                // only recordings older than the standing one are its past (a late, older recording sorts in by its time)
+                Recording now = new Recording(kv.value.getCode(), kv.value.getRecordedAt());
+                // the recordings it replaced: up to its own time (a same-time recording with another code was replaced too)
                 List<Recording> past = earlier.getOrDefault(kv.key, List.of()).stream()
-                        .filter(r -> r.recordedAt().isBefore(kv.value.getRecordedAt())).toList();
-                out.add(new RegisterEntry(k.date(), k.session().name(), k.urn(), new Recording(kv.value.getCode(), kv.value.getRecordedAt()), past));
+                        .filter(r -> !r.recordedAt().isAfter(now.recordedAt()) && !r.equals(now)).toList();
+                earlier.remove(kv.key);
+                out.add(new RegisterEntry(k.date(), k.session().name(), k.urn(), now, past));
             }
         }
+        // Sessions whose mark was withdrawn: no standing mark, only what the register said before.
+        for (Map.Entry<String, List<Recording>> e : earlier.entrySet()) {
+            MarkKey k = MarkKey.ofCellKey(e.getKey());
+            out.add(new RegisterEntry(k.date(), k.session().name(), k.urn(), null, e.getValue()));
+        }
+        out.sort(java.util.Comparator.comparing(RegisterEntry::date).thenComparing(RegisterEntry::session).thenComparing(RegisterEntry::urn));
         return out;
     }
 }

@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Keeps each pupil's parents as last given (the compacted contacts topic), keyed by UPN, in the
  * pupil's task: a court pack names the parents with parental responsibility and their addresses
- * where the case lives. A tombstone removes them. A record it cannot read is skipped: the notifier,
- * which reads the same topic, puts it on {@code contacts.dlq} with the reason (once, not twice).
+ * where the case lives. A tombstone removes them. A record it cannot read, or keyed by another pupil,
+ * is skipped and its place logged (never its content): the notifier, which reads the same topic,
+ * dead-letters an unreadable one with the reason, and the API never writes a mismatched one.
  */
 public final class ContactsIndexProcessor implements Processor<byte[], byte[], Void, Void> {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ContactsIndexProcessor.class);

@@ -179,6 +179,7 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
         PupilAttendance state = pupils.get(key.upn());
         if (standing == null || state == null) return;
         marks.delete(key.cellKey());
+        history.put(historyKey(key.cellKey(), standing.getRecordedAt()), standing); // what the register said before it was withdrawn
         WeekCounters counters = WeekCounters.decode(state.getWeeks());
         if (io.attendance.core.pupil.Roll.counted(state, key.urn())) counters.add(key.date(), codes.categoryOf(standing.getCode()), -1);
         settle(state, counters, state.getUrn(), timestamp, null);

@@ -223,6 +223,10 @@ final class CaseFixture implements AutoCloseable {
                 driver.getKeyValueStore(StoreNames.MARK_HISTORY), upn);
     }
 
+    io.attendance.schemas.PupilAttendance pupil(String upn) {
+        return driver.<String, io.attendance.schemas.PupilAttendance>getKeyValueStore(StoreNames.PUPILS).get(upn);
+    }
+
     School school() {
         return school;
     }

@@ -144,6 +144,35 @@ class CourtPackScenarioTest {
         assertThat(CourtPacks.availableFrom(c, PolicyRegistry.shipped().byId("national-penalty-notice").orElseThrow())).isEmpty();
     }
 
+    /**
+     * A pupil who moved from Riverside to Hillside on Mon 6 Oct (confirmed by the LA): the penalty notice case
+     * followed them (its school is now Hillside), and its figures still rest on the Riverside register before the
+     * move. Both schools on the 2025/26 calendar; to Tue 4 Nov: 20 school days in Sep, 18 in Oct, 4 Nov (3 Nov
+     * INSET) = 39 days, 78 sessions; unauthorised both sessions of Wed 3 – Tue 9 Sep (10) at Riverside; 68 attended.
+     */
+    @Test
+    void a_case_that_followed_a_pupil_to_a_new_school_counts_the_old_schools_register_as_the_engine_did() {
+        try (CaseFixture moves = new CaseFixture(DemoCalendars.year2025("100011", "Riverside Primary", "norfolk-guidance", 96),
+                LocalDate.parse("2025-09-03"))) {
+            String upn = Upn.of(938, 8101, 25, 2);
+            moves.addSchool(DemoCalendars.year2025("100012", "Hillside Academy", "apws", 96));
+            moves.enrol(upn);
+            moves.absent(upn, "2025-09-03", "2025-09-09", "O");
+            moves.runTo("2025-09-09");
+            moves.move(upn, "100012", "2025-10-06");
+            moves.runTo("2025-11-04");
+            String penalty = upn + "-100011-national-penalty-notice-1";
+            CaseState c = moves.caseState(penalty);
+            assertThat(c.getUrn()).isEqualTo("100012");
+            Policy npn = PolicyRegistry.shipped().byId(c.getPolicy()).orElseThrow();
+            var hillside = DemoCalendars.year2025("100012", "Hillside Academy", "apws", 96);
+            CourtPack pack = CourtPacks.of(c, npn, hillside, io.attendance.core.calendar.SchoolCalendar.of(hillside), CodeTable.standard(),
+                    null, List.of(), CourtPacks.counted(moves.register(upn), moves.pupil(upn), c.getUrn()), LocalDate.parse("2025-11-04"));
+            assertThat(pack.yearToDate().figures()).isEqualTo(new SessionCounts(78, 68, 0, 10));
+            assertThat(pack.weeks().get(1).cells().get(0).entry().urn()).isEqualTo("100011"); // Mon 8 Sep AM, at Riverside
+        }
+    }
+
     private static Herringbone.Week week(List<Herringbone.Week> weeks, String monday) {
         return weeks.stream().filter(w -> w.monday().toString().equals(monday)).findFirst().orElseThrow();
     }
