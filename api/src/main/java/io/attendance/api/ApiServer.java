@@ -109,6 +109,8 @@ public final class ApiServer {
             config.routes.get("/api/v1/policies", policies::list);
             config.routes.get("/api/v1/policies/{id}", policies::get);
             config.routes.get("/health", health::health);
+            config.routes.get("/health/live", health::live);
+            config.routes.get("/health/ready", health::ready);
             config.routes.get("/metrics", health::metrics);
             config.routes.exception(ActionRefused.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
             config.routes.exception(ApiError.class, (e, ctx) -> {

@@ -83,6 +83,9 @@ class NotReadyTest {
                 var health = client.get("/health");
                 assertThat(health.code()).isEqualTo(503);
                 assertThat(health.body().string()).isEqualTo("{\"status\":\"CREATED\"}");
+                // An orchestrator's probes, without credentials: not ready (not serving), but alive (it will get there).
+                assertThat(client.get("/health/ready").code()).isEqualTo(503);
+                assertThat(client.get("/health/live").code()).isEqualTo(200);
                 // Marks for a school this instance cannot see yet are refused, not queued blindly.
                 var marks = client.post("/api/v1/marks",
                         "[{\"upn\":\"E801200125001\",\"urn\":\"100001\",\"date\":\"2025-09-08\",\"session\":\"AM\",\"code\":\"/\"}]", admin);
@@ -92,5 +95,28 @@ class NotReadyTest {
         } finally {
             streams.close(Duration.ofSeconds(5));
         }
+    }
+
+    /** A streams app that has stopped for good fails liveness (restart the pod); readiness fails with it. */
+    @Test
+    void a_stopped_streams_app_fails_the_liveness_probe() {
+        SingleObjectSerdes serdes = new SingleObjectSerdes();
+        TopologySettings settings = new TopologySettings(CodeTable.standard(), List.of(6, 10), 6);
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "not-running-" + UUID.randomUUID());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, Path.of("target", "not-running").toAbsolutePath().toString());
+        KafkaStreams streams = new KafkaStreams(AttendanceTopology.build(new Topics(serdes), serdes, settings), p);
+        streams.close(Duration.ofSeconds(5)); // CREATED -> NOT_RUNNING
+        var security = new ApiSettings.Security(io.attendance.api.auth.Accounts.none().withAdminKey("admin-key-for-test"),
+                io.attendance.api.auth.SessionTokens.of(null, Duration.ofHours(1)), true);
+        var app = ApiServer.create(new StreamsQueries(streams, LOCAL, settings, serdes.serde(School.class).deserializer()), NOWHERE,
+                new ApiSettings(LOCAL, settings, Duration.ofSeconds(1), security, null), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        JavalinTest.test(app, (server, client) -> {
+            var live = client.get("/health/live");
+            assertThat(live.code()).isEqualTo(503);
+            assertThat(live.body().string()).isEqualTo("{\"status\":\"NOT_RUNNING\"}");
+            assertThat(client.get("/health/ready").code()).isEqualTo(503);
+        });
     }
 }

@@ -8,7 +8,9 @@ import io.attendance.contract.query.AttendanceQueries;
 
 /**
  * GET /health (200 only when the streams app is RUNNING, with the tasks this instance holds active
- * and as standby, so operators see where each partition's state lives) and GET /metrics (Prometheus text).
+ * and as standby, so operators see where each partition's state lives), the two probes an orchestrator
+ * wants — /health/ready (RUNNING: its stores answer) and /health/live (fails only when the app cannot
+ * recover, so a pod restoring its state is never killed for it) — and GET /metrics (Prometheus text).
  */
 public final class HealthController {
     /** The streams app's state, and (running or rebalancing) the tasks this instance holds. */
@@ -31,6 +33,19 @@ public final class HealthController {
         AttendanceQueries.Health health = queries.health();
         HealthView body = new HealthView(health.state(), health.activeTasks(), health.standbyTasks());
         ctx.status(health.running() ? 200 : 503).json(body);
+    }
+
+    /** 503 only in a state Kafka Streams does not leave by itself: ERROR, PENDING_ERROR, NOT_RUNNING. */
+    public void live(Context ctx) {
+        String state = queries.health().state();
+        boolean dead = state.equals("ERROR") || state.equals("PENDING_ERROR") || state.equals("NOT_RUNNING");
+        ctx.status(dead ? 503 : 200).json(new HealthView(state, null, null));
+    }
+
+    /** 200 while RUNNING (its stores answer queries), 503 while starting, rebalancing or restoring. */
+    public void ready(Context ctx) {
+        AttendanceQueries.Health health = queries.health();
+        ctx.status(health.running() ? 200 : 503).json(new HealthView(health.state(), null, null));
     }
 
     public void metrics(Context ctx) {

@@ -59,6 +59,6 @@ public final class Dashboard {
     }
 
     public static boolean handles(Context ctx) {
-        return Access.isPage(ctx.path()) && !ctx.path().equals("/health") && !ctx.path().equals("/metrics");
+        return Access.isPage(ctx.path()) && !ctx.path().startsWith("/health") && !ctx.path().equals("/metrics");
     }
 }
