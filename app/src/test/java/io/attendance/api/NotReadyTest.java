@@ -56,18 +56,9 @@ class NotReadyTest {
 
     @Test
     void queriesAnswer503WithRetryAfterAndHealthIs503UntilStreamsRun() {
-        SingleObjectSerdes serdes = new SingleObjectSerdes();
-        TopologySettings settings = new TopologySettings(CodeTable.standard(), List.of(6, 10), 6);
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "not-ready-" + UUID.randomUUID());
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, Path.of("target", "not-ready").toAbsolutePath().toString());
-        KafkaStreams streams = new KafkaStreams(AttendanceTopology.build(new Topics(serdes), serdes, settings), p);
+        KafkaStreams streams = streams("not-ready");
         try {
-            var security = new ApiSettings.Security(io.attendance.api.auth.Accounts.none().withAdminKey("admin-key-for-test"),
-                    io.attendance.api.auth.SessionTokens.of(null, Duration.ofHours(1)), true);
-            var app = ApiServer.create(new StreamsQueries(streams, LOCAL, settings, new SingleObjectSerdes().serde(School.class).deserializer()), NOWHERE, new ApiSettings(LOCAL, settings,
-                    Duration.ofSeconds(1), security, null), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+            var app = api(streams);
             JavalinTest.test(app, (server, client) -> {
                 // No credentials, or a key nobody issued: 401 before anything else is looked at.
                 var anonymous = client.get("/api/v1/pupils/E801200125001");
@@ -100,23 +91,33 @@ class NotReadyTest {
     /** A streams app that has stopped for good fails liveness (restart the pod); readiness fails with it. */
     @Test
     void a_stopped_streams_app_fails_the_liveness_probe() {
-        SingleObjectSerdes serdes = new SingleObjectSerdes();
-        TopologySettings settings = new TopologySettings(CodeTable.standard(), List.of(6, 10), 6);
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "not-running-" + UUID.randomUUID());
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, Path.of("target", "not-running").toAbsolutePath().toString());
-        KafkaStreams streams = new KafkaStreams(AttendanceTopology.build(new Topics(serdes), serdes, settings), p);
+        KafkaStreams streams = streams("not-running");
         streams.close(Duration.ofSeconds(5)); // CREATED -> NOT_RUNNING
-        var security = new ApiSettings.Security(io.attendance.api.auth.Accounts.none().withAdminKey("admin-key-for-test"),
-                io.attendance.api.auth.SessionTokens.of(null, Duration.ofHours(1)), true);
-        var app = ApiServer.create(new StreamsQueries(streams, LOCAL, settings, serdes.serde(School.class).deserializer()), NOWHERE,
-                new ApiSettings(LOCAL, settings, Duration.ofSeconds(1), security, null), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-        JavalinTest.test(app, (server, client) -> {
+        JavalinTest.test(api(streams), (server, client) -> {
             var live = client.get("/health/live");
             assertThat(live.code()).isEqualTo(503);
             assertThat(live.body().string()).isEqualTo("{\"status\":\"NOT_RUNNING\"}");
             assertThat(client.get("/health/ready").code()).isEqualTo(503);
         });
+    }
+
+    private static final TopologySettings SETTINGS = new TopologySettings(CodeTable.standard(), List.of(6, 10), 6);
+
+    /** A streams app against no broker, never started: it stays CREATED until closed. */
+    private static KafkaStreams streams(String name) {
+        SingleObjectSerdes serdes = new SingleObjectSerdes();
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, name + "-" + UUID.randomUUID());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, Path.of("target", name).toAbsolutePath().toString());
+        return new KafkaStreams(AttendanceTopology.build(new Topics(serdes), serdes, SETTINGS), p);
+    }
+
+    /** The API over that app, with the admin key "admin-key-for-test". */
+    private static io.javalin.Javalin api(KafkaStreams streams) {
+        var security = new ApiSettings.Security(io.attendance.api.auth.Accounts.none().withAdminKey("admin-key-for-test"),
+                io.attendance.api.auth.SessionTokens.of(null, Duration.ofHours(1)), true);
+        return ApiServer.create(new StreamsQueries(streams, LOCAL, SETTINGS, new SingleObjectSerdes().serde(School.class).deserializer()), NOWHERE,
+                new ApiSettings(LOCAL, SETTINGS, Duration.ofSeconds(1), security, null), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 }

@@ -396,7 +396,8 @@ public final class Notifier implements AutoCloseable {
         return DeadLetters.headers(new RecordHeaders(), reason, java.util.Optional.of(new DeadLetters.Origin(from.topic(), from.partition(), from.offset())));
     }
 
-    static String sha256(byte[] bytes) {
+    /** A letter's content hash: SHA-256 of its PDF, hex (what the letters topic records). */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {

@@ -24,7 +24,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,16 +91,8 @@ final class ReplayCourtPacks {
                 }
             }
             lines.add(new CourtPack.LetterLine(p.dated(), p.ref(), p.title(), p.recipient(), p.parentId(), "replay (not sent)",
-                    p.status(), null, p.file() == null ? null : "letters/" + p.file(), p.file() == null ? "" : sha256(pdf), p.problem(), pdf));
+                    p.status(), null, p.file() == null ? null : "letters/" + p.file(), p.file() == null ? "" : io.attendance.notifier.Notifier.sha256(pdf), p.problem(), pdf));
         }
         return lines;
-    }
-
-    private static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
