@@ -38,11 +38,24 @@ public final class PupilCaseEnv implements CaseEnv {
     private final ReadOnlyKeyValueStore<String, String> actionLog;
 
     private final java.util.function.Function<String, SchoolCalendar> calendars;
+    /** The register as it stood at a moment, for a day end read late; null: as it stands (the week counters hold it). */
+    private final MarksAsOf asOf;
 
     /** @param calendars every school's calendar by URN: a pupil who moved is counted on each school's own (PupilCalendar) */
     public PupilCaseEnv(String upn, School school, java.util.function.Function<String, SchoolCalendar> calendars, WorkingDays workingDays,
                         CodeTable codes, ReadOnlyKeyValueStore<String, PupilAttendance> pupils, ReadOnlyKeyValueStore<String, MarkCell> cells,
                         ReadOnlyKeyValueStore<String, String> actionLog) {
+        this(upn, school, calendars, workingDays, codes, pupils, cells, actionLog, null);
+    }
+
+    /**
+     * @param asOf when not null, every figure is counted from the register as it stood then (the standing marks and
+     *             their history), not from the week counters, which hold every recording made since
+     */
+    public PupilCaseEnv(String upn, School school, java.util.function.Function<String, SchoolCalendar> calendars, WorkingDays workingDays,
+                        CodeTable codes, ReadOnlyKeyValueStore<String, PupilAttendance> pupils, ReadOnlyKeyValueStore<String, MarkCell> cells,
+                        ReadOnlyKeyValueStore<String, String> actionLog, MarksAsOf asOf) {
+        this.asOf = asOf;
         this.upn = upn;
         this.school = school;
         this.calendars = calendars;
@@ -97,7 +110,7 @@ public final class PupilCaseEnv implements CaseEnv {
 
     @Override
     public boolean onRegisterFor(LocalDate asOf, int weeks) {
-        if (counters().isEmpty() && firstMarked() == null) return false;
+        if ((asOf != null || counters().isEmpty()) && firstMarked() == null) return false;
         LocalDate yearStart = SchoolCalendar.academicYearStart(asOf);
         int whole = 0;
         for (LocalDate monday = SchoolCalendar.weekOf(asOf).minusWeeks(1); !monday.isBefore(yearStart) && whole < weeks;
@@ -115,7 +128,7 @@ public final class PupilCaseEnv implements CaseEnv {
      * (the counters keep two academic years, the marks every year, so only the marks can say no).
      */
     private boolean markedBy(LocalDate date) {
-        if (counters().hasMarksBefore(WeekCounters.bucketOf(date))) return true;
+        if (asOf == null && counters().hasMarksBefore(WeekCounters.bucketOf(date))) return true;
         LocalDate first = firstMarked();
         return first != null && !first.isAfter(date);
     }
@@ -125,6 +138,16 @@ public final class PupilCaseEnv implements CaseEnv {
         if (!firstMarkedRead) {
             firstMarkedRead = true;
             PupilAttendance pupil = pupil();
+            if (asOf != null) {
+                for (var kv : asOf.range(upn + '|', upn + "|~")) {
+                    String[] k = kv.key.split("\\|");
+                    if (pupil == null || Roll.counted(pupil, k[3])) {
+                        firstMarked = io.attendance.core.calendar.IsoDates.parse(k[1]);
+                        break;
+                    }
+                }
+                return firstMarked;
+            }
             try (KeyValueIterator<String, MarkCell> it = cells.range(upn + '|', upn + "|~")) {
                 while (it.hasNext() && firstMarked == null) {
                     String[] k = it.next().key.split("\\|"); // upn|date|session|urn
@@ -157,6 +180,7 @@ public final class PupilCaseEnv implements CaseEnv {
     private final java.util.Map<Long, SessionCounts> spans = new java.util.HashMap<>();
 
     private SessionCounts count(LocalDate from, LocalDate to) {
+        if (asOf != null) return cells(from, to);
         LocalDate wholeFrom = WeekCounters.bucketOf(from).equals(from) ? from : WeekCounters.nextBucketStart(from);
         // No counted mark dated after `to` (the pupil's latest date only ever moves forward): the bucket holding
         // `to` holds no later day, so it counts whole, as the end-of-day pass on the day's own marks always finds.
@@ -229,6 +253,13 @@ public final class PupilCaseEnv implements CaseEnv {
     private void forEachCounted(LocalDate from, LocalDate to, java.util.function.Consumer<MarkCell> each) {
         if (to.isBefore(from)) return;
         PupilAttendance pupil = pupil();
+        if (asOf != null) {
+            for (var kv : asOf.range(upn + '|' + from, upn + '|' + to + "|~")) {
+                if (pupil != null && !Roll.counted(pupil, kv.key.substring(kv.key.lastIndexOf('|') + 1))) continue;
+                each.accept(kv.value);
+            }
+            return;
+        }
         try (KeyValueIterator<String, MarkCell> it = cells.range(upn + '|' + from, upn + '|' + to + "|~")) {
             while (it.hasNext()) {
                 var kv = it.next();
@@ -253,6 +284,7 @@ public final class PupilCaseEnv implements CaseEnv {
      * absence of one category, and the buckets covering the span (a superset of it) hold no such absence.
      */
     private boolean noneInCounters(LocalDate from, LocalDate to, java.util.Collection<String> wanted) {
+        if (asOf != null) return false; // the counters hold recordings made since: the marks decide
         boolean authorised = false, unauthorised = false;
         for (String code : wanted) {
             // a policy's code the table does not know (policy files name them freely): no shortcut, the marks decide

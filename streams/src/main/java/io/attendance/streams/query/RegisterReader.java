@@ -24,6 +24,11 @@ public final class RegisterReader {
         try (var it = history.prefixScan(upn + "|", Serdes.String().serializer())) {
             while (it.hasNext()) {
                 var kv = it.next();
+                // when a mark was withdrawn (MarksAsOf reads it): the session shows as withdrawn by having no standing mark
+                if (io.attendance.streams.cases.MarksAsOf.WITHDRAWN.equals(kv.value.getCode())) {
+                    earlier.computeIfAbsent(kv.key.substring(0, kv.key.lastIndexOf('|')), k -> new ArrayList<>());
+                    continue;
+                }
                 earlier.computeIfAbsent(kv.key.substring(0, kv.key.lastIndexOf('|')), k -> new ArrayList<>())
                         .add(new Recording(kv.value.getCode(), kv.value.getRecordedAt()));
             }

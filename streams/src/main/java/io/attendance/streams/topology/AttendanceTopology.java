@@ -69,7 +69,7 @@ public final class AttendanceTopology {
         w.source("case-actions-source", topics.caseActions.name());
         w.processor("case-processor", () -> new CaseProcessor(settings, topics, schoolReader),
                 "clock-source", "case-actions-source", "mark-processor", "roll-processor");
-        w.connect("case-processor", StoreNames.PUPILS, StoreNames.PUPIL_MARKS, StoreNames.SCHOOL_PUPILS);
+        w.connect("case-processor", StoreNames.PUPILS, StoreNames.PUPIL_MARKS, StoreNames.MARK_HISTORY, StoreNames.SCHOOL_PUPILS);
         w.store(StoreNames.CASES, Serdes.String(), serdes.serde(CaseState.class), "case-processor");
         w.store(StoreNames.CASE_INDEX, Serdes.String(), serdes.serde(CaseIndex.class), "case-processor");
         w.store(StoreNames.CASE_LISTINGS, Serdes.String(), serdes.serde(io.attendance.schemas.CaseListing.class), "case-processor");

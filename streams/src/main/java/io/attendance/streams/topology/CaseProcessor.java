@@ -19,6 +19,7 @@ import io.attendance.core.cases.CaseEngine;
 import io.attendance.core.cases.CaseKeys;
 import io.attendance.core.cases.CaseListings;
 import io.attendance.core.cases.OpenByHand;
+import io.attendance.streams.cases.MarksAsOf;
 import io.attendance.streams.cases.PupilCaseEnv;
 import io.attendance.core.policy.ActionSpec;
 import io.attendance.core.policy.Condition;
@@ -58,6 +59,13 @@ import java.util.function.Function;
  * yet a day's end always sees exactly the marks recorded before it. Live, the last tick of a day
  * applies after {@link TopologySettings#tickQuiet()} of silence instead (in a replay it waits for
  * the next input, so how fast each topic was fetched can never change a case).
+ * <p>
+ * Kafka Streams reads a task's partitions in record-time order only as far as it knows what each
+ * holds: a clock partition whose fetch stalls (its leader lost, a slow broker) can be read after
+ * marks recorded later. A day end read after such input is judged on the register as it stood at
+ * its own time ({@link MarksAsOf}: the standing marks and their history), not on the week counters
+ * that already hold the later recordings; the processor keeps (in {@code clock-seen}) a bound on the
+ * latest input it applied, so it knows which day ends that is, across restarts too.
  */
 final class CaseProcessor implements Processor<Object, Object, Object, Object> {
     private static final Logger log = LoggerFactory.getLogger(CaseProcessor.class);
@@ -83,6 +91,7 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
     private KeyValueStore<String, String> actionLog;
     private KeyValueStore<String, PupilAttendance> pupils;
     private KeyValueStore<String, MarkCell> cells;
+    private KeyValueStore<String, MarkCell> history;
     private KeyValueStore<String, String> schoolPupils;
     private SchoolCalendars schools;
     private KeyValueStore<String, ClockTick> pending;
@@ -91,6 +100,16 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
     private long inputTime = Long.MIN_VALUE;
     /** The earliest held tick's record time, or Long.MAX_VALUE: most marks then cost one comparison. */
     private long earliestPending = Long.MAX_VALUE;
+    /**
+     * No input applied by this task was recorded after this (the latest input's record time, rounded up to the
+     * minute so the store is written at most once a minute of record time); kept in clock-seen under
+     * {@link #APPLIED_KEY}. A day end recorded before it is read late: input recorded after it is already counted.
+     */
+    private long appliedBound = Long.MIN_VALUE;
+    /** clock-seen's key for {@link #appliedBound} (no URN starts with '~'). */
+    static final String APPLIED_KEY = "~input-recorded-by";
+    /** The day end being applied is judged on the register as it stood at its time (null: as it stands). */
+    private MarksAsOf judgedAsOf;
 
     CaseProcessor(TopologySettings settings, Topics topics, Deserializer<School> schoolReader) {
         this.settings = settings;
@@ -113,6 +132,7 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
         actionLog = context.getStateStore(StoreNames.CASE_ACTION_LOG);
         pupils = context.getStateStore(StoreNames.PUPILS);
         cells = context.getStateStore(StoreNames.PUPIL_MARKS);
+        history = context.getStateStore(StoreNames.MARK_HISTORY);
         schoolPupils = context.getStateStore(StoreNames.SCHOOL_PUPILS);
         ReadOnlyKeyValueStore<String, byte[]> global = context.getStateStore(StoreNames.SCHOOLS);
         schools = new SchoolCalendars(global::get, schoolReader);
@@ -120,6 +140,8 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
         try (KeyValueIterator<String, ClockTick> it = pending.all()) {
             if (it.hasNext()) earliestPending = Long.parseLong(it.next().key.substring(0, 13));
         }
+        Long bound = clockSeen.get(APPLIED_KEY);
+        appliedBound = bound == null ? Long.MIN_VALUE : bound;
         lastInputWallMs = context.currentSystemTimeMs();
         java.time.Duration quiet = settings.tickQuiet();
         if (quiet != null) {
@@ -173,6 +195,10 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
     private void inputReached(long ts) {
         if (ts > inputTime) inputTime = ts;
         if (earliestPending < ts) applyPendingBefore(ts);
+        if (ts > appliedBound) {
+            appliedBound = Math.floorDiv(ts, 60_000L) * 60_000L + (Math.floorMod(ts, 60_000L) == 0 ? 0 : 60_000L);
+            clockSeen.put(APPLIED_KEY, appliedBound);
+        }
     }
 
     private void applyPendingBefore(long ts) {
@@ -206,9 +232,19 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
             clockSeen.put(urn, today.toEpochDay()); // history before going live: counted, but decides nothing
             return;
         }
-        fireDeadlines(urn, today, ts);
-        SchoolCalendar calendar = schools.get(urn);
-        if (calendar != null && calendar.isSchoolDay(today)) endOfSchoolDay(urn, today, ts);
+        // Read after input recorded later (see the class comment): judged on the register as it stood at its time.
+        judgedAsOf = appliedBound > ts ? new MarksAsOf(cells, history, java.time.Instant.ofEpochMilli(ts)) : null;
+        if (judgedAsOf != null) {
+            log.info("day end {} of school {} read after input recorded up to {}: judged on the register as it stood at {}",
+                    today, urn, java.time.Instant.ofEpochMilli(appliedBound), java.time.Instant.ofEpochMilli(ts));
+        }
+        try {
+            fireDeadlines(urn, today, ts);
+            SchoolCalendar calendar = schools.get(urn);
+            if (calendar != null && calendar.isSchoolDay(today)) endOfSchoolDay(urn, today, ts);
+        } finally {
+            judgedAsOf = null;
+        }
         clockSeen.put(urn, today.toEpochDay());
     }
 
@@ -446,7 +482,7 @@ final class CaseProcessor implements Processor<Object, Object, Object, Object> {
     }
 
     private PupilCaseEnv env(String upn, School school, Function<String, SchoolCalendar> calendars) {
-        return new PupilCaseEnv(upn, school, calendars, settings.workingDays(), settings.codes(), pupils, cells, actionLog);
+        return new PupilCaseEnv(upn, school, calendars, settings.workingDays(), settings.codes(), pupils, cells, actionLog, judgedAsOf);
     }
 
     /**

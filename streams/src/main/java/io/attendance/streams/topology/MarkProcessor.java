@@ -134,15 +134,19 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
         MarkCell standing = marks.get(cellKey);
         if (standing != null) {
             int newer = mark.getRecordedAt().compareTo(standing.getRecordedAt());
-            // A duplicate, or an older recording of a session already amended: nothing changes (the older
-            // recording is kept as what the register once said, if it said something else).
-            if (newer < 0 || (newer == 0 && standing.getCode().equals(mark.getCode()))) {
-                if (newer < 0 && !standing.getCode().equals(mark.getCode())) {
-                    history.put(historyKey(cellKey, mark.getRecordedAt()), new MarkCell(mark.getCode(), mark.getRecordedAt()));
-                }
+            if (standing.getCode().equals(mark.getCode())) {
+                // The same code sent again is no amendment: the session stands from its first recording (a day
+                // end read late judges the register as it stood at its time, see MarksAsOf). Counts unchanged.
+                if (newer < 0) marks.put(cellKey, new MarkCell(mark.getCode(), mark.getRecordedAt()));
                 return;
             }
-            if (!standing.getCode().equals(mark.getCode())) history.put(historyKey(cellKey, standing.getRecordedAt()), standing);
+            // An older recording of a session already amended: nothing changes, but it is kept as what the
+            // register once said.
+            if (newer < 0) {
+                history.put(historyKey(cellKey, mark.getRecordedAt()), new MarkCell(mark.getCode(), mark.getRecordedAt()));
+                return;
+            }
+            history.put(historyKey(cellKey, standing.getRecordedAt()), standing);
         }
         PupilAttendance state = pupils.get(mark.getUpn());
         String urnBefore = state == null ? null : state.getUrn();
@@ -180,6 +184,9 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
         if (standing == null || state == null) return;
         marks.delete(key.cellKey());
         history.put(historyKey(key.cellKey(), standing.getRecordedAt()), standing); // what the register said before it was withdrawn
+        // and when it was withdrawn (a marker with no code), so the register can be read as it stood before then
+        java.time.Instant withdrawnAt = java.time.Instant.ofEpochMilli(Math.max(timestamp, standing.getRecordedAt().toEpochMilli() + 1));
+        history.put(historyKey(key.cellKey(), withdrawnAt), new MarkCell(io.attendance.streams.cases.MarksAsOf.WITHDRAWN, withdrawnAt));
         WeekCounters counters = WeekCounters.decode(state.getWeeks());
         if (io.attendance.core.pupil.Roll.counted(state, key.urn())) counters.add(key.date(), codes.categoryOf(standing.getCode()), -1);
         settle(state, counters, state.getUrn(), timestamp, null);

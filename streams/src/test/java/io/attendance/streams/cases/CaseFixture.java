@@ -61,6 +61,8 @@ final class CaseFixture implements AutoCloseable {
     private final Map<String, Map<LocalDate, String[]>> overrides = new HashMap<>();
     final List<CaseEvent> events = new ArrayList<>();
     private LocalDate lastTicked;
+    /** Day ends written while the clock partition is not being read (see stallClock), in the order written. */
+    private List<TestRecord<String, ClockTick>> stalledTicks;
 
     CaseFixture(School school, LocalDate firstDay) {
         this(school, firstDay, null);
@@ -150,12 +152,42 @@ final class CaseFixture implements AutoCloseable {
                 if (!codes[1].equals("-")) mark(upn, urn, d, Session.PM, codes[1], 13);
             }
             Instant endOfDay = d.atTime(18, 0).toInstant(ZoneOffset.UTC);
-            clock.pipeInput(new TestRecord<>(school.getUrn() + "|" + d, new ClockTick(school.getUrn(), d, "data"), endOfDay));
-            for (String urn : others.keySet()) clock.pipeInput(new TestRecord<>(urn + "|" + d, new ClockTick(urn, d, "data"), endOfDay));
+            tick(new TestRecord<>(school.getUrn() + "|" + d, new ClockTick(school.getUrn(), d, "data"), endOfDay));
+            for (String urn : others.keySet()) tick(new TestRecord<>(urn + "|" + d, new ClockTick(urn, d, "data"), endOfDay));
             lastTicked = d;
         }
         // The last day's end waits for later input or a few quiet seconds (live mode's evening): let them pass.
         driver.advanceWallClockTime(java.time.Duration.ofSeconds(6));
+        drain();
+    }
+
+    private void tick(TestRecord<String, ClockTick> t) {
+        if (stalledTicks != null) stalledTicks.add(t);
+        else clock.pipeInput(t);
+    }
+
+    /**
+     * From now the clock partition is not read (its leader lost, a slow fetch): day ends are written but
+     * the task goes on reading marks and actions recorded after them, until {@link #clockResumes()}.
+     */
+    void clockStalls() {
+        stalledTicks = new ArrayList<>();
+    }
+
+    /** The clock partition is read again: the day ends written meanwhile arrive after the later input. */
+    void clockResumes() {
+        List<TestRecord<String, ClockTick>> late = stalledTicks;
+        stalledTicks = null;
+        late.forEach(clock::pipeInput);
+        driver.advanceWallClockTime(java.time.Duration.ofSeconds(6));
+        drain();
+    }
+
+    /** The school withdraws a session's mark (a tombstone), recorded now. */
+    void withdraw(String upn, String date, Session session) {
+        Instant at = lastTicked.plusDays(1).atTime(17, 0).toInstant(ZoneOffset.UTC);
+        marks.pipeInput(new TestRecord<>(new MarkKey(schoolOf(upn, LocalDate.parse(date)), upn, LocalDate.parse(date), session).format(),
+                (RegisterMark) null, at));
         drain();
     }
 

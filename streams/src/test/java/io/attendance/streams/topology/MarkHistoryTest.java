@@ -49,7 +49,8 @@ class MarkHistoryTest {
         f.markRecordedAt(RIVERSIDE, PUPIL, "2025-09-08", Session.AM, "I", at("2025-09-10T16:00:00Z"));
         RegisterEntry e = session("2025-09-08", "AM");
         assertThat(e.standing()).isEqualTo(new Recording("I", at("2025-09-10T16:00:00Z")));
-        assertThat(e.earlier()).containsExactly(new Recording("O", at("2025-09-08T09:30:00Z")));
+        // the O stood from its first recording (09:05): sent again at 09:30 it was no new recording
+        assertThat(e.earlier()).containsExactly(new Recording("O", at("2025-09-08T09:05:00Z")));
     }
 
     @Test
