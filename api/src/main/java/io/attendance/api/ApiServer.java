@@ -67,7 +67,7 @@ public final class ApiServer {
         io.attendance.api.pages.Dashboard dashboard = new io.attendance.api.pages.Dashboard(access,
                 new io.attendance.api.pages.Services(pupilService, caseService, summaries, schools));
         ApiSettings.Live live = settings.live();
-        io.attendance.api.live.LiveFeed feed = live == null ? null : new io.attendance.api.live.LiveFeed(live.bootstrapServers(),
+        io.attendance.api.live.LiveFeed feed = live == null ? null : new io.attendance.api.live.LiveFeed(live.kafka(),
                 live.pupilChanges(), live.caseEvents(), live.events());
         io.attendance.api.contacts.ContactsController contacts = new io.attendance.api.contacts.ContactsController(publisher, json,
                 pupilService.scope(access));

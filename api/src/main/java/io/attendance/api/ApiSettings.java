@@ -26,6 +26,6 @@ public record ApiSettings(Instance self, TopologySettings topology, Duration sch
     }
 
     /** @param pupilChanges the topology's pupil-changes topic: a pupil's figures changed */
-    public record Live(String bootstrapServers, String pupilChanges, String caseEvents, Deserializer<io.attendance.schemas.CaseEvent> events) {
+    public record Live(io.attendance.contract.KafkaClients kafka, String pupilChanges, String caseEvents, Deserializer<io.attendance.schemas.CaseEvent> events) {
     }
 }

@@ -46,12 +46,12 @@ public final class AttendanceNode implements AutoCloseable {
     }
 
     public AttendanceNode start() {
-        TopicAdmin.ensure(settings.bootstrapServers(), topics, settings.partitions(), settings.replicationFactor());
+        TopicAdmin.ensure(settings.kafka(), topics, settings.partitions(), settings.replicationFactor());
         CodeTable codes = settings.codesFile() == null ? CodeTable.standard() : CodeTable.fromFile(settings.codesFile());
         PolicyRegistry policies = settings.policiesDir() == null ? PolicyRegistry.shipped() : PolicyRegistry.shippedPlus(settings.policiesDir());
         TopologySettings topology = new TopologySettings(codes, settings.rollingSchoolWeeks(), settings.partitions(),
                 policies, WorkingDays.england(), settings.liveClock() ? TopologySettings.LIVE_TICK_QUIET : null, settings.goLive());
-        publisher = new KafkaPublisher(settings.bootstrapServers(), topics);
+        publisher = new KafkaPublisher(settings.kafka(), topics);
 
         // The HTTP port must be known before Kafka Streams starts: it is this instance's application.server.
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -64,12 +64,12 @@ public final class AttendanceNode implements AutoCloseable {
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         NodeSettings.Access access = settings.access();
-        revocations = new io.attendance.app.kafka.KafkaRevocations(settings.bootstrapServers(), topics.sessionRevocations, publisher,
+        revocations = new io.attendance.app.kafka.KafkaRevocations(settings.kafka(), topics.sessionRevocations, publisher,
                 java.time.Clock.systemUTC()).start(Duration.ofSeconds(60));
         ApiSettings.Security security = new ApiSettings.Security(access.accounts(),
                 io.attendance.api.auth.SessionTokens.of(access.sessionSecret(), Duration.ofHours(10), revocations), access.secureCookies(),
                 new io.attendance.api.auth.ClientAddress(access.trustedProxies()));
-        ApiSettings.Live live = new ApiSettings.Live(settings.bootstrapServers(), topics.pupilChanges.name(), topics.caseEvents.name(),
+        ApiSettings.Live live = new ApiSettings.Live(settings.kafka(), topics.pupilChanges.name(), topics.caseEvents.name(),
                 topics.caseEvents.valueSerde().deserializer());
         var instance = new io.attendance.contract.query.AttendanceQueries.Instance(self.host(), self.port());
         queries = new io.attendance.streams.query.StreamsQueries(streams, instance, topology,
@@ -83,9 +83,9 @@ public final class AttendanceNode implements AutoCloseable {
     }
 
     private Properties streamsProperties(HostInfo self) {
-        Properties p = new Properties();
+        // The LA's client settings first (security, timeouts); the product's own below them win.
+        Properties p = settings.kafka().properties(java.util.Map.of());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

@@ -22,7 +22,7 @@ import java.util.List;
  * @param rocksDbMemoryBytes off-heap ceiling shared by every state store of the instance
  * @param goLive         the first day whose day end decides anything (null: every day); see TopologySettings
  */
-public record NodeSettings(String bootstrapServers, String applicationId, Path stateDir, String advertisedHost,
+public record NodeSettings(io.attendance.contract.KafkaClients kafka, String applicationId, Path stateDir, String advertisedHost,
                            int httpPort, int partitions, short replicationFactor, int standbyReplicas,
                            List<Integer> rollingSchoolWeeks, Path codesFile, int streamThreads,
                            int commitIntervalMs, Path policiesDir, long maxTaskIdleMs, boolean liveClock, Access access,
@@ -30,22 +30,22 @@ public record NodeSettings(String bootstrapServers, String applicationId, Path s
     public static final long DEFAULT_ROCKSDB_MEMORY_BYTES = 256L * 1024 * 1024;
 
     /** Live from the first day. */
-    public NodeSettings(String bootstrapServers, String applicationId, Path stateDir, String advertisedHost,
+    public NodeSettings(io.attendance.contract.KafkaClients kafka, String applicationId, Path stateDir, String advertisedHost,
                         int httpPort, int partitions, short replicationFactor, int standbyReplicas,
                         List<Integer> rollingSchoolWeeks, Path codesFile, int streamThreads,
                         int commitIntervalMs, Path policiesDir, long maxTaskIdleMs, boolean liveClock, Access access,
                         long rocksDbMemoryBytes) {
-        this(bootstrapServers, applicationId, stateDir, advertisedHost, httpPort, partitions, replicationFactor, standbyReplicas,
+        this(kafka, applicationId, stateDir, advertisedHost, httpPort, partitions, replicationFactor, standbyReplicas,
                 rollingSchoolWeeks, codesFile, streamThreads, commitIntervalMs, policiesDir, maxTaskIdleMs, liveClock, access,
                 rocksDbMemoryBytes, null);
     }
 
     /** With the default store memory (tests and tools). */
-    public NodeSettings(String bootstrapServers, String applicationId, Path stateDir, String advertisedHost,
+    public NodeSettings(io.attendance.contract.KafkaClients kafka, String applicationId, Path stateDir, String advertisedHost,
                         int httpPort, int partitions, short replicationFactor, int standbyReplicas,
                         List<Integer> rollingSchoolWeeks, Path codesFile, int streamThreads,
                         int commitIntervalMs, Path policiesDir, long maxTaskIdleMs, boolean liveClock, Access access) {
-        this(bootstrapServers, applicationId, stateDir, advertisedHost, httpPort, partitions, replicationFactor, standbyReplicas,
+        this(kafka, applicationId, stateDir, advertisedHost, httpPort, partitions, replicationFactor, standbyReplicas,
                 rollingSchoolWeeks, codesFile, streamThreads, commitIntervalMs, policiesDir, maxTaskIdleMs, liveClock, access,
                 DEFAULT_ROCKSDB_MEMORY_BYTES);
     }

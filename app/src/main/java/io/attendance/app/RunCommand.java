@@ -130,12 +130,20 @@ public final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     io.attendance.app.letters.NotifierOptions notifierOptions;
 
+    @picocli.CommandLine.Mixin
+    io.attendance.app.kafka.KafkaConfigOption kafkaConfig = new io.attendance.app.kafka.KafkaConfigOption();
+
     /**
      * The demo (its data and its accounts) runs when asked for, or by default only on a bare
      * `run`: a service given real accounts, real schools or a real cluster never accepts a demo credential.
      */
     boolean demo() {
-        return demo || (!noDemo && accounts == null && config == null && (bootstrapServers == null || bootstrapServers.isBlank()));
+        return demo || (!noDemo && accounts == null && config == null && !external());
+    }
+
+    /** A cluster of the LA's own: named on the command line, in the environment or in the client settings file. */
+    private boolean external() {
+        return (bootstrapServers != null && !bootstrapServers.isBlank()) || kafkaConfig.given();
     }
 
     /** Accounts from the file, the demo's accounts with the demo, and the LA-admin key from the environment. */
@@ -165,23 +173,38 @@ public final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        io.attendance.contract.KafkaClients kafka = null;
+        if (external()) {
+            try {
+                kafka = kafkaConfig.clients(bootstrapServers);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+        }
         Files.createDirectories(dataDir);
         EmbeddedBroker broker = null;
-        String bootstrap = bootstrapServers;
-        if (bootstrap == null || bootstrap.isBlank()) {
+        if (kafka == null) {
             broker = EmbeddedBroker.start(dataDir, brokerPort);
-            bootstrap = broker.bootstrapServers();
+            kafka = io.attendance.contract.KafkaClients.of(broker.bootstrapServers());
         }
+        log.info("Kafka: {}", kafka.describe());
         String clockMode = clock != null ? clock : demo() ? "data" : "wall";
         if (!clockMode.equals("wall") && !clockMode.equals("data")) throw new picocli.CommandLine.ParameterException(
                 new picocli.CommandLine(this), "--clock: wall or data, not '" + clock + "'");
-        NodeSettings settings = new NodeSettings(bootstrap, applicationId, dataDir.resolve("streams"), advertisedHost,
+        NodeSettings settings = new NodeSettings(kafka, applicationId, dataDir.resolve("streams"), advertisedHost,
                 port, partitions, replication, standbys, List.of(rollingWeeks), codes, threads, commitIntervalMs,
                 policies, maxTaskIdleMs, clockMode.equals("wall"), access(),
                 rocksDbMemoryMb * 1024 * 1024, goLive);
-        AttendanceNode node = new AttendanceNode(settings).start();
+        AttendanceNode node;
+        try {
+            node = new AttendanceNode(settings).start();
+        } catch (io.attendance.app.kafka.KafkaRefused e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         io.attendance.notifier.Notifier notifier = noNotifier ? null : new io.attendance.notifier.Notifier(
-                notifierOptions.settings(bootstrap, applicationId + "-" + advertisedHost + "-" + port, policies, dataDir), node.topics()).start();
+                notifierOptions.settings(kafka, applicationId + "-" + advertisedHost + "-" + port, policies, dataDir), node.topics()).start();
         EmbeddedBroker ownedBroker = broker;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -41,7 +41,7 @@ class AccessTest {
     static void start() {
         broker = TestNodes.broker("access");
         node = TestNodes.node(broker, "access-" + UUID.randomUUID(), "access-node");
-        notifier = new Notifier(new NotifierSettings(broker.bootstrapServers(), "access-" + UUID.randomUUID(), null,
+        notifier = new Notifier(new NotifierSettings(io.attendance.contract.KafkaClients.of(broker.bootstrapServers()), "access-" + UUID.randomUUID(), null,
                 TestNodes.scratch("access-outbox"), 2, 50), node.topics()).start();
         int port = node.httpPort();
         admin = new Http(port);

@@ -94,7 +94,7 @@ class CaseReplayTest {
         long leftAtCrash = GroupProgress.lag(admin, "replay-crash", INPUTS);
         assertThat(leftAtCrash).as("killed mid-stream").isGreaterThan(0);
         EventLog.Slice third;
-        try (AttendanceNode node = new AttendanceNode(new NodeSettings(broker.bootstrapServers(), "replay-crash",
+        try (AttendanceNode node = new AttendanceNode(new NodeSettings(io.attendance.contract.KafkaClients.of(broker.bootstrapServers()), "replay-crash",
                 data.resolve("streams"), "localhost", 0, 6, (short) 1, 0, List.of(6, 10), null, 1, 1000, null, 0, false, TestNodes.ACCESS)).start()) {
             third = awaitDrained("replay-crash", second.end());
         }
@@ -121,7 +121,7 @@ class CaseReplayTest {
     }
 
     private static EventLog.Slice runToEnd(String applicationId, Map<Integer, Long> from) throws Exception {
-        try (AttendanceNode node = new AttendanceNode(new NodeSettings(broker.bootstrapServers(), applicationId,
+        try (AttendanceNode node = new AttendanceNode(new NodeSettings(io.attendance.contract.KafkaClients.of(broker.bootstrapServers()), applicationId,
                 TestNodes.scratch(applicationId).resolve("streams"), "localhost", 0, 6, (short) 1, 0, List.of(6, 10),
                 null, 1, 1000, null, IDLE_MS, false, TestNodes.ACCESS)).start()) {
             EventLog.Slice drained = awaitDrained(applicationId, from);

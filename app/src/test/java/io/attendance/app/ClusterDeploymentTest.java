@@ -77,8 +77,8 @@ class ClusterDeploymentTest {
         String appId = compose.environment("attendance-1").get("ATTENDANCE_APPLICATION_ID");
         try (LocalKafkaCluster cluster = LocalKafkaCluster.start(BROKERS.stream().map(compose::environment).toList(), dir);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
-            List<Integer> ports = EmbeddedBroker.freePorts(2);
-            int port1 = ports.get(0), port2 = ports.get(1);
+            List<Integer> ports = EmbeddedBroker.freePorts(3);
+            int port1 = ports.get(0), port2 = ports.get(1), notifierPort = ports.get(2);
             try (ServiceProcess a1 = app(compose, "attendance-1", cluster, port1, dir);
                  ServiceProcess a2 = startAfterHealthy(a1, port1, () -> app(compose, "attendance-2", cluster, port2, dir));
                  ServiceProcess notifier = ServiceProcess.start("notifier", compose, Map.of(
@@ -86,7 +86,11 @@ class ClusterDeploymentTest {
                          "ATTENDANCE_DATA_DIR", dir.resolve("notifier").toString(),
                          "ATTENDANCE_OUTBOX", dir.resolve("notifier/outbox").toString(),
                          "ATTENDANCE_SMTP_HOST", "localhost",
-                         "ATTENDANCE_SMTP_PORT", String.valueOf(ServerSetupTest.SMTP.getPort())), dir.resolve("notifier.log"), "512m")) {
+                         "ATTENDANCE_SMTP_PORT", String.valueOf(ServerSetupTest.SMTP.getPort()),
+                         "ATTENDANCE_NOTIFIER_PORT", String.valueOf(notifierPort)), dir.resolve("notifier.log"), "512m")) {
+                // The notifier's readiness probe, as compose's health check reads it.
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                        .until(() -> Http.anonymous(notifierPort).get("/health/ready").status() == 200);
                 String adminKey = compose.environment("attendance-1").get("ATTENDANCE_ADMIN_KEY");
                 Http http1 = Http.withKey(port1, adminKey), http2 = Http.withKey(port2, adminKey);
                 long inputs = reference.inputsRead();
@@ -199,9 +203,9 @@ class ClusterDeploymentTest {
         Path dir = TestNodes.scratch("single");
         try (EmbeddedBroker broker = EmbeddedBroker.start(dir, 0);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
-             AttendanceNode node = new AttendanceNode(new NodeSettings(broker.bootstrapServers(), "attendance", dir.resolve("streams"),
+             AttendanceNode node = new AttendanceNode(new NodeSettings(io.attendance.contract.KafkaClients.of(broker.bootstrapServers()), "attendance", dir.resolve("streams"),
                      "localhost", 0, 6, (short) 1, 0, List.of(6, 10), null, 1, 1000, null, 0, false, TestNodes.ACCESS)).start();
-             Notifier notifier = new Notifier(new NotifierSettings(broker.bootstrapServers(), "notifier-1", null, dir.resolve("outbox"), 4, 1000), node.topics()).start()) {
+             Notifier notifier = new Notifier(new NotifierSettings(io.attendance.contract.KafkaClients.of(broker.bootstrapServers()), "notifier-1", null, dir.resolve("outbox"), 4, 1000), node.topics()).start()) {
             DemoLoader.load(DemoLa.standard(), node.publisher());
             awaitFinished(admin, broker.bootstrapServers(), "attendance");
             assertThat(notifier.failure()).isEmpty();

@@ -51,7 +51,7 @@ class CourtPackApiTest {
     static void start() {
         broker = TestNodes.broker("court-pack");
         node = TestNodes.node(broker, "court-pack-" + UUID.randomUUID(), "court-pack-node");
-        notifier = new Notifier(new NotifierSettings(broker.bootstrapServers(), "court-pack", null,
+        notifier = new Notifier(new NotifierSettings(io.attendance.contract.KafkaClients.of(broker.bootstrapServers()), "court-pack", null,
                 TestNodes.scratch("court-pack-outbox"), 2, 50), node.topics()).start();
         admin = Http.withKey(node.httpPort(), TestNodes.ADMIN_KEY);
         await().atMost(Duration.ofSeconds(60)).until(() -> admin.get("/health").status() == 200);

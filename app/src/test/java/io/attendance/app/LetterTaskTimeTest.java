@@ -39,7 +39,7 @@ class LetterTaskTimeTest {
             String upn = Upn.of(938, 4002, 25, 7);
             // The engine asked for the awareness letter at the end of Tuesday 23 September 2025 (its tick's time).
             long dayEnd = Instant.parse("2025-09-23T18:00:00Z").toEpochMilli();
-            try (Notifier notifier = new Notifier(new NotifierSettings(broker.bootstrapServers(), "task-time", null,
+            try (Notifier notifier = new Notifier(new NotifierSettings(io.attendance.contract.KafkaClients.of(broker.bootstrapServers()), "task-time", null,
                     TestNodes.scratch("letter-task-time").resolve("outbox"), 1, 10), TOPICS).start();
                  KafkaProducer<byte[], byte[]> engine = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                          broker.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {

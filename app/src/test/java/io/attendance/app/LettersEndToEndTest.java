@@ -62,7 +62,7 @@ class LettersEndToEndTest {
                 channels: {post: outbox, email: smtp}
                 """);
         outbox = TestNodes.scratch("letters-outbox");
-        notifier = new Notifier(new NotifierSettings(broker.bootstrapServers(), "letters-test", policies, outbox,
+        notifier = new Notifier(new NotifierSettings(io.attendance.contract.KafkaClients.of(broker.bootstrapServers()), "letters-test", policies, outbox,
                 java.util.List.of(new io.attendance.notifier.deliver.SmtpChannel.Settings("localhost", ServerSetupTest.SMTP.getPort(), false, null, null,
                         "attendance@northshire.example.gov.uk")), 2, 50), node.topics()).start();
         // Contacts are written through the pupil's owning instance (scope is checked there): wait until there is one.

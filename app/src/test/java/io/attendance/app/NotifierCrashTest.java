@@ -73,7 +73,7 @@ class NotifierCrashTest {
         System.out.printf("at the kill: %d letters in the outbox, %d committed on the letters topic%n", inOutboxAtCrash, committedAtCrash);
         assertThat(committedAtCrash).as("killed before the end").isLessThan(expected.size());
 
-        try (Notifier again = new Notifier(new NotifierSettings(broker.bootstrapServers(), "crash-1", null, outbox, 2, 50),
+        try (Notifier again = new Notifier(new NotifierSettings(io.attendance.contract.KafkaClients.of(broker.bootstrapServers()), "crash-1", null, outbox, 2, 50),
                 TOPICS).start()) {
             await().atMost(Duration.ofSeconds(120)).until(() -> committedLetters().size() >= expected.size());
             assertThat(again.failure()).isEmpty();

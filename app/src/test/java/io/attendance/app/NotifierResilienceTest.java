@@ -49,7 +49,7 @@ class NotifierResilienceTest {
             TopicAdmin.ensure(broker.bootstrapServers(), TOPICS, 6, (short) 1);
             String upn = Upn.of(938, 4002, 25, 1);
             Set<String> caseEvents = Set.of(TOPICS.caseEvents.name());
-            try (Notifier notifier = new Notifier(new NotifierSettings(broker.bootstrapServers(), "lag-1", null,
+            try (Notifier notifier = new Notifier(new NotifierSettings(io.attendance.contract.KafkaClients.of(broker.bootstrapServers()), "lag-1", null,
                     TestNodes.scratch("notifier-lag").resolve("outbox"), 1, 10), TOPICS).start()) {
                 // A committed request: handled (no contacts are known, so NOT_SENT evidence and a task) and committed.
                 try (KafkaProducer<byte[], byte[]> plain = producer(broker, Map.of())) {
@@ -106,7 +106,7 @@ class NotifierResilienceTest {
             Set<String> expected = new TreeSet<>();
             upns.forEach(upn -> List.of("p1", "p2").forEach(p -> expected.add(upn + "-100002-apws-1:2:" + p)));
 
-            try (Notifier notifier = new Notifier(new NotifierSettings(broker.bootstrapServers(), "fenced-1", null, outbox, 1, 10), TOPICS).start();
+            try (Notifier notifier = new Notifier(new NotifierSettings(io.attendance.contract.KafkaClients.of(broker.bootstrapServers()), "fenced-1", null, outbox, 1, 10), TOPICS).start();
                  KafkaProducer<byte[], byte[]> plain = producer(broker, Map.of())) {
                 for (String upn : upns.subList(0, 10)) plain.send(LetterRequests.record(LetterRequests.awarenessLetter(upn, 2)));
                 plain.flush();

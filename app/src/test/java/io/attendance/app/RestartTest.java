@@ -40,7 +40,7 @@ class RestartTest {
     }
 
     private static AttendanceNode node(EmbeddedBroker broker, Path data) {
-        return new AttendanceNode(new NodeSettings(broker.bootstrapServers(), "restart", data.resolve("streams"),
+        return new AttendanceNode(new NodeSettings(io.attendance.contract.KafkaClients.of(broker.bootstrapServers()), "restart", data.resolve("streams"),
                 "localhost", 0, 6, (short) 1, 0, List.of(6, 10), null, 1, 1000, null, 0, true, TestNodes.ACCESS)).start();
     }
 }

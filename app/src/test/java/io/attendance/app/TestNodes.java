@@ -34,7 +34,7 @@ final class TestNodes {
     }
 
     static AttendanceNode node(EmbeddedBroker broker, String applicationId, String name) {
-        return new AttendanceNode(new NodeSettings(broker.bootstrapServers(), applicationId,
+        return new AttendanceNode(new NodeSettings(io.attendance.contract.KafkaClients.of(broker.bootstrapServers()), applicationId,
                 scratch(name).resolve("streams"), "localhost", 0, 6, (short) 1, 0, List.of(6, 10), null, 1, 1000, null, 0, true, TestNodes.ACCESS)).start();
     }
 

@@ -29,14 +29,17 @@ public final class KafkaPublisher implements Publisher, AutoCloseable {
     private final Topics topics;
 
     public KafkaPublisher(String bootstrap, Topics topics) {
+        this(KafkaClients.of(bootstrap), topics);
+    }
+
+    public KafkaPublisher(KafkaClients kafka, Topics topics) {
         this.topics = topics;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        this.producer = new KafkaProducer<>(kafka.config(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4")),
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 

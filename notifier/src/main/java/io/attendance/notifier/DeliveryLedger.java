@@ -29,26 +29,24 @@ import java.util.concurrent.ExecutionException;
 public final class DeliveryLedger implements AutoCloseable {
     private final Topic<String, LetterDelivery> topic;
     private final KafkaProducer<byte[], byte[]> producer;
-    private final String bootstrap;
+    private final io.attendance.contract.KafkaClients kafka;
     private final Map<String, LetterDelivery> delivered = new HashMap<>();
 
-    public DeliveryLedger(String bootstrap, Topic<String, LetterDelivery> topic) {
-        this.bootstrap = bootstrap;
+    public DeliveryLedger(io.attendance.contract.KafkaClients kafka, Topic<String, LetterDelivery> topic) {
+        this.kafka = kafka;
         this.topic = topic;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        this.producer = new KafkaProducer<>(kafka.config(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0),
+                ProducerConfig.LINGER_MS_CONFIG, 0)),
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /** Reads the whole ledger; called at start and whenever partitions of case events are (re)assigned. */
     public synchronized void reload() {
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(kafka.config(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = c.partitionsFor(topic.name()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();

@@ -81,6 +81,13 @@ public final class Notifier implements AutoCloseable {
     /** The offsets this notifier last committed, per assigned partition (consumer thread only). */
     private final Map<TopicPartition, Long> committed = new HashMap<>();
 
+    private volatile boolean ready;
+    private boolean closed;
+    private volatile long lag;
+    /** Letters by status of the open batch (the notifier's thread only), and of committed batches (read by probes). */
+    private final int[] tally = new int[LetterStatus.values().length];
+    private final java.util.concurrent.atomic.AtomicLongArray counted = new java.util.concurrent.atomic.AtomicLongArray(LetterStatus.values().length);
+
     public Notifier(NotifierSettings settings, Topics topics) {
         this.settings = settings;
         this.topics = topics;
@@ -90,33 +97,31 @@ public final class Notifier implements AutoCloseable {
         for (ChannelSettings configured : settings.channels()) {
             for (Channel c : configured.open()) channels.put(c.name(), c);
         }
-        this.ledger = new DeliveryLedger(settings.bootstrapServers(), topics.letterDeliveries);
-        this.deadLetters = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
-        this.directory = new Directory(settings.bootstrapServers(), topics, (r, why) -> deadLetters.send(
+        this.ledger = new DeliveryLedger(settings.kafka(), topics.letterDeliveries);
+        this.deadLetters = new KafkaProducer<>(settings.kafka().config(Map.of(ProducerConfig.ACKS_CONFIG, "all")),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        this.directory = new Directory(settings.kafka(), topics, (r, why) -> deadLetters.send(
                 new ProducerRecord<>(topics.contactsDlq.name(), null, r.key(), r.value(), dlqHeaders(why, r))));
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+        this.consumer = new KafkaConsumer<>(settings.kafka().config(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, GROUP,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100,
                 // A notifier that dies is replaced after 10 s, not the default 45.
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000),
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000)),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "notifier-" + settings.instanceId());
     }
 
     /** The transactional producer; its id is this instance's, so a new one fences (and aborts) what the last left open. */
     private KafkaProducer<byte[], byte[]> newProducer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+        return new KafkaProducer<>(settings.kafka().config(Map.of(
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(settings.instanceId()),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024,
-                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 120_000),
+                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 120_000)),
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 
@@ -132,6 +137,26 @@ public final class Notifier implements AutoCloseable {
     /** Why the notifier stopped for good, if it did (not the batches it recovered from). */
     public Optional<Throwable> failure() {
         return Optional.ofNullable(failure);
+    }
+
+    /** Whether it can send: started, its transactional producer ready, not between a failed batch and its retry. */
+    public boolean ready() {
+        return ready && failure == null && thread.isAlive();
+    }
+
+    /** Whether it still runs or can recover (false: closed, or stopped for good; the process should be replaced). */
+    public boolean alive() {
+        return failure == null && thread.isAlive();
+    }
+
+    /** Letters of this status recorded by committed batches since start (a batch read again counts once). */
+    public long letters(LetterStatus status) {
+        return counted.get(status.ordinal());
+    }
+
+    /** Case events on its partitions not yet read (as of its last poll). */
+    public long lag() {
+        return lag;
     }
 
     /** How many failed batches were abandoned and read again. */
@@ -166,8 +191,12 @@ public final class Notifier implements AutoCloseable {
                     if (!resumed) {
                         resume();
                         resumed = true;
+                        ready = true;
                     }
                     ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
+                    long behind = 0;
+                    for (TopicPartition tp : consumer.assignment()) behind += consumer.currentLag(tp).orElse(0);
+                    lag = behind;
                     if (batch.isEmpty()) commitPastMarkers();
                     else process(batch);
                     failedInARow = 0;
@@ -176,6 +205,7 @@ public final class Notifier implements AutoCloseable {
                 } catch (RuntimeException e) {
                     failedInARow++;
                     resumed = false;
+                    ready = false;
                     abandon(e, failedInARow);
                 }
             }
@@ -233,12 +263,14 @@ public final class Notifier implements AutoCloseable {
     private void process(ConsumerRecords<byte[], byte[]> batch) {
         directory.catchUp();
         producer.beginTransaction();
+        java.util.Arrays.fill(tally, 0);
         for (ConsumerRecord<byte[], byte[]> r : batch) handle(r);
         // The consumer's position, not the last record + 1: it is past the transaction markers that
         // follow each committed batch of case events, so a drained notifier shows a lag of 0.
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         for (TopicPartition tp : batch.partitions()) next.put(tp, new OffsetAndMetadata(consumer.position(tp)));
         commit(next);
+        for (int i = 0; i < tally.length; i++) counted.addAndGet(i, tally[i]);
     }
 
     /** Ends the open transaction with the consumer's new positions in it, and keeps them. */
@@ -299,6 +331,7 @@ public final class Notifier implements AutoCloseable {
             deliver(p, l);
         }
         Letter letter = l.build();
+        tally[letter.getStatus().ordinal()]++;
         producer.send(pupilRecord(topics.letters.name(), e.getUpn(), topics.letters.valueSerde().serializer().serialize(topics.letters.name(), letter)));
         if (letter.getStatus() == LetterStatus.SENT) return;
         if (letter.getStatus() == LetterStatus.FAILED && p.deliverable()) {
@@ -415,7 +448,9 @@ public final class Notifier implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) return; // a second close (a shutdown hook after a test's own) changes nothing
+        closed = true;
         running = false;
         closing.countDown();
         consumer.wakeup();

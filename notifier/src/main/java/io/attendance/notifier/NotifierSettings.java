@@ -17,14 +17,14 @@ import java.util.List;
  * @param attempts    tries per delivery before it fails
  * @param backoffMs   wait before the second try, doubled before each further one
  */
-public record NotifierSettings(String bootstrapServers, String instanceId, Path policiesDir, Path outboxDir,
+public record NotifierSettings(io.attendance.contract.KafkaClients kafka, String instanceId, Path policiesDir, Path outboxDir,
                                List<ChannelSettings> channels, int attempts, long backoffMs) {
     public NotifierSettings {
         channels = List.copyOf(channels);
     }
 
     /** With only the outbox. */
-    public NotifierSettings(String bootstrapServers, String instanceId, Path policiesDir, Path outboxDir, int attempts, long backoffMs) {
-        this(bootstrapServers, instanceId, policiesDir, outboxDir, List.of(), attempts, backoffMs);
+    public NotifierSettings(io.attendance.contract.KafkaClients kafka, String instanceId, Path policiesDir, Path outboxDir, int attempts, long backoffMs) {
+        this(kafka, instanceId, policiesDir, outboxDir, List.of(), attempts, backoffMs);
     }
 }

@@ -40,15 +40,14 @@ public final class LiveFeed implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public LiveFeed(String bootstrapServers, String pupilTopic, String caseTopic, Deserializer<CaseEvent> events) {
+    public LiveFeed(io.attendance.contract.KafkaClients kafka, String pupilTopic, String caseTopic, Deserializer<CaseEvent> events) {
         this.pupilTopic = pupilTopic;
         this.caseTopic = caseTopic;
         this.events = events;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.consumer = new KafkaConsumer<>(kafka.config(Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000)),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "live-feed");
         thread.setDaemon(true);

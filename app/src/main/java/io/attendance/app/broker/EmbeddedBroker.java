@@ -37,6 +37,11 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** @param port the client port; 0 picks a free one. The controller listens on a second free port. */
     public static EmbeddedBroker start(Path dataDir, int port) {
+        return start(dataDir, port, p -> { });
+    }
+
+    /** @param more changes the broker's settings before it starts (e.g. a second listener with SASL_SSL, for a test) */
+    public static EmbeddedBroker start(Path dataDir, int port, java.util.function.Consumer<Properties> more) {
         // Both picked while the other is held open: two separate picks can hand back the same port (CI saw it).
         List<Integer> free = freePorts(2);
         int clientPort = port == 0 ? free.get(0) : port;
@@ -75,6 +80,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         p.put("num.network.threads", "2");
         p.put("num.io.threads", "4");
 
+        more.accept(p);
         KafkaConfig config = KafkaConfig.fromProps(p, false);
         format(logDir, 1, Uuid.randomUuid().toString());
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);

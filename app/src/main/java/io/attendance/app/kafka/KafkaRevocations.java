@@ -38,11 +38,15 @@ public final class KafkaRevocations implements Revocations, AutoCloseable {
     private volatile boolean running = true;
 
     public KafkaRevocations(String bootstrap, Topic<String, Long> topic, KafkaPublisher publisher, Clock clock) {
+        this(io.attendance.contract.KafkaClients.of(bootstrap), topic, publisher, clock);
+    }
+
+    public KafkaRevocations(io.attendance.contract.KafkaClients kafka, Topic<String, Long> topic, KafkaPublisher publisher, Clock clock) {
         this.known = new InMemoryRevocations(clock);
         this.publisher = publisher;
         this.topic = topic;
-        this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(kafka.config(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
         reader.setDaemon(true);
     }
 

@@ -61,7 +61,11 @@ public final class TopicAdmin {
     }
 
     public static void ensure(String bootstrap, Topics topics, int pupilPartitions, short replication) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        ensure(io.attendance.contract.KafkaClients.of(bootstrap), topics, pupilPartitions, replication);
+    }
+
+    public static void ensure(io.attendance.contract.KafkaClients kafka, Topics topics, int pupilPartitions, short replication) {
+        try (Admin admin = Admin.create(kafka.config(Map.of()))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             for (Topic<?, ?> t : topics.all()) {
@@ -95,6 +99,9 @@ public final class TopicAdmin {
                 }
             }
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.AuthenticationException refused) {
+                throw new KafkaRefused(kafka, refused);
+            }
             throw new IllegalStateException("cannot create topics: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -35,6 +35,9 @@ public final class ImportCommand implements Runnable {
                 description = "Kafka bootstrap servers (default: the embedded broker of a local run, localhost:9092).")
         String bootstrap;
 
+        @picocli.CommandLine.Mixin
+        io.attendance.app.kafka.KafkaConfigOption kafkaConfig = new io.attendance.app.kafka.KafkaConfigOption();
+
         @Override
         public Integer call() throws Exception {
             ContactsCsv.Result r;
@@ -54,7 +57,7 @@ public final class ImportCommand implements Runnable {
             }
             r.errors().forEach(e -> System.err.println(file + ": " + e));
             if (!r.accepted().isEmpty()) {
-                try (KafkaPublisher publisher = new KafkaPublisher(bootstrap, new Topics(new SingleObjectSerdes()))) {
+                try (KafkaPublisher publisher = new KafkaPublisher(kafkaConfig.clients(bootstrap), new Topics(new SingleObjectSerdes()))) {
                     publisher.publishContacts(r.accepted());
                 }
             }

@@ -52,14 +52,18 @@ final class ImportMarks implements Callable<Integer> {
             description = "Kafka bootstrap servers (default: the embedded broker of a local run, localhost:9092).")
     String bootstrap;
 
+    @picocli.CommandLine.Mixin
+    io.attendance.app.kafka.KafkaConfigOption kafkaConfig = new io.attendance.app.kafka.KafkaConfigOption();
+
     @Option(names = "--rejects", defaultValue = "rejects.csv", description = "Where rejected rows are written (file, line, field, reason).")
     Path rejectsFile;
 
     @Override
     public Integer call() throws IOException {
         Topics topics = new Topics(new SingleObjectSerdes());
+        io.attendance.contract.KafkaClients kafka = kafkaConfig.clients(bootstrap);
         Map<String, SchoolCalendar> calendars = new HashMap<>();
-        for (School s : schools(bootstrap, topics)) calendars.put(s.getUrn(), SchoolCalendar.of(s));
+        for (School s : schools(kafka, topics)) calendars.put(s.getUrn(), SchoolCalendar.of(s));
         if (calendars.isEmpty()) {
             System.err.println("import marks: the service holds no schools yet (PUT /api/v1/schools/{urn} or --config first); nothing was imported");
             return 1;
@@ -68,7 +72,7 @@ final class ImportMarks implements Callable<Integer> {
         long[] published = {0}, rejected = {0};
         long started = System.nanoTime();
         boolean terminal = System.console() != null;
-        try (KafkaPublisher publisher = new KafkaPublisher(bootstrap, topics);
+        try (KafkaPublisher publisher = new KafkaPublisher(kafka, topics);
              CSVPrinter rejects = new CSVPrinter(Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8),
                      CSVFormat.DEFAULT.builder().setHeader("file", "line", "field", "reason").setRecordSeparator('\n').get())) {
             List<RegisterMark> batch = new ArrayList<>(BATCH);
@@ -107,10 +111,8 @@ final class ImportMarks implements Callable<Integer> {
     }
 
     /** The schools the service holds: its schools topic read to the end (compacted: the latest of each). */
-    static List<School> schools(String bootstrap, Topics topics) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    static List<School> schools(io.attendance.contract.KafkaClients kafka, Topics topics) {
+        Properties p = kafka.properties(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"));
         Map<String, School> latest = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = c.partitionsFor(topics.schools.name(), Duration.ofSeconds(30)).stream()

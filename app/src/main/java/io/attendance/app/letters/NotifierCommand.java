@@ -16,8 +16,12 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "notifier", mixinStandardHelpOptions = true,
         description = "Send every requested letter to every parent, exactly once (outbox, SMTP, GOV.UK Notify).")
 public final class NotifierCommand implements Callable<Integer> {
-    @Option(names = "--bootstrap-servers", required = true, defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}", description = "Kafka bootstrap servers.")
+    @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
+            description = "Kafka bootstrap servers (or bootstrap.servers in --kafka-config).")
     String bootstrap;
+
+    @Mixin
+    io.attendance.app.kafka.KafkaConfigOption kafkaConfig = new io.attendance.app.kafka.KafkaConfigOption();
 
     @Option(names = "--instance-id", defaultValue = "${env:ATTENDANCE_NOTIFIER_ID:-notifier-1}",
             description = "Stable per notifier instance (its transactional id): a restarted instance fences its old self.")
@@ -35,17 +39,35 @@ public final class NotifierCommand implements Callable<Integer> {
     @Option(names = "--replication-factor", defaultValue = "${env:ATTENDANCE_REPLICATION_FACTOR:-1}", description = "Replication of topics, if they must be created.")
     short replication;
 
+    @Option(names = "--port", defaultValue = "${env:ATTENDANCE_NOTIFIER_PORT:-8090}",
+            description = "HTTP port for /health/live, /health/ready and /metrics (default 8090; 0 picks a free one).")
+    int port;
+
     @Mixin
     NotifierOptions options;
 
     @Override
     public Integer call() throws Exception {
+        io.attendance.contract.KafkaClients kafka;
+        try {
+            kafka = kafkaConfig.clients(bootstrap);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         Topics topics = new Topics(new SingleObjectSerdes());
-        TopicAdmin.ensure(bootstrap, topics, partitions, replication);
-        Notifier notifier = new Notifier(options.settings(bootstrap, instanceId, policies, dataDir), topics).start();
+        try {
+            TopicAdmin.ensure(kafka, topics, partitions, replication);
+        } catch (io.attendance.app.kafka.KafkaRefused e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        Notifier notifier = new Notifier(options.settings(kafka, instanceId, policies, dataDir), topics).start();
+        NotifierHttp http = NotifierHttp.start(notifier, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             notifier.close();
+            http.close();
             stopped.countDown();
         }, "shutdown"));
         // A notifier that stops for good (not a failed batch, which it recovers from) ends the process

@@ -58,7 +58,7 @@ public final class NotifierOptions {
             description = "Wait before the second attempt, doubled each time (default 1000).")
     long backoffMs;
 
-    public NotifierSettings settings(String bootstrap, String instanceId, Path policies, Path dataDir) {
+    public NotifierSettings settings(io.attendance.contract.KafkaClients kafka, String instanceId, Path policies, Path dataDir) {
         List<ChannelSettings> channels = new ArrayList<>();
         if (smtpHost != null && !smtpHost.isBlank()) {
             channels.add(new SmtpChannel.Settings(smtpHost, smtpPort, smtpStartTls, smtpUser, smtpPassword,
@@ -67,7 +67,7 @@ public final class NotifierOptions {
         if (notifyKey != null && !notifyKey.isBlank()) {
             channels.add(new NotifyChannel.Settings(notifyKey, notifyBaseUrl, notifyEmailTemplate, notifyPostage));
         }
-        return new NotifierSettings(bootstrap, instanceId, policies, outbox != null ? outbox : dataDir.resolve("outbox"),
+        return new NotifierSettings(kafka, instanceId, policies, outbox != null ? outbox : dataDir.resolve("outbox"),
                 channels, attempts, backoffMs);
     }
 }

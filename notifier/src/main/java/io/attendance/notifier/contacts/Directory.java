@@ -31,14 +31,13 @@ public final class Directory implements AutoCloseable {
     private final BiConsumer<ConsumerRecord<byte[], byte[]>, String> unreadable;
 
     /** @param unreadable told of a contacts record that cannot be read, and why (to dead-letter it) */
-    public Directory(String bootstrap, Topics topics, BiConsumer<ConsumerRecord<byte[], byte[]>, String> unreadable) {
+    public Directory(io.attendance.contract.KafkaClients kafka, Topics topics, BiConsumer<ConsumerRecord<byte[], byte[]>, String> unreadable) {
         this.topics = topics;
         this.unreadable = unreadable;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        this.consumer = new KafkaConsumer<>(kafka.config(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000)),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         for (String t : List.of(topics.contacts.name(), topics.schools.name())) {
             consumer.partitionsFor(t).forEach(p -> partitions.add(new TopicPartition(t, p.partition())));

@@ -81,7 +81,7 @@ public final class LetterBenchCommand implements Callable<Integer> {
             try (var letters = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(Map.of(
                     "bootstrap.servers", broker.bootstrapServers(), "isolation.level", "read_committed", "enable.auto.commit", false),
                     new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer());
-                 Notifier notifier = new Notifier(new NotifierSettings(broker.bootstrapServers(), "bench", null,
+                 Notifier notifier = new Notifier(new NotifierSettings(io.attendance.contract.KafkaClients.of(broker.bootstrapServers()), "bench", null,
                          dataDir.resolve("outbox"), 1, 0), topics).start()) {
                 List<TopicPartition> parts = letters.partitionsFor(topics.letters.name()).stream()
                         .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
