@@ -77,7 +77,12 @@ public final class ApiServer {
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json, false));
             config.startup.showJavalinBanner = false;
-            config.requestLogger.http(new io.attendance.api.ops.RequestTimer(metrics));
+            io.attendance.api.ops.RequestTimer timer = new io.attendance.api.ops.RequestTimer(metrics);
+            io.attendance.api.ops.RequestLog requestLog = new io.attendance.api.ops.RequestLog();
+            config.requestLogger.http((ctx, ms) -> {
+                timer.handle(ctx, ms);
+                requestLog.handle(ctx, ms);
+            });
             config.contextResolver.ip = ctx -> security.clients().of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
             config.routes.before(SecurityHeaders::before);
             config.routes.before(access::before);

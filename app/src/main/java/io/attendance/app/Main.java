@@ -12,6 +12,12 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        String logFormat = System.getenv("ATTENDANCE_LOG_FORMAT");
+        if (logFormat != null && !logFormat.isBlank() && !java.util.Set.of("text", "json").contains(logFormat)) {
+            // logback.xml includes logback-<format>.xml: any other value would leave the process silent
+            System.err.println("ATTENDANCE_LOG_FORMAT: text or json, not '" + logFormat + "'");
+            System.exit(2);
+        }
         System.exit(new CommandLine(new Main()).execute(args));
     }
 
