@@ -32,8 +32,9 @@ public final class AttendanceNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AttendanceNode.class);
 
     private final NodeSettings settings;
+    /** State stores' format: the service's own, single-object encoding whatever the topics carry. */
     private final SingleObjectSerdes serdes = new SingleObjectSerdes();
-    private final Topics topics = new Topics(serdes);
+    private final Topics topics;
     private KafkaPublisher publisher;
     private io.attendance.app.kafka.KafkaRevocations revocations;
     private KafkaStreams streams;
@@ -42,7 +43,13 @@ public final class AttendanceNode implements AutoCloseable {
     private io.attendance.app.clock.WallClock wallClock;
 
     public AttendanceNode(NodeSettings settings) {
+        this(settings, new Topics(new SingleObjectSerdes()));
+    }
+
+    /** @param topics the topics with their wire format (a schema registry's, or single-object encoding) */
+    public AttendanceNode(NodeSettings settings, Topics topics) {
         this.settings = settings;
+        this.topics = topics;
     }
 
     public AttendanceNode start() {
@@ -73,7 +80,7 @@ public final class AttendanceNode implements AutoCloseable {
                 topics.caseEvents.valueSerde().deserializer());
         var instance = new io.attendance.contract.query.AttendanceQueries.Instance(self.host(), self.port());
         queries = new io.attendance.streams.query.StreamsQueries(streams, instance, topology,
-                serdes.serde(io.attendance.schemas.School.class).deserializer());
+                topics.schools.valueSerde().deserializer());
         new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(streams).bindTo(metrics);
         http = ApiServer.create(queries, publisher, new ApiSettings(instance, topology, Duration.ofSeconds(15), security, live), metrics);
         http.start(port);

@@ -133,6 +133,9 @@ public final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     io.attendance.app.kafka.KafkaConfigOption kafkaConfig = new io.attendance.app.kafka.KafkaConfigOption();
 
+    @picocli.CommandLine.Mixin
+    io.attendance.app.kafka.WireFormatOption wireFormat = new io.attendance.app.kafka.WireFormatOption();
+
     /**
      * The demo (its data and its accounts) runs when asked for, or by default only on a bare
      * `run`: a service given real accounts, real schools or a real cluster never accepts a demo credential.
@@ -198,7 +201,7 @@ public final class RunCommand implements Callable<Integer> {
                 rocksDbMemoryMb * 1024 * 1024, goLive);
         AttendanceNode node;
         try {
-            node = new AttendanceNode(settings).start();
+            node = new AttendanceNode(settings, wireFormat.topics()).start();
         } catch (io.attendance.app.kafka.KafkaRefused e) {
             System.err.println(e.getMessage());
             return 2;

@@ -70,25 +70,41 @@ public final class Topics {
         // last recording, at the amendment's place in the log, so a replay would not see the register
         // as it stood on each day (measured: cases opened a day or more late in a replay of a compacted
         // log). Registers must be kept 6 years, and every recording is evidence.
-        marks = new Topic<>("marks", Serdes.String(), serdes.serde(RegisterMark.class), true, LOG);
-        marksRerouted = new Topic<>("marks-by-pupil", Serdes.String(), serdes.serde(RegisterMark.class), true, LOG);
-        schools = new Topic<>("schools", Serdes.String(), serdes.serde(School.class), false, TABLE);
-        signals = new Topic<>("attendance-signals", Serdes.String(), serdes.serde(AttendanceSignal.class), true, LOG);
+        marks = new Topic<>("marks", Serdes.String(), avro(serdes, "marks", RegisterMark.class), true, LOG);
+        marksRerouted = new Topic<>("marks-by-pupil", Serdes.String(), avro(serdes, "marks-by-pupil", RegisterMark.class), true, LOG);
+        schools = new Topic<>("schools", Serdes.String(), avro(serdes, "schools", School.class), false, TABLE);
+        signals = new Topic<>("attendance-signals", Serdes.String(), avro(serdes, "attendance-signals", AttendanceSignal.class), true, LOG);
         marksDlq = new Topic<>(marks.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
-        clock = new Topic<>("clock", Serdes.String(), serdes.serde(ClockTick.class), true, LOG);
-        caseActions = new Topic<>("case-actions", Serdes.String(), serdes.serde(CaseAction.class), true, LOG);
-        caseEvents = new Topic<>("case-events", Serdes.String(), serdes.serde(CaseEvent.class), true, LOG);
+        clock = new Topic<>("clock", Serdes.String(), avro(serdes, "clock", ClockTick.class), true, LOG);
+        caseActions = new Topic<>("case-actions", Serdes.String(), avro(serdes, "case-actions", CaseAction.class), true, LOG);
+        caseEvents = new Topic<>("case-events", Serdes.String(), avro(serdes, "case-events", CaseEvent.class), true, LOG);
         clockDlq = new Topic<>(clock.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
         caseActionsDlq = new Topic<>(caseActions.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
-        contacts = new Topic<>("contacts", Serdes.String(), serdes.serde(PupilContacts.class), true, TABLE);
+        contacts = new Topic<>("contacts", Serdes.String(), avro(serdes, "contacts", PupilContacts.class), true, TABLE);
         contactsDlq = new Topic<>(contacts.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
-        letters = new Topic<>("letters", Serdes.String(), serdes.serde(Letter.class), true, LOG);
+        letters = new Topic<>("letters", Serdes.String(), avro(serdes, "letters", Letter.class), true, LOG);
         lettersDlq = new Topic<>(letters.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
-        letterDeliveries = new Topic<>("letter-deliveries", Serdes.String(), serdes.serde(LetterDelivery.class), false, TABLE);
-        rollChanges = new Topic<>("roll-changes", Serdes.String(), serdes.serde(io.attendance.schemas.RollChange.class), true, LOG);
+        letterDeliveries = new Topic<>("letter-deliveries", Serdes.String(), avro(serdes, "letter-deliveries", LetterDelivery.class), false, TABLE);
+        rollChanges = new Topic<>("roll-changes", Serdes.String(), avro(serdes, "roll-changes", io.attendance.schemas.RollChange.class), true, LOG);
         rollChangesDlq = new Topic<>(rollChanges.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
         sessionRevocations = new Topic<>("session-revocations", Serdes.String(), Serdes.Long(), false, REVOCATIONS);
         pupilChanges = new Topic<>("pupil-changes", Serdes.String(), Serdes.String(), true, NOTICES);
+    }
+
+    /** Each topic of Avro records, with the record type (in topic order): what a schema registry is given at start. */
+    private final java.util.Map<String, Class<? extends org.apache.avro.specific.SpecificRecord>> avroTypes = new java.util.LinkedHashMap<>();
+
+    private <T extends org.apache.avro.specific.SpecificRecord> org.apache.kafka.common.serialization.Serde<T> avro(RecordSerdes serdes, String topic,
+                                                                                                                Class<T> type) {
+        avroTypes.put(topic, type);
+        return serdes.serde(type);
+    }
+
+    /** Every topic's value schema, by topic: Avro topics only (DLQs carry raw bytes, notices strings). */
+    public java.util.Map<String, org.apache.avro.Schema> valueSchemas() {
+        java.util.Map<String, org.apache.avro.Schema> out = new java.util.LinkedHashMap<>();
+        avroTypes.forEach((topic, type) -> out.put(topic, org.apache.avro.specific.SpecificData.getForClass(type).getSchema(type)));
+        return out;
     }
 
     /** The streams app's partitioned inputs: how far its group has committed through these is how far it has got. */

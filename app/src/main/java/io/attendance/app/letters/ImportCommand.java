@@ -38,6 +38,9 @@ public final class ImportCommand implements Runnable {
         @picocli.CommandLine.Mixin
         io.attendance.app.kafka.KafkaConfigOption kafkaConfig = new io.attendance.app.kafka.KafkaConfigOption();
 
+        @picocli.CommandLine.Mixin
+        io.attendance.app.kafka.WireFormatOption wireFormat = new io.attendance.app.kafka.WireFormatOption();
+
         @Override
         public Integer call() throws Exception {
             ContactsCsv.Result r;
@@ -57,7 +60,7 @@ public final class ImportCommand implements Runnable {
             }
             r.errors().forEach(e -> System.err.println(file + ": " + e));
             if (!r.accepted().isEmpty()) {
-                try (KafkaPublisher publisher = new KafkaPublisher(kafkaConfig.clients(bootstrap), new Topics(new SingleObjectSerdes()))) {
+                try (KafkaPublisher publisher = new KafkaPublisher(kafkaConfig.clients(bootstrap), wireFormat.topics())) {
                     publisher.publishContacts(r.accepted());
                 }
             }

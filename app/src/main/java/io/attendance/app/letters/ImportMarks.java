@@ -55,12 +55,15 @@ final class ImportMarks implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     io.attendance.app.kafka.KafkaConfigOption kafkaConfig = new io.attendance.app.kafka.KafkaConfigOption();
 
+    @picocli.CommandLine.Mixin
+    io.attendance.app.kafka.WireFormatOption wireFormat = new io.attendance.app.kafka.WireFormatOption();
+
     @Option(names = "--rejects", defaultValue = "rejects.csv", description = "Where rejected rows are written (file, line, field, reason).")
     Path rejectsFile;
 
     @Override
     public Integer call() throws IOException {
-        Topics topics = new Topics(new SingleObjectSerdes());
+        Topics topics = wireFormat.topics();
         io.attendance.contract.KafkaClients kafka = kafkaConfig.clients(bootstrap);
         Map<String, SchoolCalendar> calendars = new HashMap<>();
         for (School s : schools(kafka, topics)) calendars.put(s.getUrn(), SchoolCalendar.of(s));

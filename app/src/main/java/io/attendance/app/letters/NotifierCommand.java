@@ -46,6 +46,9 @@ public final class NotifierCommand implements Callable<Integer> {
     @Mixin
     NotifierOptions options;
 
+    @Mixin
+    io.attendance.app.kafka.WireFormatOption wireFormat = new io.attendance.app.kafka.WireFormatOption();
+
     @Override
     public Integer call() throws Exception {
         io.attendance.contract.KafkaClients kafka;
@@ -55,7 +58,7 @@ public final class NotifierCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 2;
         }
-        Topics topics = new Topics(new SingleObjectSerdes());
+        Topics topics = wireFormat.topics();
         try {
             TopicAdmin.ensure(kafka, topics, partitions, replication);
         } catch (io.attendance.app.kafka.KafkaRefused e) {

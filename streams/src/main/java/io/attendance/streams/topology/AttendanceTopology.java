@@ -41,7 +41,8 @@ public final class AttendanceTopology {
 
     /** Adds every node, store and edge of the topology to {@code w}: the service's topology and a replay's runner alike. */
     static void wire(Wiring w, Topics topics, RecordSerdes serdes, TopologySettings settings) {
-        Deserializer<School> schoolReader = serdes.serde(School.class).deserializer();
+        // The global store holds the schools topic's bytes as written: read in the topics' format.
+        Deserializer<School> schoolReader = topics.schools.valueSerde().deserializer();
 
         w.globalStore(StoreNames.SCHOOLS, "schools-source", topics.schools.name(), "schools-global-processor",
                 () -> new SchoolsGlobalProcessor(schoolReader));
@@ -81,7 +82,7 @@ public final class AttendanceTopology {
         w.source("letters-source", topics.letters.name());
         w.processor("letter-index", () -> new LetterIndexProcessor(topics.letters.valueSerde().deserializer(), topics.letters.name()),
                 "letters-source");
-        w.store(StoreNames.CASE_LETTERS, Serdes.String(), topics.letters.valueSerde(), "letter-index");
+        w.store(StoreNames.CASE_LETTERS, Serdes.String(), serdes.serde(io.attendance.schemas.Letter.class), "letter-index");
         w.connect("letter-index", StoreNames.CASES);
         w.sink(LetterIndexProcessor.TO_DLQ, topics.lettersDlq.name(),
                 Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), null, "letter-index");
@@ -89,7 +90,7 @@ public final class AttendanceTopology {
         w.source("contacts-source", topics.contacts.name());
         w.processor("contacts-index", () -> new ContactsIndexProcessor(topics.contacts.valueSerde().deserializer(), topics.contacts.name()),
                 "contacts-source");
-        w.store(StoreNames.PUPIL_CONTACTS, Serdes.String(), topics.contacts.valueSerde(), "contacts-index");
+        w.store(StoreNames.PUPIL_CONTACTS, Serdes.String(), serdes.serde(io.attendance.schemas.PupilContacts.class), "contacts-index");
         w.connect("contacts-index", StoreNames.CASES);
         w.sink(CaseProcessor.TO_EVENTS, topics.caseEvents.name(),
                 topics.caseEvents.keySerde().serializer(), topics.caseEvents.valueSerde().serializer(), null, "case-processor");
