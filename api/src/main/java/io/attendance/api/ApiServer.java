@@ -114,6 +114,9 @@ public final class ApiServer {
             config.routes.get("/api/v1/policies", policies::list);
             config.routes.get("/api/v1/policies/{id}", policies::get);
             config.routes.get("/health", health::health);
+            io.attendance.api.ops.OpenApiController openApi = new io.attendance.api.ops.OpenApiController();
+            config.routes.get("/openapi.json", openApi::json);
+            config.routes.get("/api/docs", openApi::docs);
             config.routes.get("/health/live", health::live);
             config.routes.get("/health/ready", health::ready);
             config.routes.get("/metrics", health::metrics);

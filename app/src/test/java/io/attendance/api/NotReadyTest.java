@@ -28,37 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Before the streams app runs (starting, rebalancing) the API says so instead of guessing. */
 class NotReadyTest {
-    private static final AttendanceQueries.Instance LOCAL = new AttendanceQueries.Instance("localhost", 1);
-    private static final Publisher NOWHERE = new Publisher() {
-        @Override
-        public void publishMarks(List<RegisterMark> marks) {
-            throw new AssertionError("nothing may be published");
-        }
-
-        @Override
-        public void publishSchool(School school) {
-            throw new AssertionError("nothing may be published");
-        }
-
-        @Override
-        public void publishCaseAction(io.attendance.schemas.CaseAction action) {
-        }
-
-        @Override
-        public void publishContacts(io.attendance.schemas.PupilContacts contacts) {
-        }
-
-        @Override
-        public void publishRollChange(io.attendance.schemas.RollChange change) {
-            throw new AssertionError("nothing may be published");
-        }
-    };
-
     @Test
     void queriesAnswer503WithRetryAfterAndHealthIs503UntilStreamsRun() {
-        KafkaStreams streams = streams("not-ready");
+        KafkaStreams streams = UnstartedApi.streams("not-ready");
         try {
-            var app = api(streams);
+            var app = UnstartedApi.api(streams);
             JavalinTest.test(app, (server, client) -> {
                 // No credentials, or a key nobody issued: 401 before anything else is looked at.
                 var anonymous = client.get("/api/v1/pupils/E801200125001");
@@ -91,33 +65,13 @@ class NotReadyTest {
     /** A streams app that has stopped for good fails liveness (restart the pod); readiness fails with it. */
     @Test
     void a_stopped_streams_app_fails_the_liveness_probe() {
-        KafkaStreams streams = streams("not-running");
+        KafkaStreams streams = UnstartedApi.streams("not-running");
         streams.close(Duration.ofSeconds(5)); // CREATED -> NOT_RUNNING
-        JavalinTest.test(api(streams), (server, client) -> {
+        JavalinTest.test(UnstartedApi.api(streams), (server, client) -> {
             var live = client.get("/health/live");
             assertThat(live.code()).isEqualTo(503);
             assertThat(live.body().string()).isEqualTo("{\"status\":\"NOT_RUNNING\"}");
             assertThat(client.get("/health/ready").code()).isEqualTo(503);
         });
-    }
-
-    private static final TopologySettings SETTINGS = new TopologySettings(CodeTable.standard(), List.of(6, 10), 6);
-
-    /** A streams app against no broker, never started: it stays CREATED until closed. */
-    private static KafkaStreams streams(String name) {
-        SingleObjectSerdes serdes = new SingleObjectSerdes();
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, name + "-" + UUID.randomUUID());
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, Path.of("target", name).toAbsolutePath().toString());
-        return new KafkaStreams(AttendanceTopology.build(new Topics(serdes), serdes, SETTINGS), p);
-    }
-
-    /** The API over that app, with the admin key "admin-key-for-test". */
-    private static io.javalin.Javalin api(KafkaStreams streams) {
-        var security = new ApiSettings.Security(io.attendance.api.auth.Accounts.none().withAdminKey("admin-key-for-test"),
-                io.attendance.api.auth.SessionTokens.of(null, Duration.ofHours(1)), true);
-        return ApiServer.create(new StreamsQueries(streams, LOCAL, SETTINGS, new SingleObjectSerdes().serde(School.class).deserializer()), NOWHERE,
-                new ApiSettings(LOCAL, SETTINGS, Duration.ofSeconds(1), security, null), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 }

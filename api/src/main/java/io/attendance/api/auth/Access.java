@@ -30,7 +30,7 @@ public final class Access {
     private static final String PRINCIPAL = "principal";
     private static final String SESSION = "session";
     /** Open without credentials: liveness, sign-in and static files. /metrics needs a key (it names schools and volumes). */
-    private static final List<String> OPEN = List.of("/health", "/health/live", "/health/ready", "/sign-in", "/webjars/", "/assets/", "/favicon.ico");
+    private static final List<String> OPEN = List.of("/health", "/health/live", "/health/ready", "/openapi.json", "/api/docs", "/sign-in", "/webjars/", "/assets/", "/favicon.ico");
 
     private final Accounts accounts;
     private final SessionTokens sessions;
