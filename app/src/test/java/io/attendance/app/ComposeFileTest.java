@@ -103,22 +103,8 @@ class ComposeFileTest {
         JsonNode services = compose().get("services");
         TreeSet<String> given = new TreeSet<>();
         for (String s : List.of("attendance-1", "attendance-2", "notifier")) services.get(s).get("environment").fieldNames().forEachRemaining(given::add);
-        String readme = Files.readString(ROOT.resolve("README.md"));
-        List<String> missing = new ArrayList<>();
-        for (String name : given) if (!readme.contains("`" + name + "`")) missing.add(name);
-        assertThat(missing).as("settings used in docker-compose.yml but not in README's table").isEmpty();
+        assertThat(DocumentedSettings.notInReadme(given)).as("settings used in docker-compose.yml but not in README's table").isEmpty();
         // And each is read by the code (a documented setting nobody reads would be a lie).
-        Matcher env = Pattern.compile("(?:env:|getenv\\(\"|env\\.apply\\(\")([A-Z_]+)").matcher(sources()); // picocli defaults and System.getenv
-        TreeSet<String> read = new TreeSet<>();
-        while (env.find()) read.add(env.group(1));
-        assertThat(read).containsAll(given);
-    }
-
-    private static String sources() throws Exception {
-        StringBuilder all = new StringBuilder();
-        try (var files = Files.walk(ROOT.resolve("app/src/main/java"))) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) all.append(Files.readString(f));
-        }
-        return all.toString();
+        assertThat(DocumentedSettings.readByCode()).containsAll(given);
     }
 }

@@ -17,6 +17,8 @@ import java.util.Locale;
  * without credentials, like the service's probes; bind it to the cluster network only.
  */
 public final class NotifierHttp implements AutoCloseable {
+    /** The probes' routes (deploy/kubernetes and docker-compose.yml point at these). */
+    public static final String LIVE = "/health/live", READY = "/health/ready";
     private final Javalin http;
 
     private NotifierHttp(Javalin http) {
@@ -35,8 +37,8 @@ public final class NotifierHttp implements AutoCloseable {
         Gauge.builder("attendance.notifier.ready", notifier, n -> n.ready() ? 1 : 0).register(metrics);
         Javalin http = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
-            c.routes.get("/health/live", ctx -> probe(ctx, notifier.alive(), "stopped"));
-            c.routes.get("/health/ready", ctx -> probe(ctx, notifier.ready(), "not ready"));
+            c.routes.get(LIVE, ctx -> probe(ctx, notifier.alive(), "stopped"));
+            c.routes.get(READY, ctx -> probe(ctx, notifier.ready(), "not ready"));
             c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         }).start(port);
         return new NotifierHttp(http);
