@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {io.attendance.tools.bench.BenchCommand.class, io.attendance.tools.bench.LetterBenchCommand.class,
                 io.attendance.tools.bench.MemoryBenchCommand.class, io.attendance.tools.bench.EndOfDayBenchCommand.class,
                 io.attendance.tools.bench.ApiLoadCommand.class, io.attendance.tools.bench.StateBenchCommand.class,
-                io.attendance.tools.bench.LiveLatencyCommand.class, io.attendance.tools.demo.DemoFilesCommand.class})
+                io.attendance.tools.bench.LiveLatencyCommand.class, io.attendance.tools.demo.DemoFilesCommand.class,
+                io.attendance.tools.image.ImageCommand.class})
 public final class Tools implements Runnable {
 
     public static void main(String[] args) {
