@@ -177,13 +177,13 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         io.attendance.contract.KafkaClients kafka = null;
-        if (external()) {
-            try {
-                kafka = kafkaConfig.clients(bootstrapServers);
-            } catch (IllegalArgumentException e) {
-                System.err.println(e.getMessage());
-                return 2;
-            }
+        io.attendance.contract.Topics topics;
+        try {
+            if (external()) kafka = kafkaConfig.clients(bootstrapServers);
+            topics = wireFormat.topics(); // with a registry: checked and registered before anything starts
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
         }
         Files.createDirectories(dataDir);
         EmbeddedBroker broker = null;
@@ -201,7 +201,7 @@ public final class RunCommand implements Callable<Integer> {
                 rocksDbMemoryMb * 1024 * 1024, goLive);
         AttendanceNode node;
         try {
-            node = new AttendanceNode(settings, wireFormat.topics()).start();
+            node = new AttendanceNode(settings, topics).start();
         } catch (io.attendance.app.kafka.KafkaRefused e) {
             System.err.println(e.getMessage());
             return 2;

@@ -22,12 +22,20 @@ public final class WireFormatOption {
             description = "user:password for the registry's basic authentication (prefer the environment).")
     String userInfo;
 
-    /** The topics' serdes; with a registry, every topic's schema checked and registered first. */
+    /**
+     * The topics' serdes; with a registry, every topic's schema checked and registered first.
+     *
+     * @throws IllegalArgumentException saying what the registry refused (unreachable, a login refused, a schema incompatible)
+     */
     public Topics topics() {
         if (url == null || url.isBlank()) return new Topics(new SingleObjectSerdes());
         ConfluentSerdes serdes = new ConfluentSerdes(new SchemaRegistry(url, userInfo));
         Topics topics = new Topics(serdes);
-        serdes.registerAll(topics.valueSchemas());
+        try {
+            serdes.registerAll(topics.valueSchemas());
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (--schema-registry, ATTENDANCE_SCHEMA_REGISTRY_URL)", e);
+        }
         return topics;
     }
 }

@@ -60,7 +60,16 @@ public final class ImportCommand implements Runnable {
             }
             r.errors().forEach(e -> System.err.println(file + ": " + e));
             if (!r.accepted().isEmpty()) {
-                try (KafkaPublisher publisher = new KafkaPublisher(kafkaConfig.clients(bootstrap), wireFormat.topics())) {
+                io.attendance.contract.KafkaClients kafka;
+                Topics topics;
+                try {
+                    kafka = kafkaConfig.clients(bootstrap);
+                    topics = wireFormat.topics();
+                } catch (IllegalArgumentException e) {
+                    System.err.println("import contacts: " + e.getMessage() + "; nothing was imported");
+                    return 1;
+                }
+                try (KafkaPublisher publisher = new KafkaPublisher(kafka, topics)) {
                     publisher.publishContacts(r.accepted());
                 }
             }

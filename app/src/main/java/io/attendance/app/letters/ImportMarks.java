@@ -63,8 +63,15 @@ final class ImportMarks implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Topics topics = wireFormat.topics();
-        io.attendance.contract.KafkaClients kafka = kafkaConfig.clients(bootstrap);
+        Topics topics;
+        io.attendance.contract.KafkaClients kafka;
+        try {
+            topics = wireFormat.topics();
+            kafka = kafkaConfig.clients(bootstrap);
+        } catch (IllegalArgumentException e) {
+            System.err.println("import marks: " + e.getMessage() + "; nothing was imported");
+            return 1;
+        }
         Map<String, SchoolCalendar> calendars = new HashMap<>();
         for (School s : schools(kafka, topics)) calendars.put(s.getUrn(), SchoolCalendar.of(s));
         if (calendars.isEmpty()) {

@@ -52,13 +52,14 @@ public final class NotifierCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         io.attendance.contract.KafkaClients kafka;
+        Topics topics;
         try {
             kafka = kafkaConfig.clients(bootstrap);
+            topics = wireFormat.topics();
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;
         }
-        Topics topics = wireFormat.topics();
         try {
             TopicAdmin.ensure(kafka, topics, partitions, replication);
         } catch (io.attendance.app.kafka.KafkaRefused e) {
