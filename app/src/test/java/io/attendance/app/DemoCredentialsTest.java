@@ -77,16 +77,7 @@ class DemoCredentialsTest {
 
     /** "exit:stderr" of a run that must stop before it starts anything. */
     private static String exit(Map<String, String> env, String... args) {
-        RunCommand run = new RunCommand();
-        run.env = env::get;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream was = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = new CommandLine(run).execute(args);
-            return code + ":" + err.toString(StandardCharsets.UTF_8);
-        } finally {
-            System.setErr(was);
-        }
+        RunExit r = RunExit.of(env, args);
+        return r.code() + ":" + r.stderr();
     }
 }

@@ -151,20 +151,10 @@ class SecuredClusterTest {
     @Test
     void a_wrong_password_stops_the_service_with_exit_2_and_says_which_settings_to_check() throws Exception {
         Path wrong = clientSettings("wrong.properties", "not-the-password");
-        RunCommand run = new RunCommand();
-        run.env = Map.of("ATTENDANCE_ADMIN_KEY", "k".repeat(40), "ATTENDANCE_SESSION_SECRET", "s".repeat(40))::get;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream was = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = new CommandLine(run).execute("--kafka-config", wrong.toString(), "--no-demo", "--no-notifier",
-                    "--data-dir", dir.resolve("refused").toString(), "--port", "0");
-        } finally {
-            System.setErr(was);
-        }
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        RunExit refused = RunExit.of(RunExit.SECRETS, "--kafka-config", wrong.toString(), "--no-demo", "--no-notifier",
+                "--data-dir", dir.resolve("refused").toString(), "--port", "0");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.stderr())
                 .contains("Kafka at localhost:" + securePort + " refused this client")
                 .contains("SCRAM-SHA-512")
                 .contains("sasl.jaas.config")

@@ -60,16 +60,14 @@ public final class ImportCommand implements Runnable {
             }
             r.errors().forEach(e -> System.err.println(file + ": " + e));
             if (!r.accepted().isEmpty()) {
-                io.attendance.contract.KafkaClients kafka;
-                Topics topics;
+                io.attendance.app.kafka.Cluster cluster;
                 try {
-                    kafka = kafkaConfig.clients(bootstrap);
-                    topics = wireFormat.topics();
+                    cluster = io.attendance.app.kafka.Cluster.of(kafkaConfig, bootstrap, wireFormat);
                 } catch (IllegalArgumentException e) {
                     System.err.println("import contacts: " + e.getMessage() + "; nothing was imported");
                     return 1;
                 }
-                try (KafkaPublisher publisher = new KafkaPublisher(kafka, topics)) {
+                try (KafkaPublisher publisher = new KafkaPublisher(cluster.kafka(), cluster.topics())) {
                     publisher.publishContacts(r.accepted());
                 }
             }

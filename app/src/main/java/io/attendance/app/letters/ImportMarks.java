@@ -63,15 +63,15 @@ final class ImportMarks implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Topics topics;
-        io.attendance.contract.KafkaClients kafka;
+        io.attendance.app.kafka.Cluster cluster;
         try {
-            topics = wireFormat.topics();
-            kafka = kafkaConfig.clients(bootstrap);
+            cluster = io.attendance.app.kafka.Cluster.of(kafkaConfig, bootstrap, wireFormat);
         } catch (IllegalArgumentException e) {
             System.err.println("import marks: " + e.getMessage() + "; nothing was imported");
             return 1;
         }
+        Topics topics = cluster.topics();
+        io.attendance.contract.KafkaClients kafka = cluster.kafka();
         Map<String, SchoolCalendar> calendars = new HashMap<>();
         for (School s : schools(kafka, topics)) calendars.put(s.getUrn(), SchoolCalendar.of(s));
         if (calendars.isEmpty()) {

@@ -51,15 +51,15 @@ public final class NotifierCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        io.attendance.contract.KafkaClients kafka;
-        Topics topics;
+        io.attendance.app.kafka.Cluster cluster;
         try {
-            kafka = kafkaConfig.clients(bootstrap);
-            topics = wireFormat.topics();
+            cluster = io.attendance.app.kafka.Cluster.of(kafkaConfig, bootstrap, wireFormat);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;
         }
+        io.attendance.contract.KafkaClients kafka = cluster.kafka();
+        Topics topics = cluster.topics();
         try {
             TopicAdmin.ensure(kafka, topics, partitions, replication);
         } catch (io.attendance.app.kafka.KafkaRefused e) {
