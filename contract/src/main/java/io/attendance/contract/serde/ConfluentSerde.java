@@ -28,6 +28,8 @@ final class ConfluentSerde<T extends SpecificRecord> extends SelfSerde<T> {
     private final Serde<T> singleObject;
     private final SpecificData model;
     private final SpecificDatumWriter<T> writer;
+    /** This schema's id per topic (its subject's): asked of the owner (and fingerprinted) once per topic, not per record. */
+    private final Map<String, Integer> ids = new ConcurrentHashMap<>();
     /** Readers by writer schema id: each resolves that writer's fields to this version's. */
     private final Map<Integer, SpecificDatumReader<T>> readers = new ConcurrentHashMap<>();
 
@@ -44,7 +46,7 @@ final class ConfluentSerde<T extends SpecificRecord> extends SelfSerde<T> {
     public byte[] serialize(String topic, T data) {
         if (data == null) return null;
         try {
-            int id = owner.idFor(topic, schema);
+            int id = ids.computeIfAbsent(topic, t -> owner.idFor(t, schema));
             ByteArrayOutputStream out = new ByteArrayOutputStream(256);
             out.write(MAGIC);
             out.write(ByteBuffer.allocate(4).putInt(id).array());

@@ -80,22 +80,33 @@ final class ImageRootfs {
 
     /** The absolute paths of the shared libraries {@code ldd} says the file loads (the loader itself included). */
     static List<String> librariesOf(Path elf) throws IOException, InterruptedException {
-        String out = run(List.of("ldd", elf.toString()));
+        Output ldd = exec(List.of("ldd", elf.toString()));
+        // ldd exits 1 for an ELF that is not dynamic (static, or data only): it loads nothing
+        if (ldd.code() != 0 && !ldd.text().contains("not a dynamic executable")) throw ldd.failure();
+        String out = ldd.text();
         List<String> libs = new ArrayList<>();
         Matcher m = LIBRARY.matcher(out);
         while (m.find()) libs.add(m.group(1));
         return libs;
     }
 
+    /** A command's output; fails unless it exits 0. */
     static String run(List<String> command) throws IOException, InterruptedException {
+        Output o = exec(command);
+        if (o.code() != 0) throw o.failure();
+        return o.text();
+    }
+
+    private record Output(List<String> command, int code, String text) {
+        IOException failure() {
+            return new IOException(String.join(" ", command) + " exited " + code + ": " + text);
+        }
+    }
+
+    private static Output exec(List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int code = p.waitFor();
-        // ldd exits 1 for a file that is not dynamic (a static or data-only ELF): it loads nothing
-        if (code != 0 && !(command.get(0).equals("ldd") && out.contains("not a dynamic executable"))) {
-            throw new IOException(String.join(" ", command) + " exited " + code + ": " + out);
-        }
-        return out;
+        return new Output(command, p.waitFor(), out);
     }
 
     static void deleteTree(Path dir) throws IOException {
