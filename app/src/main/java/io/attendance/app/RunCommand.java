@@ -180,7 +180,8 @@ public final class RunCommand implements Callable<Integer> {
         io.attendance.contract.Topics topics;
         try {
             if (external()) kafka = kafkaConfig.clients(bootstrapServers);
-            topics = wireFormat.topics(); // with a registry: checked and registered before anything starts
+            // with a registry: checked and registered before anything starts; retention from the LA's table
+            topics = wireFormat.topics(io.attendance.core.retention.RetentionSchedule.of(policies));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;

@@ -13,27 +13,19 @@ import io.attendance.contract.serde.RecordSerdes;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 
+import io.attendance.core.retention.RetentionSchedule;
+
 import java.util.List;
 import java.util.Map;
 
 /** Every topic the product reads or writes, with its serdes and creation settings. */
 public final class Topics {
-    /** Tables: the latest record per key is the truth; nothing is deleted by age. */
-    private static final Map<String, String> TABLE = Map.of(
-            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-            TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0");
-    /** Event logs keep past event times (replays, backfills): no deletion by age. */
-    private static final Map<String, String> LOG = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
-            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
-
-    /** Notices for live pages matter for seconds: an hour's retention. */
-    private static final Map<String, String> NOTICES = Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(java.time.Duration.ofHours(1).toMillis()),
-            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
-
-    /** Signed-out sessions matter only until they would have expired (hours): compacted, and gone after a week. */
-    private static final Map<String, String> REVOCATIONS = Map.of(
-            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
-            TopicConfig.RETENTION_MS_CONFIG, Long.toString(java.time.Duration.ofDays(7).toMillis()));
+    /** Tables: the latest record per key is the truth; the purge deletes by tombstone. */
+    private static final String TABLE = TopicConfig.CLEANUP_POLICY_COMPACT;
+    /** Logs: deleted by age, by the retention table (policies/retention/retention.yaml). */
+    private static final String LOG = TopicConfig.CLEANUP_POLICY_DELETE;
+    /** Signed-out sessions matter only until they would have expired: compacted, and deleted by age. */
+    private static final String COMPACT_AND_DELETE = TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE;
 
     public static final String DLQ_SUFFIX = ".dlq";
 
@@ -65,30 +57,63 @@ public final class Topics {
     /** UPN → URN: a pupil's figures changed (the pages' live updates). A notice, not evidence: kept an hour. */
     public final Topic<String, String> pupilChanges;
 
+    /** What the table says of each topic it classes. */
+    private final RetentionSchedule retention;
+    /** Erasure requests the LA made (key upn): the topology removes the pupil from its stores. */
+    public final Topic<String, io.attendance.schemas.ErasureRequest> erasures;
+    /** Every read of a pupil, case or letter (key upn): who, when, what, which instance. */
+    public final Topic<String, io.attendance.schemas.AccessEvent> accessAudit;
+
+    /** With the shipped retention table. */
     public Topics(RecordSerdes serdes) {
+        this(serdes, RetentionSchedule.shipped());
+    }
+
+    public Topics(RecordSerdes serdes, RetentionSchedule retention) {
+        this.retention = retention;
         // Marks are an append-only log, never compacted: compaction would keep only an amended mark's
         // last recording, at the amendment's place in the log, so a replay would not see the register
         // as it stood on each day (measured: cases opened a day or more late in a replay of a compacted
         // log). Registers must be kept 6 years, and every recording is evidence.
-        marks = new Topic<>("marks", Serdes.String(), avro(serdes, "marks", RegisterMark.class), true, LOG);
-        marksRerouted = new Topic<>("marks-by-pupil", Serdes.String(), avro(serdes, "marks-by-pupil", RegisterMark.class), true, LOG);
-        schools = new Topic<>("schools", Serdes.String(), avro(serdes, "schools", School.class), false, TABLE);
-        signals = new Topic<>("attendance-signals", Serdes.String(), avro(serdes, "attendance-signals", AttendanceSignal.class), true, LOG);
-        marksDlq = new Topic<>(marks.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
-        clock = new Topic<>("clock", Serdes.String(), avro(serdes, "clock", ClockTick.class), true, LOG);
-        caseActions = new Topic<>("case-actions", Serdes.String(), avro(serdes, "case-actions", CaseAction.class), true, LOG);
-        caseEvents = new Topic<>("case-events", Serdes.String(), avro(serdes, "case-events", CaseEvent.class), true, LOG);
-        clockDlq = new Topic<>(clock.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
-        caseActionsDlq = new Topic<>(caseActions.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
-        contacts = new Topic<>("contacts", Serdes.String(), avro(serdes, "contacts", PupilContacts.class), true, TABLE);
-        contactsDlq = new Topic<>(contacts.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
-        letters = new Topic<>("letters", Serdes.String(), avro(serdes, "letters", Letter.class), true, LOG);
-        lettersDlq = new Topic<>(letters.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
-        letterDeliveries = new Topic<>("letter-deliveries", Serdes.String(), avro(serdes, "letter-deliveries", LetterDelivery.class), false, TABLE);
-        rollChanges = new Topic<>("roll-changes", Serdes.String(), avro(serdes, "roll-changes", io.attendance.schemas.RollChange.class), true, LOG);
-        rollChangesDlq = new Topic<>(rollChanges.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
-        sessionRevocations = new Topic<>("session-revocations", Serdes.String(), Serdes.Long(), false, REVOCATIONS);
-        pupilChanges = new Topic<>("pupil-changes", Serdes.String(), Serdes.String(), true, NOTICES);
+        marks = topic("marks", Serdes.String(), avro(serdes, "marks", RegisterMark.class), true, LOG);
+        marksRerouted = topic("marks-by-pupil", Serdes.String(), avro(serdes, "marks-by-pupil", RegisterMark.class), true, LOG);
+        schools = topic("schools", Serdes.String(), avro(serdes, "schools", School.class), false, TABLE);
+        signals = topic("attendance-signals", Serdes.String(), avro(serdes, "attendance-signals", AttendanceSignal.class), true, LOG);
+        marksDlq = topic(marks.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
+        clock = topic("clock", Serdes.String(), avro(serdes, "clock", ClockTick.class), true, LOG);
+        caseActions = topic("case-actions", Serdes.String(), avro(serdes, "case-actions", CaseAction.class), true, LOG);
+        caseEvents = topic("case-events", Serdes.String(), avro(serdes, "case-events", CaseEvent.class), true, LOG);
+        clockDlq = topic(clock.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
+        caseActionsDlq = topic(caseActions.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
+        contacts = topic("contacts", Serdes.String(), avro(serdes, "contacts", PupilContacts.class), true, TABLE);
+        contactsDlq = topic(contacts.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
+        letters = topic("letters", Serdes.String(), avro(serdes, "letters", Letter.class), true, LOG);
+        lettersDlq = topic(letters.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
+        letterDeliveries = topic("letter-deliveries", Serdes.String(), avro(serdes, "letter-deliveries", LetterDelivery.class), false, TABLE);
+        rollChanges = topic("roll-changes", Serdes.String(), avro(serdes, "roll-changes", io.attendance.schemas.RollChange.class), true, LOG);
+        rollChangesDlq = topic(rollChanges.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
+        sessionRevocations = topic("session-revocations", Serdes.String(), Serdes.Long(), false, COMPACT_AND_DELETE);
+        pupilChanges = topic("pupil-changes", Serdes.String(), Serdes.String(), true, LOG);
+        erasures = topic("erasures", Serdes.String(), avro(serdes, "erasures", io.attendance.schemas.ErasureRequest.class), true, LOG);
+        accessAudit = topic("access-audit", Serdes.String(), avro(serdes, "access-audit", io.attendance.schemas.AccessEvent.class), true, LOG);
+        List<String> unclassed = retention.unclassed(all().stream().map(Topic::name).toList());
+        if (!unclassed.isEmpty()) {
+            throw new IllegalArgumentException(RetentionSchedule.FILE + ": topics " + unclassed + " are in no class: every topic has a retention");
+        }
+    }
+
+    /** A topic with its clean-up policy and, where deleted by age, the retention table's backstop. */
+    private <K, V> Topic<K, V> topic(String name, org.apache.kafka.common.serialization.Serde<K> keys,
+                                     org.apache.kafka.common.serialization.Serde<V> values, boolean pupilKeyed, String cleanup) {
+        Map<String, String> config = new java.util.LinkedHashMap<>();
+        config.put(TopicConfig.CLEANUP_POLICY_CONFIG, cleanup);
+        if (cleanup.equals(TABLE)) config.put(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0");
+        else retention.forTopic(name).ifPresent(c -> config.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(c.backstopMs())));
+        return new Topic<>(name, keys, values, pupilKeyed, Map.copyOf(config));
+    }
+
+    public RetentionSchedule retention() {
+        return retention;
     }
 
     /** Each topic of Avro records, with the record type (in topic order): what a schema registry is given at start. */
@@ -114,6 +139,7 @@ public final class Topics {
 
     public List<Topic<?, ?>> all() {
         return List.of(marks, marksRerouted, schools, signals, marksDlq, clock, caseActions, caseEvents, clockDlq, caseActionsDlq,
-                contacts, contactsDlq, letters, lettersDlq, letterDeliveries, rollChanges, rollChangesDlq, sessionRevocations, pupilChanges);
+                contacts, contactsDlq, letters, lettersDlq, letterDeliveries, rollChanges, rollChangesDlq, sessionRevocations, pupilChanges,
+                erasures, accessAudit);
     }
 }

@@ -28,9 +28,14 @@ public final class WireFormatOption {
      * @throws IllegalArgumentException saying what the registry refused (unreachable, a login refused, a schema incompatible)
      */
     public Topics topics() {
-        if (url == null || url.isBlank()) return new Topics(new SingleObjectSerdes());
+        return topics(io.attendance.core.retention.RetentionSchedule.shipped());
+    }
+
+    /** With the LA's retention table (its policies folder's retention/retention.yaml). */
+    public Topics topics(io.attendance.core.retention.RetentionSchedule retention) {
+        if (url == null || url.isBlank()) return new Topics(new SingleObjectSerdes(), retention);
         ConfluentSerdes serdes = new ConfluentSerdes(new SchemaRegistry(url, userInfo));
-        Topics topics = new Topics(serdes);
+        Topics topics = new Topics(serdes, retention);
         try {
             serdes.registerAll(topics.valueSchemas());
         } catch (IllegalStateException e) {
