@@ -73,6 +73,9 @@ public final class ApiServer {
                 pupilService.scope(access));
         io.attendance.api.pupils.RollController roll = new io.attendance.api.pupils.RollController(queries, router, schools, publisher, json);
         PoliciesController policies = new PoliciesController(settings.topology().policies());
+        io.attendance.api.audit.AccessLogController accessLog = new io.attendance.api.audit.AccessLogController(queries, router, access);
+        io.attendance.api.audit.AccessAudit audit = new io.attendance.api.audit.AccessAudit(publisher::publishAccess,
+                settings.self().host() + ":" + settings.self().port(), java.time.Clock.systemUTC());
 
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json, false));
@@ -87,6 +90,7 @@ public final class ApiServer {
             config.routes.before(SecurityHeaders::before);
             config.routes.before(access::before);
             config.routes.after(SecurityHeaders::after);
+            config.routes.after(audit::after);
             dashboard.install(config);
             if (feed != null) {
                 io.attendance.api.live.LiveController liveController = new io.attendance.api.live.LiveController(feed, schools);
@@ -104,7 +108,9 @@ public final class ApiServer {
             config.routes.get("/api/v1/pupils/{upn}", pupils::pupil);
             config.routes.post("/api/v1/pupils/{upn}/cases", cases::open);
             config.routes.put("/api/v1/pupils/{upn}/contacts", contacts::put);
+            config.routes.delete("/api/v1/pupils/{upn}/contacts", contacts::delete);
             config.routes.post("/api/v1/pupils/{upn}/roll", roll::post);
+            config.routes.get("/api/v1/pupils/{upn}/access-log", accessLog::get);
             config.routes.get("/api/v1/letters/{file}", letters::pdf);
             config.routes.get("/api/v1/cases", cases::list);
             config.routes.get("/api/v1/cases/{id}", cases::get);

@@ -50,6 +50,21 @@ public final class UnstartedApi {
         public void publishRollChange(io.attendance.schemas.RollChange change) {
             throw new AssertionError("nothing may be published");
         }
+
+        @Override
+        public void publishAccess(io.attendance.schemas.AccessEvent read) {
+            throw new AssertionError("nothing may be published");
+        }
+
+        @Override
+        public void removeContacts(String upn) {
+            throw new AssertionError("nothing may be published");
+        }
+
+        @Override
+        public void publishErasure(io.attendance.schemas.ErasureRequest erasure) {
+            throw new AssertionError("nothing may be published");
+        }
     };
 
     private static final TopologySettings SETTINGS = new TopologySettings(CodeTable.standard(), List.of(6, 10), 6);

@@ -51,9 +51,9 @@ class AccessTest {
         // Five days of unauthorised absence (Mon 8 – Fri 12 Sep 2025): 10 sessions, so each pupil is eligible for a penalty notice.
         for (int d = 8; d <= 12; d++) {
             String date = "2025-09-%02d".formatted(d);
-            absent(RIV, "100001", date);
-            absent(MAR, "100003", date);
-            absent(SOUTH, "200001", date);
+            TestNodes.absent(admin, RIV, "100001", date);
+            TestNodes.absent(admin, MAR, "100003", date);
+            TestNodes.absent(admin, SOUTH, "200001", date);
             for (String urn : List.of("100001", "100003", "200001")) {
                 node.publisher().publishTicks(List.of(new ClockTick(urn, LocalDate.parse(date), "test")));
             }
@@ -92,13 +92,6 @@ class AccessTest {
         broker.close();
     }
 
-    private static void absent(String upn, String urn, String date) {
-        Http.Response r = admin.post("/api/v1/marks", "application/json", """
-                [{"upn": "%1$s", "urn": "%2$s", "date": "%3$s", "session": "AM", "code": "O", "recordedAt": "%3$sT09:10:00Z"},
-                 {"upn": "%1$s", "urn": "%2$s", "date": "%3$s", "session": "PM", "code": "O", "recordedAt": "%3$sT13:40:00Z"}]
-                """.formatted(upn, urn, date));
-        assertThat(r.status()).as(r.body()).isEqualTo(202);
-    }
 
     private static String awaitCase(String upn, String family) {
         List<String> id = new ArrayList<>();

@@ -54,4 +54,13 @@ final class TestNodes {
         org.assertj.core.api.Assertions.assertThat(admin.put("/api/v1/schools/200001", RIVERSIDE_JSON.replace("Riverside Primary School", "Southbank School")
                 .replace("Northshire", "Southshire").replace("norfolk-quick-guide", "national-penalty-notice")).status()).isEqualTo(200);
     }
+
+    /** A day of unauthorised absence (O, both sessions) posted by the admin key: 202. */
+    static void absent(Http admin, String upn, String urn, String date) {
+        Http.Response r = admin.post("/api/v1/marks", "application/json", """
+                [{"upn": "%1$s", "urn": "%2$s", "date": "%3$s", "session": "AM", "code": "O", "recordedAt": "%3$sT09:10:00Z"},
+                 {"upn": "%1$s", "urn": "%2$s", "date": "%3$s", "session": "PM", "code": "O", "recordedAt": "%3$sT13:40:00Z"}]
+                """.formatted(upn, urn, date));
+        org.assertj.core.api.Assertions.assertThat(r.status()).as(r.body()).isEqualTo(202);
+    }
 }

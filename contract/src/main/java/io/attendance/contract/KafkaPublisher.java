@@ -83,6 +83,29 @@ public final class KafkaPublisher implements Publisher, AutoCloseable {
     }
 
     @Override
+    public void publishAccess(io.attendance.schemas.AccessEvent read) {
+        toPupil(topics.accessAudit, read.getUpn(), read, read.getAt().toEpochMilli());
+    }
+
+    @Override
+    public void removeContacts(String upn) {
+        toPupil(topics.contacts, upn, null, System.currentTimeMillis());
+    }
+
+    @Override
+    public void publishErasure(io.attendance.schemas.ErasureRequest erasure) {
+        toPupil(topics.erasures, erasure.getUpn(), erasure, erasure.getAt().toEpochMilli());
+    }
+
+    /** One record (or tombstone) keyed by UPN to the pupil's partition, acknowledged. */
+    private <V> void toPupil(Topic<String, V> t, String upn, V value, long timestamp) {
+        int partitions = producer.partitionsFor(t.name()).size();
+        await(List.of(producer.send(new ProducerRecord<>(t.name(), PupilPartitioner.partitionOf(upn, partitions), timestamp,
+                t.keySerde().serializer().serialize(t.name(), upn),
+                value == null ? null : t.valueSerde().serializer().serialize(t.name(), value)))));
+    }
+
+    @Override
     public void publishContacts(io.attendance.schemas.PupilContacts contacts) {
         publishContacts(List.of(contacts));
     }

@@ -19,4 +19,13 @@ public interface Publisher {
 
     /** The LA's confirmed roll change (a move, a dual registration or its end), to the pupil's partition. */
     void publishRollChange(io.attendance.schemas.RollChange change);
+
+    /** Someone read a pupil's data: the audit entry, to the pupil's partition of access-audit. */
+    void publishAccess(io.attendance.schemas.AccessEvent read);
+
+    /** The pupil's parents removed: a tombstone on the compacted contacts topic (no letter goes to them after). */
+    void removeContacts(String upn);
+
+    /** The LA erases a pupil it has no legal basis to keep, to the pupil's partition of erasures. */
+    void publishErasure(io.attendance.schemas.ErasureRequest erasure);
 }

@@ -63,6 +63,8 @@ public final class Topics {
     public final Topic<String, io.attendance.schemas.ErasureRequest> erasures;
     /** Every read of a pupil, case or letter (key upn): who, when, what, which instance. */
     public final Topic<String, io.attendance.schemas.AccessEvent> accessAudit;
+    public final Topic<byte[], byte[]> accessAuditDlq;
+    public final Topic<byte[], byte[]> erasuresDlq;
 
     /** With the shipped retention table. */
     public Topics(RecordSerdes serdes) {
@@ -96,6 +98,8 @@ public final class Topics {
         pupilChanges = topic("pupil-changes", Serdes.String(), Serdes.String(), true, LOG);
         erasures = topic("erasures", Serdes.String(), avro(serdes, "erasures", io.attendance.schemas.ErasureRequest.class), true, LOG);
         accessAudit = topic("access-audit", Serdes.String(), avro(serdes, "access-audit", io.attendance.schemas.AccessEvent.class), true, LOG);
+        accessAuditDlq = topic(accessAudit.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
+        erasuresDlq = topic(erasures.name() + DLQ_SUFFIX, Serdes.ByteArray(), Serdes.ByteArray(), false, LOG);
         List<String> unclassed = retention.unclassed(all().stream().map(Topic::name).toList());
         if (!unclassed.isEmpty()) {
             throw new IllegalArgumentException(RetentionSchedule.FILE + ": topics " + unclassed + " are in no class: every topic has a retention");
@@ -140,6 +144,6 @@ public final class Topics {
     public List<Topic<?, ?>> all() {
         return List.of(marks, marksRerouted, schools, signals, marksDlq, clock, caseActions, caseEvents, clockDlq, caseActionsDlq,
                 contacts, contactsDlq, letters, lettersDlq, letterDeliveries, rollChanges, rollChangesDlq, sessionRevocations, pupilChanges,
-                erasures, accessAudit);
+                erasures, erasuresDlq, accessAudit, accessAuditDlq);
     }
 }

@@ -15,9 +15,9 @@ public record Principal(String name, Role role, String la, String urn) {
     public Principal {
         if (role == null) throw new IllegalArgumentException("role: is required");
         boolean needsUrn = role == Role.SCHOOL_USER || role == Role.MIS;
-        boolean needsLa = role == Role.LA_OFFICER;
+        boolean needsLa = role == Role.LA_OFFICER || role == Role.LA_ADMIN;
         if (needsUrn && (urn == null || urn.isBlank())) throw new IllegalArgumentException("urn: a " + role.configName() + " account names its school");
-        if (needsLa && (la == null || la.isBlank())) throw new IllegalArgumentException("la: an la-officer account names its LA");
+        if (needsLa && (la == null || la.isBlank())) throw new IllegalArgumentException("la: an " + role.configName() + " account names its LA");
         if (role == Role.VIEWER && (la == null) == (urn == null)) {
             throw new IllegalArgumentException("la or urn: a viewer sees either an LA or one school");
         }
@@ -37,7 +37,7 @@ public record Principal(String name, Role role, String la, String urn) {
 
     /** Records actions on cases and opens them (within scope). */
     public boolean mayRecord() {
-        return role == Role.LA_OFFICER || role == Role.SCHOOL_USER || role == Role.ADMIN;
+        return role == Role.LA_OFFICER || role == Role.LA_ADMIN || role == Role.SCHOOL_USER || role == Role.ADMIN;
     }
 
     /** Posts register marks (within scope). */
@@ -47,7 +47,22 @@ public record Principal(String name, Role role, String la, String urn) {
 
     /** Maintains schools and contacts: the LA's own work. */
     public boolean mayAdminister() {
-        return role == Role.LA_OFFICER || role == Role.ADMIN;
+        return laStaff();
+    }
+
+    /** An LA's own staff or automation (not a school, a viewer or an MIS). */
+    private boolean laStaff() {
+        return role == Role.LA_OFFICER || role == Role.LA_ADMIN || role == Role.ADMIN;
+    }
+
+    /** Exports everything held about a pupil (a subject access request): the LA's staff. */
+    public boolean mayExport() {
+        return laStaff();
+    }
+
+    /** Reads who read a pupil's data, and erases a pupil: the LA's data protection lead (or its automation). */
+    public boolean mayAudit() {
+        return role == Role.LA_ADMIN || role == Role.ADMIN;
     }
 
     /** Reads anything at all besides posting marks (an MIS key reads nothing). */

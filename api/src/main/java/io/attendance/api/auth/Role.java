@@ -6,6 +6,11 @@ import java.util.Locale;
 public enum Role {
     /** An LA attendance officer: every school of the LA, may record actions and open cases. */
     LA_OFFICER("la-officer"),
+    /**
+     * The LA's data protection lead or system administrator: everything an LA officer may, plus who
+     * read a pupil's data (the access log) and erasure.
+     */
+    LA_ADMIN("la-admin"),
     /** A school attendance lead: that school's pupils and cases only. */
     SCHOOL_USER("school"),
     /** Reads the LA (or one school) and records nothing. */
@@ -27,6 +32,6 @@ public enum Role {
 
     public static Role fromConfig(String name) {
         for (Role r : values()) if (r.configName.equals(name == null ? "" : name.toLowerCase(Locale.ROOT))) return r;
-        throw new IllegalArgumentException("'" + name + "' is not a role: la-officer, school, viewer, mis or admin");
+        throw new IllegalArgumentException("'" + name + "' is not a role: la-officer, la-admin, school, viewer, mis or admin");
     }
 }

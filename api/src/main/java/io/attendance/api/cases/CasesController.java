@@ -51,7 +51,9 @@ public final class CasesController {
     }
 
     public void get(Context ctx) {
-        ctx.json(cases.caseDetail(Caller.of(ctx, access), ctx.pathParam("id")));
+        CaseDetail c = cases.caseDetail(Caller.of(ctx, access), ctx.pathParam("id"));
+        io.attendance.api.audit.AccessAudit.reading(ctx, c.upn(), c.urn(), "case", c.id());
+        ctx.json(c);
     }
 
     public void act(Context ctx) {

@@ -50,6 +50,22 @@ public final class ContactsController {
         ctx.json(new ContactsStored(upn, c.getParents().size()));
     }
 
+    /**
+     * DELETE /api/v1/pupils/{upn}/contacts: every parent of the pupil removed (a tombstone on the
+     * compacted topic: the list is gone from the topic once compacted, and from the notifier and the
+     * pupil's task at once). A letter due after this has nobody to go to and says so in its evidence.
+     */
+    public void delete(Context ctx) {
+        io.attendance.api.auth.Access.require(ctx, io.attendance.api.auth.Access.principal(ctx).mayAdminister(), "remove parents' contact details");
+        String upn = ctx.pathParam("upn");
+        io.attendance.core.pupil.Upn.problemWith(upn).ifPresent(p -> {
+            throw new ApiError(400, p);
+        });
+        if (scope.relayedElseChecked(ctx, upn)) return;
+        publisher.removeContacts(upn);
+        ctx.status(204);
+    }
+
     private static String recordedBy(Context ctx) {
         return io.attendance.api.auth.Access.recordedBy(ctx);
     }

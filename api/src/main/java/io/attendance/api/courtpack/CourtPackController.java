@@ -42,6 +42,7 @@ public final class CourtPackController {
     private CourtPack pack(Context ctx) {
         String id = ctx.pathParam("id");
         AttendanceQueries.Owner owner = router.ownerOf(CaseService.upnOf(id));
+        io.attendance.api.audit.AccessAudit.reading(ctx, CaseService.upnOf(id), null, ctx.path().endsWith(".csv") ? "herringbone" : "court-pack", id);
         if (router.relayed(ctx, owner)) return null;
         return packs.pack(Access.principal(ctx), urn -> access.sees(ctx, urn), id, owner.partition());
     }

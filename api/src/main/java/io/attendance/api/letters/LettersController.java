@@ -30,6 +30,7 @@ public final class LettersController {
         String letterId = file.substring(0, file.length() - 4);
         String upn = CaseService.upnOf(CaseService.caseIdOfLetter(letterId));
         AttendanceQueries.Owner owner = router.ownerOf(upn);
+        io.attendance.api.audit.AccessAudit.reading(ctx, upn, null, "letter", letterId); // recorded only if the letter is served, here or by its owner
         if (router.relayed(ctx, owner)) return;
         Letter l = cases.localLetter(letterId, owner.partition())
                 .filter(x -> access.sees(ctx, x.getUrn()) && cases.schoolStillHolds(io.attendance.api.auth.Access.principal(ctx), upn, owner.partition()))

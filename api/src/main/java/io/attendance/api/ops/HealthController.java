@@ -50,7 +50,7 @@ public final class HealthController {
 
     public void metrics(Context ctx) {
         io.attendance.api.auth.Principal who = io.attendance.api.auth.Access.principal(ctx);
-        io.attendance.api.auth.Access.require(ctx, who.role() == io.attendance.api.auth.Role.ADMIN || who.role() == io.attendance.api.auth.Role.LA_OFFICER,
+        io.attendance.api.auth.Access.require(ctx, who.mayAdminister(),
                 "read the service's metrics (the LA's automation key or an LA officer)");
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
     }

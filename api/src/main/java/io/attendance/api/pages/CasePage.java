@@ -75,6 +75,7 @@ final class CasePage {
     private void render(Context ctx, String failedAction, String error, String errorField, Map<String, String> entered) {
         String id = ctx.pathParam("id");
         CaseDetail c = Services.waitingOutRebalance(() -> services.cases().caseDetail(Caller.of(ctx, access), id));
+        io.attendance.api.audit.AccessAudit.reading(ctx, c.upn(), c.urn(), "case", c.id());
         Map<String, Object> m = PageModel.of(ctx, access, "Case " + id, "overview", "/live?case=" + PagesController.enc(id));
         m.put("id", id);
         m.put("upn", c.upn());

@@ -143,6 +143,7 @@ final class PagesController {
         Register register = Services.waitingOutRebalance(() -> services.pupils().register(caller, upn));
         List<CaseSummary> cases = Services.waitingOutRebalance(() -> services.cases().cases(caller,
                 new CaseService.Filter(null, upn, null, null, null)));
+        io.attendance.api.audit.AccessAudit.reading(ctx, upn, pupil.urn(), "pupil", upn);
         Map<String, Object> m = PageModel.of(ctx, access, "Pupil " + upn, "overview", "/live?upn=" + upn);
         m.put("upn", upn);
         m.put("urn", pupil.urn());

@@ -21,12 +21,16 @@ public final class PupilsController {
     }
 
     public void pupil(Context ctx) {
-        ctx.json(pupils.pupil(Caller.of(ctx, access), upn(ctx)));
+        PupilView p = pupils.pupil(Caller.of(ctx, access), upn(ctx));
+        io.attendance.api.audit.AccessAudit.reading(ctx, p.upn(), p.urn(), "pupil", p.upn());
+        ctx.json(p);
     }
 
     /** Every session's standing mark, for the week-by-week grid. */
     public void register(Context ctx) {
-        ctx.json(pupils.register(Caller.of(ctx, access), upn(ctx)));
+        Register r = pupils.register(Caller.of(ctx, access), upn(ctx));
+        io.attendance.api.audit.AccessAudit.reading(ctx, r.upn(), r.urn(), "register", r.upn());
+        ctx.json(r);
     }
 
     public void schoolPupils(Context ctx) {

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** PUT /api/v1/pupils/{upn}/contacts: every parent of a pupil, checked before anything is stored. */
 class ContactsApiTest {
     private final List<PupilContacts> published = new ArrayList<>();
+    private final List<String> removed = new ArrayList<>();
     private final Publisher publisher = new Publisher() {
         @Override
         public void publishMarks(List<RegisterMark> marks) {
@@ -38,6 +39,19 @@ class ContactsApiTest {
         @Override
         public void publishRollChange(io.attendance.schemas.RollChange change) {
         }
+
+        @Override
+        public void publishAccess(io.attendance.schemas.AccessEvent read) {
+        }
+
+        @Override
+        public void removeContacts(String upn) {
+            removed.add(upn);
+        }
+
+        @Override
+        public void publishErasure(io.attendance.schemas.ErasureRequest erasure) {
+        }
     };
 
     private static final String OFFICER_KEY = "officer-key", SCHOOL_KEY = "school-key";
@@ -53,6 +67,7 @@ class ContactsApiTest {
         return Javalin.create(config -> {
             config.routes.before(access::before);
             config.routes.put("/api/v1/pupils/{upn}/contacts", c::put);
+            config.routes.delete("/api/v1/pupils/{upn}/contacts", c::delete);
             config.routes.exception(io.attendance.api.ApiError.class, (e, ctx) -> ctx.status(e.status()).result(e.getMessage()));
         });
     }
@@ -143,5 +158,25 @@ class ContactsApiTest {
                     "\"parent\":1,\"field\":\"relationship\"", "\"parent\":2,\"field\":\"\",\"error\":\"must be an object");
         });
         assertThat(published).isEmpty();
+    }
+
+    @Test
+    void parents_removed_by_the_la_are_a_tombstone_and_a_school_may_not_remove_them() {
+        JavalinTest.test(app(), (server, client) -> {
+            var school = client.request("/api/v1/pupils/E801200125001/contacts", r -> r.delete(java.net.http.HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer " + SCHOOL_KEY));
+            assertThat(school.code()).isEqualTo(403);
+            assertThat(removed).isEmpty();
+            var bad = client.request("/api/v1/pupils/E80120012500/contacts", r -> {
+                r.delete(java.net.http.HttpRequest.BodyPublishers.noBody());
+                OFFICER.accept(r);
+            });
+            assertThat(bad.code()).isEqualTo(400);
+            var res = client.request("/api/v1/pupils/E801200125001/contacts", r -> {
+                r.delete(java.net.http.HttpRequest.BodyPublishers.noBody());
+                OFFICER.accept(r);
+            });
+            assertThat(res.code()).isEqualTo(204);
+        });
+        assertThat(removed).containsExactly("E801200125001");
     }
 }

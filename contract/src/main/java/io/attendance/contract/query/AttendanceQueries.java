@@ -66,6 +66,9 @@ public interface AttendanceQueries {
     /** The pupil's open and last case of a procedure family at a school. */
     Optional<CaseIndex> caseIndex(String upn, String urn, String family, int partition);
 
+    /** Who read the pupil's data, oldest first (the access-audit topic's index on the pupil's partition). */
+    List<io.attendance.schemas.AccessEvent> accessLog(String upn, int partition);
+
     /** The letters produced for a case, in letter-id order. */
     List<Letter> letters(String caseId, int partition);
 

@@ -205,6 +205,15 @@ public final class StreamsQueries implements AttendanceQueries {
     }
 
     @Override
+    public List<io.attendance.schemas.AccessEvent> accessLog(String upn, int partition) {
+        List<io.attendance.schemas.AccessEvent> out = new ArrayList<>();
+        try (var it = this.<io.attendance.schemas.AccessEvent>store(StoreNames.ACCESS_LOG, partition).prefixScan(upn + "|", KEYS)) {
+            while (it.hasNext()) out.add(it.next().value);
+        }
+        return out;
+    }
+
+    @Override
     public Optional<LocalDate> schoolToday(String urn, int partition) {
         Long tick = this.<Long>store(StoreNames.CLOCK_SEEN, partition).get(urn);
         return tick == null ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(tick));

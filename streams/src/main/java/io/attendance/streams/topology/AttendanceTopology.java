@@ -26,6 +26,7 @@ import java.util.Set;
  * roll-changes ──────────────► roll-processor (the LA's confirmed moves; same pupil stores) ─► roll-changes.dlq
  *                               ▲ reads the global schools store (calendars)
  * contacts ─────────────────► contacts-index (the pupil's parents, for court packs)
+ * access-audit ─────────────► access-log (who read the pupil's data) ─► access-audit.dlq
  * clock, case-actions ────────► case-processor ─► case-events, clock.dlq, case-actions.dlq
  *                               ▲ reads the pupil stores the mark processor writes (same task)
  */
@@ -92,6 +93,14 @@ public final class AttendanceTopology {
                 "contacts-source");
         w.store(StoreNames.PUPIL_CONTACTS, Serdes.String(), serdes.serde(io.attendance.schemas.PupilContacts.class), "contacts-index");
         w.connect("contacts-index", StoreNames.CASES);
+        // Who read a pupil's data joins the pupil's task (connected to the pupils store): the pupil's owner answers for it.
+        w.source("access-audit-source", topics.accessAudit.name());
+        w.processor("access-log", () -> new AccessLogProcessor(topics.accessAudit.valueSerde().deserializer(), topics.accessAudit.name()),
+                "access-audit-source");
+        w.store(StoreNames.ACCESS_LOG, Serdes.String(), serdes.serde(io.attendance.schemas.AccessEvent.class), "access-log");
+        w.connect("access-log", StoreNames.PUPILS);
+        w.sink(AccessLogProcessor.TO_DLQ, topics.accessAuditDlq.name(),
+                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), null, "access-log");
         w.sink(CaseProcessor.TO_EVENTS, topics.caseEvents.name(),
                 topics.caseEvents.keySerde().serializer(), topics.caseEvents.valueSerde().serializer(), null, "case-processor");
         w.sink(CaseProcessor.TO_CLOCK_DLQ, topics.clockDlq.name(),

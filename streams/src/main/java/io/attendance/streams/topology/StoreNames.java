@@ -20,6 +20,9 @@ public final class StoreNames {
     /** urn → School, on every instance (global store). */
     public static final String SCHOOLS = "schools-global";
 
+    /** "upn|at|who|what|resource" (at: epoch ms, 13 digits) → AccessEvent: who read the pupil's data. */
+    public static final String ACCESS_LOG = "access-log";
+
     /** case id → CaseState. */
     public static final String CASES = "cases";
     /** "urn|caseId" → CaseListing: what lists show of each case, without its history (CaseListings). */
