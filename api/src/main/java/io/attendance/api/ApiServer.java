@@ -74,6 +74,9 @@ public final class ApiServer {
         io.attendance.api.pupils.RollController roll = new io.attendance.api.pupils.RollController(queries, router, schools, publisher, json);
         PoliciesController policies = new PoliciesController(settings.topology().policies());
         io.attendance.api.audit.AccessLogController accessLog = new io.attendance.api.audit.AccessLogController(queries, router, access);
+        io.attendance.api.export.ExportController export = new io.attendance.api.export.ExportController(
+                new io.attendance.api.export.SubjectAccessExport(queries, pupilService, caseService, accessLog, json), router, access,
+                java.time.Clock.systemUTC());
         io.attendance.api.audit.AccessAudit audit = new io.attendance.api.audit.AccessAudit(publisher::publishAccess,
                 settings.self().host() + ":" + settings.self().port(), java.time.Clock.systemUTC());
 
@@ -111,6 +114,7 @@ public final class ApiServer {
             config.routes.delete("/api/v1/pupils/{upn}/contacts", contacts::delete);
             config.routes.post("/api/v1/pupils/{upn}/roll", roll::post);
             config.routes.get("/api/v1/pupils/{upn}/access-log", accessLog::get);
+            config.routes.get("/api/v1/pupils/{upn}/export", export::get);
             config.routes.get("/api/v1/letters/{file}", letters::pdf);
             config.routes.get("/api/v1/cases", cases::list);
             config.routes.get("/api/v1/cases/{id}", cases::get);

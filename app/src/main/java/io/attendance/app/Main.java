@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Live attendance signals for schools and local authorities.",
         subcommands = {RunCommand.class, PolicyCommand.class,
                 io.attendance.app.letters.NotifierCommand.class, io.attendance.app.letters.ImportCommand.class,
-                io.attendance.app.replay.ReplayCommand.class, io.attendance.app.retention.PurgeCommand.class})
+                io.attendance.app.replay.ReplayCommand.class, io.attendance.app.retention.PurgeCommand.class, io.attendance.app.export.ExportCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

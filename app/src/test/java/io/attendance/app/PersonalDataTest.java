@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -64,6 +66,12 @@ class PersonalDataTest {
             ids.addAll(cases.findValuesAsText("id"));
         });
         caseId = ids.get(0);
+        // The LA issues the penalty notice to the mother: its letter is produced and posted (the outbox).
+        Http.Response issued = admin.post("/api/v1/cases/" + caseId + "/actions", "application/json",
+                "{\"action\": \"issue-notice\", \"date\": \"2025-09-15\", \"parentId\": \"p1\"}");
+        assertThat(issued.status()).as(issued.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(admin.get("/api/v1/cases/" + caseId).json()
+                .get("lettersSent").findValuesAsText("status")).containsExactly("SENT"));
         officer = Http.signedIn(port, DemoAccounts.OFFICER, DemoAccounts.OFFICER_PASSWORD);
         dpo = Http.signedIn(port, DemoAccounts.DPO, DemoAccounts.DPO_PASSWORD);
     }
@@ -125,5 +133,84 @@ class PersonalDataTest {
         log(CASED);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(log(CASED)).extracting(PersonalDataTest::describe)
                 .contains("dpo/la-admin/access-log/api/" + CASED));
+    }
+
+    /** The ZIP's files by name. */
+    private static java.util.Map<String, byte[]> unzip(byte[] zip) throws java.io.IOException {
+        java.util.Map<String, byte[]> out = new java.util.TreeMap<>();
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) out.put(e.getName(), in.readAllBytes());
+        }
+        return out;
+    }
+
+    private static String sha256(byte[] b) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+    }
+
+    @Test
+    void a_subject_access_export_holds_the_register_with_who_recorded_it_the_case_the_letter_and_its_evidence_and_the_parents() throws Exception {
+        Http.Bytes res = dpo.getBytes("/api/v1/pupils/" + CASED + "/export");
+        assertThat(res.status()).as(new String(res.bytes())).isEqualTo(200);
+        java.util.Map<String, byte[]> files = unzip(res.bytes());
+        String caseDir = "cases/" + caseId.replaceAll("[^A-Za-z0-9._-]", "_") + "/";
+        assertThat(files.keySet()).contains("manifest.json", "pupil.json", "register.csv", "contacts.json", caseDir + "case.json",
+                "access-log.json");
+        // Ten sessions (Mon 8 – Fri 12 Sep), each O, posted by the admin key at 09:10 and 13:40.
+        List<String> register = new String(files.get("register.csv"), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertThat(register.get(0)).isEqualTo("date,session,school,code,recorded_at,recorded_by,earlier_recordings");
+        assertThat(register).hasSize(11).contains("2025-09-08,AM,100003,O,2025-09-08T09:10:00Z,api:admin-key,",
+                "2025-09-12,PM,100003,O,2025-09-12T13:40:00Z,api:admin-key,");
+        assertThat(new String(files.get("contacts.json"))).contains("Claire Taylor", "12 Mill Lane", "NR1 2AB");
+        JsonNode kase = Http.JSON.readTree(files.get(caseDir + "case.json"));
+        assertThat(kase.get("policy").asText()).isEqualTo("national-penalty-notice");
+        assertThat(kase.get("history").findValuesAsText("type")).contains("OPENED");
+        assertThat(kase.get("history").toString()).contains("issue-notice");
+        // The letter's PDF, and its evidence naming the same bytes.
+        List<String> pdfs = files.keySet().stream().filter(n -> n.startsWith(caseDir + "letters/") && n.endsWith(".pdf")).toList();
+        assertThat(pdfs).hasSize(1);
+        byte[] pdf = files.get(pdfs.get(0));
+        assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
+        JsonNode evidence = Http.JSON.readTree(files.get(pdfs.get(0).replace(".pdf", ".json")));
+        assertThat(evidence.get("contentHash").asText()).isEqualTo(sha256(pdf));
+        assertThat(evidence.get("status").asText()).isEqualTo("SENT");
+        assertThat(evidence.get("channel").asText()).isEqualTo("outbox");
+        // The manifest lists every other file with its SHA-256.
+        JsonNode manifest = Http.JSON.readTree(files.get("manifest.json"));
+        assertThat(manifest.get("subject").get("upn").asText()).isEqualTo(CASED);
+        assertThat(manifest.get("contents").findValuesAsText("file")).containsExactlyInAnyOrderElementsOf(
+                files.keySet().stream().filter(n -> !n.equals("manifest.json")).toList());
+        for (JsonNode f : manifest.get("contents")) {
+            assertThat(f.get("sha256").asText()).as(f.get("file").asText()).isEqualTo(sha256(files.get(f.get("file").asText())));
+        }
+    }
+
+    @Test
+    void only_the_las_staff_may_export_and_the_export_is_in_the_access_log() {
+        assertThat(Http.signedIn(node.httpPort(), DemoAccounts.SCHOOL, DemoAccounts.SCHOOL_PASSWORD)
+                .getBytes("/api/v1/pupils/" + CASED + "/export").status()).isEqualTo(403);
+        assertThat(Http.signedIn(node.httpPort(), DemoAccounts.VIEWER, DemoAccounts.VIEWER_PASSWORD)
+                .getBytes("/api/v1/pupils/" + CASED + "/export").status()).isEqualTo(403);
+        assertThat(officer.getBytes("/api/v1/pupils/" + SOUTH + "/export").status()).as("another LA's pupil").isEqualTo(404);
+        Http.Response res = officer.get("/api/v1/pupils/" + CASED + "/export");
+        assertThat(res.status()).isEqualTo(200);
+        assertThat(res.raw().headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment; filename=\"subject-access-export-")
+                .doesNotContain(CASED);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(log(CASED)).extracting(PersonalDataTest::describe)
+                .contains("officer/la-officer/export/api/" + CASED));
+    }
+
+    @Test
+    void the_command_line_export_writes_the_same_zip_owner_only_and_names_who_asked() throws Exception {
+        java.nio.file.Path out = java.nio.file.Files.createDirectories(TestNodes.scratch("export")).resolve("sar.zip");
+        io.attendance.app.export.ExportCommand.Pupil command = new io.attendance.app.export.ExportCommand.Pupil();
+        int code = new picocli.CommandLine(command).execute(CASED, "--url", "http://localhost:" + node.httpPort(),
+                "--api-key", TestNodes.ADMIN_KEY, "--requested-by", "J Okafor (DPO)", "--out", out.toString());
+        assertThat(code).isZero();
+        assertThat(unzip(java.nio.file.Files.readAllBytes(out)).keySet()).contains("manifest.json", "register.csv", "contacts.json");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(out)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(log(CASED)).extracting(PersonalDataTest::describe)
+                .contains("admin-key for J Okafor (DPO)/admin/export/api/" + CASED));
     }
 }

@@ -45,6 +45,15 @@ public final class AccessAudit {
         reads.add(new Read(upn, urn, what, resource));
     }
 
+    /** Who the log names: the account, or the LA's automation key and the person it acts for (X-Recorded-By). */
+    public static String who(Context ctx) {
+        Principal p = Access.principal(ctx);
+        String onBehalf = ctx.header("X-Recorded-By");
+        if (p != Principal.ADMIN || onBehalf == null || onBehalf.isBlank()
+                || io.attendance.core.pupil.PlainText.problemWith(onBehalf).isPresent()) return p.name();
+        return p.name() + " for " + onBehalf.trim();
+    }
+
     /** After every request: the entries of a successful read, before its answer leaves. */
     public void after(Context ctx) {
         List<Read> reads = ctx.attribute(READS);
@@ -54,10 +63,11 @@ public final class AccessAudit {
         Principal who = Access.maybe(ctx).orElse(null);
         if (who == null) return;
         String via = Access.isPage(ctx.path()) ? "page" : "api";
+        String name = who(ctx);
         try {
             for (Read r : reads) {
                 sink.accept(AccessEvent.newBuilder().setUpn(r.upn()).setUrn(r.urn()).setWhat(r.what()).setResource(r.resource())
-                        .setVia(via).setWho(who.name()).setRole(who.role().configName()).setAt(clock.instant()).setInstance(instance).build());
+                        .setVia(via).setWho(name).setRole(who.role().configName()).setAt(clock.instant()).setInstance(instance).build());
             }
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(AccessAudit.class).error("access audit not written ({}): the read was refused",

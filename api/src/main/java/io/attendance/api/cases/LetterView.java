@@ -7,7 +7,7 @@ public record LetterView(String letterId, String letter, String title, String pa
                          String dated, String producedAt, String sentAt, String providerReference, String contentHash, int attempts,
                          String failure, String pdf) {
 
-    static LetterView of(Letter l) {
+    public static LetterView of(Letter l) {
         return new LetterView(l.getLetterId(), l.getLetterRef(), l.getTitle(), l.getParentId(), l.getRecipient(), l.getChannel(),
                 l.getStatus().name(), CaseSummary.str(l.getDated()), l.getProducedAt().toString(), CaseSummary.str(l.getSentAt()),
                 l.getProviderReference(), l.getContentHash(), l.getAttempts(), l.getFailure(),

@@ -35,8 +35,8 @@ public final class MarksController {
         java.util.function.Function<String, java.util.Optional<String>> scope = urn -> access.mayPostFor(who, urn)
                 ? java.util.Optional.empty() : java.util.Optional.of("a " + who.describe() + " account may not post marks for school " + urn);
         IngestResult result = type.startsWith("text/csv")
-                ? ingest.fromCsv(ctx.body(), now, "csv", scope)
-                : ingest.fromJson(ctx.body(), now, "api", scope);
+                ? ingest.fromCsv(ctx.body(), now, "csv:" + who.name(), scope)
+                : ingest.fromJson(ctx.body(), now, "api:" + who.name(), scope);
         if (!result.accepted().isEmpty()) publisher.publishMarks(result.accepted());
         accepted.increment(result.accepted().size());
         rejected.increment(result.rejected().stream().map(RowError::row).distinct().count());

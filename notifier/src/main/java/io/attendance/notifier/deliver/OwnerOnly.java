@@ -9,19 +9,19 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * Letters and manifests carry names and addresses: the folders and files the outbox creates are
  * its own user's only, set as they are created so there is no moment anyone else could open them.
- * A file system without POSIX permissions keeps its own defaults.
+ * A file system without POSIX permissions keeps its own defaults. (Subject access exports are written the same way.)
  */
-final class OwnerOnly {
+public final class OwnerOnly {
     private OwnerOnly() {
     }
 
     /** Not returning the path: Files.createDirectories answers an absolute one when it made parents. */
-    static void directories(Path dir) throws IOException {
+    public static void directories(Path dir) throws IOException {
         Files.createDirectories(dir, permissions(dir, "rwx------"));
     }
 
     /** For creating a file: with {@link Files#createFile} or {@link Files#newByteChannel}. */
-    static FileAttribute<?>[] file(Path file) {
+    public static FileAttribute<?>[] file(Path file) {
         return permissions(file, "rw-------");
     }
 

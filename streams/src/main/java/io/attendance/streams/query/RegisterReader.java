@@ -30,7 +30,7 @@ public final class RegisterReader {
                     continue;
                 }
                 earlier.computeIfAbsent(kv.key.substring(0, kv.key.lastIndexOf('|')), k -> new ArrayList<>())
-                        .add(new Recording(kv.value.getCode(), kv.value.getRecordedAt()));
+                        .add(new Recording(kv.value.getCode(), kv.value.getRecordedAt(), kv.value.getSource()));
             }
         }
         List<RegisterEntry> out = new ArrayList<>();
@@ -38,10 +38,11 @@ public final class RegisterReader {
             while (it.hasNext()) {
                 var kv = it.next();
                 MarkKey k = MarkKey.ofCellKey(kv.key);
-                Recording now = new Recording(kv.value.getCode(), kv.value.getRecordedAt());
+                Recording now = new Recording(kv.value.getCode(), kv.value.getRecordedAt(), kv.value.getSource());
                 // the recordings it replaced: up to its own time (a same-time recording with another code was replaced too)
                 List<Recording> past = earlier.getOrDefault(kv.key, List.of()).stream()
-                        .filter(r -> !r.recordedAt().isAfter(now.recordedAt()) && !r.equals(now)).toList();
+                        .filter(r -> !r.recordedAt().isAfter(now.recordedAt()) && !(r.code().equals(now.code()) && r.recordedAt().equals(now.recordedAt())))
+                        .toList();
                 earlier.remove(kv.key);
                 out.add(new RegisterEntry(k.date(), k.session().name(), k.urn(), now, past));
             }

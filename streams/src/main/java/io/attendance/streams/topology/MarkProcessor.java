@@ -137,13 +137,13 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
             if (standing.getCode().equals(mark.getCode())) {
                 // The same code sent again is no amendment: the session stands from its first recording (a day
                 // end read late judges the register as it stood at its time, see MarksAsOf). Counts unchanged.
-                if (newer < 0) marks.put(cellKey, new MarkCell(mark.getCode(), mark.getRecordedAt()));
+                if (newer < 0) marks.put(cellKey, new MarkCell(mark.getCode(), mark.getRecordedAt(), mark.getSource()));
                 return;
             }
             // An older recording of a session already amended: nothing changes, but it is kept as what the
             // register once said.
             if (newer < 0) {
-                history.put(historyKey(cellKey, mark.getRecordedAt()), new MarkCell(mark.getCode(), mark.getRecordedAt()));
+                history.put(historyKey(cellKey, mark.getRecordedAt()), new MarkCell(mark.getCode(), mark.getRecordedAt(), mark.getSource()));
                 return;
             }
             history.put(historyKey(cellKey, standing.getRecordedAt()), standing);
@@ -162,7 +162,7 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
             counters.add(key.date(), codes.categoryOf(mark.getCode()), +1);
             if (!mark.getDate().isBefore(state.getLatestDate())) state.setLatestDate(mark.getDate());
         }
-        marks.put(cellKey, new MarkCell(mark.getCode(), mark.getRecordedAt()));
+        marks.put(cellKey, new MarkCell(mark.getCode(), mark.getRecordedAt(), mark.getSource()));
         long schoolDay = advanceSchoolAsOf(mark.getUrn(), mark.getDate());
         settle(state, counters, urnBefore, record.timestamp(), state.getUrn().equals(mark.getUrn()) ? schoolDay : null);
     }
@@ -186,7 +186,7 @@ final class MarkProcessor implements Processor<byte[], byte[], Object, Object> {
         history.put(historyKey(key.cellKey(), standing.getRecordedAt()), standing); // what the register said before it was withdrawn
         // and when it was withdrawn (a marker with no code), so the register can be read as it stood before then
         java.time.Instant withdrawnAt = java.time.Instant.ofEpochMilli(Math.max(timestamp, standing.getRecordedAt().toEpochMilli() + 1));
-        history.put(historyKey(key.cellKey(), withdrawnAt), new MarkCell(io.attendance.streams.cases.MarksAsOf.WITHDRAWN, withdrawnAt));
+        history.put(historyKey(key.cellKey(), withdrawnAt), new MarkCell(io.attendance.streams.cases.MarksAsOf.WITHDRAWN, withdrawnAt, "withdrawn"));
         WeekCounters counters = WeekCounters.decode(state.getWeeks());
         if (io.attendance.core.pupil.Roll.counted(state, key.urn())) counters.add(key.date(), codes.categoryOf(standing.getCode()), -1);
         settle(state, counters, state.getUrn(), timestamp, null);
