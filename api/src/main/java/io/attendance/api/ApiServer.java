@@ -77,6 +77,8 @@ public final class ApiServer {
         io.attendance.api.export.ExportController export = new io.attendance.api.export.ExportController(
                 new io.attendance.api.export.SubjectAccessExport(queries, pupilService, caseService, accessLog, json), router, access,
                 java.time.Clock.systemUTC());
+        io.attendance.api.erasure.ErasureController erasure = new io.attendance.api.erasure.ErasureController(queries, router, access, publisher,
+                json, java.time.Clock.systemUTC());
         io.attendance.api.audit.AccessAudit audit = new io.attendance.api.audit.AccessAudit(publisher::publishAccess,
                 settings.self().host() + ":" + settings.self().port(), java.time.Clock.systemUTC());
 
@@ -115,6 +117,7 @@ public final class ApiServer {
             config.routes.post("/api/v1/pupils/{upn}/roll", roll::post);
             config.routes.get("/api/v1/pupils/{upn}/access-log", accessLog::get);
             config.routes.get("/api/v1/pupils/{upn}/export", export::get);
+            config.routes.post("/api/v1/pupils/{upn}/erasure", erasure::post);
             config.routes.get("/api/v1/letters/{file}", letters::pdf);
             config.routes.get("/api/v1/cases", cases::list);
             config.routes.get("/api/v1/cases/{id}", cases::get);

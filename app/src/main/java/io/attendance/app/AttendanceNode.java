@@ -105,6 +105,8 @@ public final class AttendanceNode implements AutoCloseable {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
         p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, settings.maxTaskIdleMs());
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
+        // The stores' changelogs are tables too: an erased pupil's records physically go within about two days.
+        io.attendance.contract.Topics.PROMPT_COMPACTION.forEach((k, v) -> p.put(StreamsConfig.topicPrefix(k), v));
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, io.attendance.app.kafka.BoundedRocksDbMemory.class);
         p.put(io.attendance.app.kafka.BoundedRocksDbMemory.TOTAL_BYTES, settings.rocksDbMemoryBytes());
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);

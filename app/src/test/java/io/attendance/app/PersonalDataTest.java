@@ -37,6 +37,8 @@ class PersonalDataTest {
     /** Ten unauthorised sessions (Mon 8 – Fri 12 Sep 2025): a penalty-notice case, and its letter to the mother. */
     private static final String CASED = Upn.of(938, 4003, 25, 401);
     private static final String SOUTH = Upn.of(939, 5001, 25, 403);
+    /** Two days' marks (4 sessions: no case), parents given, read once: the LA finds they were sent for the wrong child. */
+    private static final String ERASED = Upn.of(938, 4003, 25, 402);
     private static String caseId;
     private static final Instant START = Instant.now();
 
@@ -53,8 +55,12 @@ class PersonalDataTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> admin.put("/api/v1/pupils/" + CASED + "/contacts", """
                 {"pupilName": "Sam Taylor", "parents": [{"parentId": "p1", "name": "Claire Taylor", "relationship": "mother",
                  "addressLines": ["12 Mill Lane", "Northtown"], "postcode": "NR1 2AB", "preferredChannel": "post"}]}""").status() == 200);
+        assertThat(admin.put("/api/v1/pupils/" + ERASED + "/contacts", """
+                {"pupilName": "Alex Moss", "parents": [{"parentId": "m1", "name": "Dana Moss", "relationship": "mother",
+                 "addressLines": ["3 Quay Street", "Northtown"], "postcode": "NR2 9ZZ", "preferredChannel": "post"}]}""").status()).isEqualTo(200);
         for (int d = 8; d <= 12; d++) {
             String date = "2025-09-%02d".formatted(d);
+            if (d <= 9) TestNodes.absent(admin, ERASED, "100003", date);
             TestNodes.absent(admin, CASED, "100003", date);
             TestNodes.absent(admin, SOUTH, "200001", date);
             for (String urn : List.of("100003", "200001")) node.publisher().publishTicks(List.of(new ClockTick(urn, LocalDate.parse(date), "test")));
@@ -212,5 +218,87 @@ class PersonalDataTest {
                 java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(log(CASED)).extracting(PersonalDataTest::describe)
                 .contains("admin-key for J Okafor (DPO)/admin/export/api/" + CASED));
+    }
+
+    /** Every topic on the broker (internal changelogs included), read whole: the live records (latest per key of a table) naming the UPN. */
+    private static java.util.Map<String, Integer> liveRecordsNaming(String upn) throws Exception {
+        byte[] needle = upn.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+        io.attendance.contract.KafkaClients kafka = io.attendance.contract.KafkaClients.of(broker.bootstrapServers());
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(kafka.config(java.util.Map.of()));
+             org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+                     kafka.config(java.util.Map.of("isolation.level", "read_committed")),
+                     new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<String> topics = admin.listTopics().names().get().stream().filter(t -> !t.startsWith("__")).sorted().toList();
+            var configs = admin.describeConfigs(topics.stream().map(t -> new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, t)).toList()).all().get();
+            for (String topic : topics) {
+                boolean table = configs.get(new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic))
+                        .get("cleanup.policy").value().contains("compact");
+                List<org.apache.kafka.common.TopicPartition> parts = consumer.partitionsFor(topic).stream()
+                        .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+                consumer.assign(parts);
+                consumer.seekToBeginning(parts);
+                var ends = consumer.endOffsets(parts);
+                java.util.Map<java.nio.ByteBuffer, byte[]> latest = new java.util.HashMap<>();
+                List<byte[]> all = new ArrayList<>();
+                while (parts.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                    for (var r : consumer.poll(Duration.ofMillis(200))) {
+                        byte[] key = r.key() == null ? new byte[0] : r.key();
+                        byte[] both = concat(key, r.value());
+                        if (table) latest.put(java.nio.ByteBuffer.wrap(key), r.value() == null ? null : both);
+                        else all.add(both);
+                    }
+                }
+                List<byte[]> live = table ? latest.values().stream().filter(java.util.Objects::nonNull).toList() : all;
+                int n = (int) live.stream().filter(b -> indexOf(b, needle) >= 0).count();
+                if (n > 0) out.put(topic + (table ? " (table)" : " (log)"), n);
+            }
+        }
+        return out;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + (b == null ? 0 : b.length));
+        if (b != null) System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
+    void an_erased_pupil_leaves_no_live_record_in_any_table_or_store_and_a_pupil_with_a_case_is_not_erased() throws Exception {
+        assertThat(officer.get("/api/v1/pupils/" + ERASED).status()).isEqualTo(200); // read once: an access-log entry
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(log(ERASED)).isNotEmpty());
+        assertThat(liveRecordsNaming(ERASED)).containsKeys("contacts (table)").anySatisfy((topic, n) -> assertThat(topic).endsWith("-changelog (table)"));
+
+        String body = "{\"reason\": \"marks and contacts were sent for the wrong child (MIS ticket 4471)\"}";
+        assertThat(officer.post("/api/v1/pupils/" + ERASED + "/erasure", "application/json", body).status()).as("an officer").isEqualTo(403);
+        assertThat(dpo.post("/api/v1/pupils/" + ERASED + "/erasure", "application/json", "{}").body()).contains("reason: is required");
+        Http.Response kept = dpo.post("/api/v1/pupils/" + CASED + "/erasure", "application/json", body);
+        assertThat(kept.status()).isEqualTo(409);
+        assertThat(kept.body()).contains("case " + caseId);
+        Http.Response erased = dpo.post("/api/v1/pupils/" + ERASED + "/erasure", "application/json", body);
+        assertThat(erased.status()).as(erased.body()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(admin.get("/api/v1/pupils/" + ERASED).status()).isEqualTo(404);
+            assertThat(admin.get("/api/v1/schools/100003/pupils").body()).doesNotContain(ERASED);
+            // Only the logs that keep records to their retention date still hold the UPN: the registers as sent, who read them,
+            // and the erasure request itself. No table and no store's changelog has a live record of the pupil.
+            assertThat(liveRecordsNaming(ERASED).keySet()).allMatch(t -> t.endsWith("(log)"))
+                    .isSubsetOf("marks (log)", "marks-by-pupil (log)", "attendance-signals (log)", "access-audit (log)", "erasures (log)",
+                            "pupil-changes (log)");
+        });
+        assertThat(log(admin, ERASED)).isEmpty(); // the access log's index went with the pupil (the access-audit log keeps the entries)
+        assertThat(admin.get("/api/v1/pupils/" + CASED).status()).isEqualTo(200);
+        assertThat(liveRecordsNaming(CASED)).containsKeys("contacts (table)");
     }
 }

@@ -22,6 +22,16 @@ import java.util.Map;
 public final class Topics {
     /** Tables: the latest record per key is the truth; the purge deletes by tombstone. */
     private static final String TABLE = TopicConfig.CLEANUP_POLICY_COMPACT;
+    /**
+     * A table's replaced and deleted records are physically removed within about two days (a removed
+     * parent, an erased pupil): segments roll daily, each is compacted within a day of its oldest
+     * record, and a tombstone itself goes a day after that. Kafka's defaults could keep them for weeks.
+     */
+    public static final Map<String, String> PROMPT_COMPACTION = Map.of(
+            TopicConfig.SEGMENT_MS_CONFIG, Long.toString(java.time.Duration.ofDays(1).toMillis()),
+            TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, Long.toString(java.time.Duration.ofDays(1).toMillis()),
+            TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(java.time.Duration.ofDays(1).toMillis()));
+
     /** Logs: deleted by age, by the retention table (policies/retention/retention.yaml). */
     private static final String LOG = TopicConfig.CLEANUP_POLICY_DELETE;
     /** Signed-out sessions matter only until they would have expired: compacted, and deleted by age. */
@@ -111,7 +121,10 @@ public final class Topics {
                                      org.apache.kafka.common.serialization.Serde<V> values, boolean pupilKeyed, String cleanup) {
         Map<String, String> config = new java.util.LinkedHashMap<>();
         config.put(TopicConfig.CLEANUP_POLICY_CONFIG, cleanup);
-        if (cleanup.equals(TABLE)) config.put(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0");
+        if (cleanup.equals(TABLE)) {
+            config.put(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0");
+            config.putAll(PROMPT_COMPACTION);
+        }
         else retention.forTopic(name).ifPresent(c -> config.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(c.backstopMs())));
         return new Topic<>(name, keys, values, pupilKeyed, Map.copyOf(config));
     }

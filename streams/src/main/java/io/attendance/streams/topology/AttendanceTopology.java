@@ -27,6 +27,7 @@ import java.util.Set;
  *                               ▲ reads the global schools store (calendars)
  * contacts ─────────────────► contacts-index (the pupil's parents, for court packs)
  * access-audit ─────────────► access-log (who read the pupil's data) ─► access-audit.dlq
+ * erasures ─────────────────► erasure (removes a pupil with no case from every pupil store) ─► erasures.dlq
  * clock, case-actions ────────► case-processor ─► case-events, clock.dlq, case-actions.dlq
  *                               ▲ reads the pupil stores the mark processor writes (same task)
  */
@@ -101,6 +102,14 @@ public final class AttendanceTopology {
         w.connect("access-log", StoreNames.PUPILS);
         w.sink(AccessLogProcessor.TO_DLQ, topics.accessAuditDlq.name(),
                 Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), null, "access-log");
+        // Erasure reaches every store of the pupil's task (connecting them keeps it in that task).
+        w.source("erasures-source", topics.erasures.name());
+        w.processor("erasure", () -> new ErasureProcessor(topics.erasures.valueSerde().deserializer(), topics.erasures.name()),
+                "erasures-source");
+        w.connect("erasure", StoreNames.PUPILS, StoreNames.PUPIL_MARKS, StoreNames.MARK_HISTORY, StoreNames.SCHOOL_PUPILS,
+                StoreNames.PUPIL_CONTACTS, StoreNames.ACCESS_LOG, StoreNames.CASE_ACTION_LOG, StoreNames.CASE_INDEX, StoreNames.CASES);
+        w.sink(ErasureProcessor.TO_DLQ, topics.erasuresDlq.name(),
+                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), null, "erasure");
         w.sink(CaseProcessor.TO_EVENTS, topics.caseEvents.name(),
                 topics.caseEvents.keySerde().serializer(), topics.caseEvents.valueSerde().serializer(), null, "case-processor");
         w.sink(CaseProcessor.TO_CLOCK_DLQ, topics.clockDlq.name(),

@@ -48,9 +48,9 @@ class MarkHistoryTest {
         f.markRecordedAt(RIVERSIDE, PUPIL, "2025-09-08", Session.AM, "O", at("2025-09-08T09:30:00Z")); // recorded again, same code
         f.markRecordedAt(RIVERSIDE, PUPIL, "2025-09-08", Session.AM, "I", at("2025-09-10T16:00:00Z"));
         RegisterEntry e = session("2025-09-08", "AM");
-        assertThat(e.standing()).isEqualTo(new Recording("I", at("2025-09-10T16:00:00Z")));
+        assertThat(e.standing()).isEqualTo(new Recording("I", at("2025-09-10T16:00:00Z"), "test"));
         // the O stood from its first recording (09:05): sent again at 09:30 it was no new recording
-        assertThat(e.earlier()).containsExactly(new Recording("O", at("2025-09-08T09:05:00Z")));
+        assertThat(e.earlier()).containsExactly(new Recording("O", at("2025-09-08T09:05:00Z"), "test"));
     }
 
     @Test
@@ -61,7 +61,7 @@ class MarkHistoryTest {
         f.markRecordedAt(RIVERSIDE, PUPIL, "2025-09-09", Session.PM, "N", at("2025-09-09T13:05:00Z"));
         RegisterEntry e = session("2025-09-09", "PM");
         assertThat(e.standing().code()).isEqualTo("L");
-        assertThat(e.earlier()).containsExactly(new Recording("N", at("2025-09-09T13:05:00Z")), new Recording("\\", at("2025-09-09T13:10:00Z")));
+        assertThat(e.earlier()).containsExactly(new Recording("N", at("2025-09-09T13:05:00Z"), "test"), new Recording("\\", at("2025-09-09T13:10:00Z"), "test"));
     }
 
     @Test
@@ -73,9 +73,9 @@ class MarkHistoryTest {
         f.markRecordedAt(RIVERSIDE, PUPIL, "2025-09-11", Session.AM, "/", at("2025-09-12T08:00:00Z"));
         RegisterEntry withdrawn = session("2025-09-10", "AM");
         assertThat(withdrawn.retracted()).isTrue();
-        assertThat(withdrawn.earlier()).containsExactly(new Recording("O", at("2025-09-10T09:00:00Z")));
+        assertThat(withdrawn.earlier()).containsExactly(new Recording("O", at("2025-09-10T09:00:00Z"), "test"));
         RegisterEntry again = session("2025-09-11", "AM");
         assertThat(again.standing().code()).isEqualTo("/");
-        assertThat(again.earlier()).containsExactly(new Recording("G", at("2025-09-11T09:00:00Z")));
+        assertThat(again.earlier()).containsExactly(new Recording("G", at("2025-09-11T09:00:00Z"), "test"));
     }
 }

@@ -73,7 +73,7 @@ class ConfluentWireFormatTest {
         Topics topics = registered();
         assertThat(registry.subjects().keySet()).containsExactlyInAnyOrder("marks-value", "marks-by-pupil-value", "schools-value",
                 "attendance-signals-value", "clock-value", "case-actions-value", "case-events-value", "contacts-value", "letters-value",
-                "letter-deliveries-value", "roll-changes-value");
+                "letter-deliveries-value", "roll-changes-value", "erasures-value", "access-audit-value");
         // a compatibility check before each registration
         assertThat(registry.calls).contains("POST /compatibility/subjects/marks-value/versions/latest", "POST /subjects/marks-value/versions");
         byte[] bytes = topics.marks.valueSerde().serializer().serialize("marks", mark("O"));
