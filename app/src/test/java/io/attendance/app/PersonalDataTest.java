@@ -39,6 +39,8 @@ class PersonalDataTest {
     private static final String SOUTH = Upn.of(939, 5001, 25, 403);
     /** Two days' marks (4 sessions: no case), parents given, read once: the LA finds they were sent for the wrong child. */
     private static final String ERASED = Upn.of(938, 4003, 25, 402);
+    /** Another ten sessions' case, whose parents the LA removes before the notice is issued. */
+    private static final String REMOVED = Upn.of(938, 4003, 25, 404);
     private static String caseId;
     private static final Instant START = Instant.now();
 
@@ -61,6 +63,7 @@ class PersonalDataTest {
         for (int d = 8; d <= 12; d++) {
             String date = "2025-09-%02d".formatted(d);
             if (d <= 9) TestNodes.absent(admin, ERASED, "100003", date);
+            TestNodes.absent(admin, REMOVED, "100003", date);
             TestNodes.absent(admin, CASED, "100003", date);
             TestNodes.absent(admin, SOUTH, "200001", date);
             for (String urn : List.of("100003", "200001")) node.publisher().publishTicks(List.of(new ClockTick(urn, LocalDate.parse(date), "test")));
@@ -300,5 +303,28 @@ class PersonalDataTest {
         assertThat(log(admin, ERASED)).isEmpty(); // the access log's index went with the pupil (the access-audit log keeps the entries)
         assertThat(admin.get("/api/v1/pupils/" + CASED).status()).isEqualTo(200);
         assertThat(liveRecordsNaming(CASED)).containsKeys("contacts (table)");
+    }
+
+    @Test
+    void parents_removed_by_the_la_get_no_letter_the_notice_is_recorded_as_not_sent_for_want_of_contacts() {
+        assertThat(admin.put("/api/v1/pupils/" + REMOVED + "/contacts", """
+                {"pupilName": "Kit Lowe", "parents": [{"parentId": "p1", "name": "Robin Lowe", "relationship": "father",
+                 "addressLines": ["8 Dyke Road", "Northtown"], "postcode": "NR3 1AA", "preferredChannel": "post"}]}""").status()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            ids.clear();
+            ids.addAll(admin.get("/api/v1/cases?upn=" + REMOVED).json().findValuesAsText("id"));
+            assertThat(ids).hasSize(1);
+        });
+        assertThat(dpo.delete("/api/v1/pupils/" + REMOVED + "/contacts", null).status()).isEqualTo(204);
+        Http.Response issued = admin.post("/api/v1/cases/" + ids.get(0) + "/actions", "application/json",
+                "{\"action\": \"issue-notice\", \"date\": \"2025-09-15\", \"parentId\": \"p1\"}");
+        assertThat(issued.status()).as(issued.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode sent = admin.get("/api/v1/cases/" + ids.get(0)).json().get("lettersSent");
+            assertThat(sent.findValuesAsText("status")).containsExactly("NOT_SENT");
+            assertThat(sent.get(0).get("failure").asText()).isEqualTo("no parent contact details are held for this pupil");
+            assertThat(sent.get(0).get("recipient").asText()).doesNotContain("Robin Lowe");
+        });
     }
 }
