@@ -44,10 +44,14 @@ public final class ApiServer {
         new JvmGcMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
 
-        InstanceRouter router = new InstanceRouter(queries, json);
         SchoolDirectory schools = new SchoolDirectory(queries);
         MarkIngest ingest = new MarkIngest(new MarkRules(settings.topology().codes()), schools::calendar, json);
         ApiSettings.Security security = settings.security();
+        // Answers carry references, not case or letter ids (which hold the UPN): see OpaqueIds and RefJson.
+        io.attendance.api.ids.OpaqueIds ids = new io.attendance.api.ids.OpaqueIds(security.sessions().derive("opaque ids"));
+        json.setDefaultAttributes(com.fasterxml.jackson.databind.cfg.ContextAttributes.getEmpty()
+                .withSharedAttribute(io.attendance.api.ids.OpaqueIds.class, ids));
+        InstanceRouter router = new InstanceRouter(queries, json, ids);
         io.attendance.api.auth.Access access = new io.attendance.api.auth.Access(security.accounts(), security.sessions(), schools,
                 security.secureCookies(), java.time.Clock.systemUTC());
         MarksController marks = new MarksController(ingest, publisher, metrics, access);
@@ -65,7 +69,8 @@ public final class ApiServer {
         io.attendance.api.schools.SchoolSummaries summaries = new io.attendance.api.schools.SchoolSummaries(queries, router, schools);
         io.attendance.api.schools.OverviewController overview = new io.attendance.api.schools.OverviewController(summaries, access);
         io.attendance.api.pages.Dashboard dashboard = new io.attendance.api.pages.Dashboard(access,
-                new io.attendance.api.pages.Services(pupilService, caseService, summaries, schools));
+                new io.attendance.api.pages.Services(pupilService, caseService, summaries, schools,
+                        new io.attendance.api.ids.Links(ids)));
         ApiSettings.Live live = settings.live();
         io.attendance.api.live.LiveFeed feed = live == null ? null : new io.attendance.api.live.LiveFeed(live.kafka(),
                 live.pupilChanges(), live.caseEvents(), live.events());
@@ -98,7 +103,7 @@ public final class ApiServer {
             config.routes.after(audit::after);
             dashboard.install(config);
             if (feed != null) {
-                io.attendance.api.live.LiveController liveController = new io.attendance.api.live.LiveController(feed, schools);
+                io.attendance.api.live.LiveController liveController = new io.attendance.api.live.LiveController(feed, schools, ids);
                 config.routes.sse("/live", liveController::subscribe);
                 config.events.serverStarted(feed::start);
                 config.events.serverStopping(feed::close);

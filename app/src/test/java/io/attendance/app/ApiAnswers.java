@@ -70,13 +70,16 @@ final class ApiAnswers {
             ask(out, api, "GET", "/api/v1/pupils/" + upn + "/register", null);
             ask(out, api, "GET", "/api/v1/cases?upn=" + upn, null);
         }
-        Map<String, List<String>> casesByPolicy = new TreeMap<>();
+        // Each procedure's first two cases by pupil and opening date (ids are opaque references: their order means nothing).
+        Map<String, List<JsonNode>> casesByPolicy = new TreeMap<>();
         for (JsonNode c : ask(out, api, "GET", "/api/v1/cases", null).json()) {
-            casesByPolicy.computeIfAbsent(c.get("policy").asText(), k -> new ArrayList<>()).add(c.get("id").asText());
+            casesByPolicy.computeIfAbsent(c.get("policy").asText(), k -> new ArrayList<>()).add(c);
         }
         assertThat(casesByPolicy).as("cases under several procedures").hasSizeGreaterThanOrEqualTo(3);
         List<String> caseIds = new ArrayList<>();
-        casesByPolicy.values().forEach(ids -> ids.stream().sorted().limit(2).forEach(caseIds::add));
+        casesByPolicy.values().forEach(cases -> cases.stream()
+                .sorted(java.util.Comparator.comparing((JsonNode c) -> c.get("upn").asText()).thenComparing(c -> c.get("openedOn").asText()))
+                .limit(2).forEach(c -> caseIds.add(c.get("id").asText())));
         for (String id : caseIds) ask(out, api, "GET", "/api/v1/cases/" + id, null);
         ask(out, api, "GET", "/api/v1/cases?status=open&overdue=true", null);
         ask(out, api, "GET", "/api/v1/tasks", null);
@@ -98,7 +101,8 @@ final class ApiAnswers {
 
         // The pages an LA officer reads.
         Http officer = Http.signedIn(port, io.attendance.app.demo.DemoAccounts.OFFICER, io.attendance.app.demo.DemoAccounts.OFFICER_PASSWORD);
-        for (String page : List.of("/", "/schools/" + urn, "/pupils/" + upn, "/cases/" + caseId, "/tasks")) {
+        String pupilPage = api.get("/api/v1/pupils/" + upn).json().get("page").asText();
+        for (String page : List.of("/", "/schools/" + urn, pupilPage, "/cases/" + caseId, "/tasks")) {
             Http.Response r = officer.get(page);
             out.put(name("PAGE", page), r.status() + "\n" + r.body().replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\" value=\"\"")
                     .replaceAll("updated \\d\\d:\\d\\d:\\d\\d", "updated hh:mm:ss"));

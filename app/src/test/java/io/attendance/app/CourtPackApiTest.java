@@ -76,7 +76,7 @@ class CourtPackApiTest {
     @Test
     void a_case_referred_for_prosecution_gets_a_court_pack_of_its_register_letters_and_meetings_and_its_herringbone_as_csv() throws Exception {
         runTo("2025-11-09");
-        String id = PUPIL + "-" + URN + "-norfolk-fast-track-1";
+        String id = TestNodes.caseRef(PUPIL + "-" + URN + "-norfolk-fast-track-1");
         awaitStage(id, "before-start");
         assertThat(admin.get("/api/v1/cases/" + id + "/court-pack.pdf").status()).isEqualTo(409);
 

@@ -78,7 +78,7 @@ class DashboardBrowserTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Http.Response r = admin.get("/api/v1/cases?upn=" + SAM + "&status=open");
             assertThat(r.status()).as(r.body()).isEqualTo(200);
-            assertThat(r.json().findValuesAsText("id")).anyMatch(id -> id.contains("norfolk-fast-track"));
+            assertThat(r.json().findValuesAsText("id")).anyMatch(id -> TestNodes.caseIdOf(id).contains("norfolk-fast-track"));
         });
         Files.createDirectories(SHOTS);
         ChromeOptions options = new ChromeOptions();
@@ -173,7 +173,7 @@ class DashboardBrowserTest {
     @Test
     @Order(3)
     void the_officer_records_an_action_on_the_case_and_a_refused_one_is_shown_beside_its_field() throws Exception {
-        browser.get(base + "/pupils/" + SAM);
+        browser.get(base + TestNodes.pupilPage(SAM));
         browser.findElement(By.partialLinkText("norfolk-fast-track")).click();
         assertThat(text("[data-testid=stage]")).contains("Early interventions");
         shot("05-case");
@@ -198,7 +198,7 @@ class DashboardBrowserTest {
     @Test
     @Order(4)
     void the_pupils_page_updates_by_itself_when_the_school_posts_a_new_mark() throws Exception {
-        browser.get(base + "/pupils/" + SAM);
+        browser.get(base + TestNodes.pupilPage(SAM));
         ((JavascriptExecutor) browser).executeScript("window.notReloaded = true");
         assertThat(browser.findElements(By.cssSelector("#register td.mark-present"))).hasSize(6);
         // Riverside's MIS posts Thursday 11 Sep: present both sessions.
@@ -242,9 +242,9 @@ class DashboardBrowserTest {
         browser.findElement(By.id("username")).sendKeys(DemoAccounts.VIEWER);
         browser.findElement(By.id("password")).sendKeys(DemoAccounts.VIEWER_PASSWORD);
         browser.findElement(By.id("sign-in")).click();
-        browser.get(base + "/cases/" + SAM + "-100001-norfolk-fast-track-1");
+        browser.get(base + "/cases/" + TestNodes.caseRef(SAM + "-100001-norfolk-fast-track-1"));
         assertThat(browser.getPageSource()).doesNotContain("Record an action");
-        browser.get(base + "/pupils/" + Upn.of(938, 4009, 25, 1));
+        browser.get(base + TestNodes.pupilPage(Upn.of(938, 4009, 25, 1)));
         assertThat(text("h1")).isEqualTo("Page not found");
         shot("10-viewer-not-found");
     }

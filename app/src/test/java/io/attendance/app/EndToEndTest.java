@@ -188,7 +188,7 @@ class EndToEndTest {
         // The page listens on /live; the feed reads the topology's pupil-changes output (not a changelog).
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
         var client = java.net.http.HttpClient.newHttpClient();
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + node.httpPort() + "/live?upn=" + P1))
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + node.httpPort() + "/live?pupil=" + TestNodes.pupilPage(P1).substring("/pupils/".length())))
                 .header("Authorization", "Bearer " + TestNodes.ADMIN_KEY).header("Accept", "text/event-stream").build(); // as a browser's EventSource
         var stream = client.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(r -> r.body().forEach(lines::add));

@@ -139,4 +139,23 @@ class KubernetesManifestsTest {
         }
         assertThat(ComposeServices.load().names()).contains("notifier");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_retention_purge_runs_nightly_on_the_notifiers_outbox_and_the_clusters_topics() throws Exception {
+        Map<String, Object> cron = object("CronJob", "attendance-purge");
+        assertThat(at(cron, "spec", "schedule").toString()).isEqualTo("30 2 * * *");
+        Map<String, Object> pod = at(cron, "spec", "jobTemplate", "spec", "template", "spec");
+        Map<String, Object> purge = ((List<Map<String, Object>>) pod.get("containers")).get(0);
+        assertThat((List<String>) purge.get("args")).containsExactly("purge");
+        assertThat(new picocli.CommandLine(new io.attendance.app.Main()).getSubcommands()).containsKey("purge");
+        // the notifier's own outbox: its StatefulSet's claim template "outbox" for pod notifier-0, at the same path
+        Map<String, Object> notifier = object("StatefulSet", "notifier");
+        String claim = at(((List<Map<String, Object>>) at(notifier, "spec", "volumeClaimTemplates")).get(0), "metadata", "name");
+        assertThat(pod.get("volumes").toString()).contains("claimName=" + claim + "-notifier-0");
+        assertThat(env(purge).get("ATTENDANCE_OUTBOX")).isEqualTo(env(container(notifier)).get("ATTENDANCE_OUTBOX"));
+        assertThat(env(purge).get("ATTENDANCE_KAFKA_CONFIG")).isEqualTo(env(container(notifier)).get("ATTENDANCE_KAFKA_CONFIG"));
+        // ReadWriteOnce: the job runs on the notifier's node
+        assertThat(pod.get("affinity").toString()).contains("app.kubernetes.io/name=notifier").contains("kubernetes.io/hostname");
+    }
 }

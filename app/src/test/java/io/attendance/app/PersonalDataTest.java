@@ -113,22 +113,24 @@ class PersonalDataTest {
     @Test
     void a_page_view_and_an_api_read_are_each_recorded_with_who_when_what_and_the_instance() {
         Instant before = Instant.now();
-        assertThat(officer.get("/pupils/" + CASED).status()).isEqualTo(200);
+        assertThat(officer.get(TestNodes.pupilPage(CASED)).status()).isEqualTo(200);
         assertThat(admin.get("/api/v1/pupils/" + CASED + "/register").status()).isEqualTo(200);
         assertThat(officer.get("/api/v1/cases/" + caseId).status()).isEqualTo(200);
         // A read refused (another LA's pupil) shows nothing and is not a read of anyone's data.
         assertThat(officer.get("/api/v1/pupils/" + SOUTH).status()).isEqualTo(404);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(log(CASED)).extracting(PersonalDataTest::describe)
                 .contains("officer/la-officer/pupil/page/" + CASED, "admin-key/admin/register/api/" + CASED,
-                        "officer/la-officer/case/api/" + caseId));
+                        "officer/la-officer/case/api/" + TestNodes.caseIdOf(caseId)));
         for (JsonNode e : log(CASED)) {
             assertThat(e.get("instance").asText()).isEqualTo("localhost:" + node.httpPort());
             assertThat(Instant.parse(e.get("at").asText())).isBetween(START, Instant.now());
-            if (describe(e).startsWith("officer/la-officer/pupil/page")) {
-                assertThat(Instant.parse(e.get("at").asText())).isAfterOrEqualTo(before.minusMillis(1));
-                assertThat(e.get("urn").asText()).isEqualTo("100003");
-            }
         }
+        // this view's entry (other tests view the page too): when, and the school the read found
+        assertThat(log(CASED)).filteredOn(e -> describe(e).startsWith("officer/la-officer/pupil/page"))
+                .anySatisfy(e -> {
+                    assertThat(Instant.parse(e.get("at").asText())).isAfterOrEqualTo(before.minusMillis(1));
+                    assertThat(e.get("urn").asText()).isEqualTo("100003");
+                });
         assertThat(log(admin, SOUTH)).extracting(PersonalDataTest::describe).noneMatch(d -> d.startsWith("officer/"));
     }
 
@@ -162,7 +164,7 @@ class PersonalDataTest {
         Http.Bytes res = dpo.getBytes("/api/v1/pupils/" + CASED + "/export");
         assertThat(res.status()).as(new String(res.bytes())).isEqualTo(200);
         java.util.Map<String, byte[]> files = unzip(res.bytes());
-        String caseDir = "cases/" + caseId.replaceAll("[^A-Za-z0-9._-]", "_") + "/";
+        String caseDir = "cases/" + TestNodes.caseIdOf(caseId).replaceAll("[^A-Za-z0-9._-]", "_") + "/";
         assertThat(files.keySet()).contains("manifest.json", "pupil.json", "register.csv", "contacts.json", caseDir + "case.json",
                 "access-log.json");
         // Ten sessions (Mon 8 – Fri 12 Sep), each O, posted by the admin key at 09:10 and 13:40.
@@ -287,7 +289,7 @@ class PersonalDataTest {
         assertThat(dpo.post("/api/v1/pupils/" + ERASED + "/erasure", "application/json", "{}").body()).contains("reason: is required");
         Http.Response kept = dpo.post("/api/v1/pupils/" + CASED + "/erasure", "application/json", body);
         assertThat(kept.status()).isEqualTo(409);
-        assertThat(kept.body()).contains("case " + caseId);
+        assertThat(kept.body()).contains("case " + TestNodes.caseIdOf(caseId));
         Http.Response erased = dpo.post("/api/v1/pupils/" + ERASED + "/erasure", "application/json", body);
         assertThat(erased.status()).as(erased.body()).isEqualTo(202);
 
@@ -326,5 +328,36 @@ class PersonalDataTest {
             assertThat(sent.get(0).get("failure").asText()).isEqualTo("no parent contact details are held for this pupil");
             assertThat(sent.get(0).get("recipient").asText()).doesNotContain("Robin Lowe");
         });
+    }
+
+    @Test
+    void no_link_on_the_pages_and_no_case_or_letter_reference_in_an_answer_carries_a_upn() {
+        java.util.regex.Pattern upnLike = java.util.regex.Pattern.compile("[A-Z][0-9]{12}");
+        String pupilPage = admin.get("/api/v1/pupils/" + CASED).json().get("page").asText();
+        assertThat(pupilPage).startsWith("/pupils/p-");
+        for (String page : List.of(pupilPage, "/cases/" + caseId, "/schools/100003", "/tasks")) {
+            Http.Response r = officer.get(page);
+            assertThat(r.status()).as(page).isEqualTo(200);
+            List<String> urls = new ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:href|action|src|data-[a-z-]+)=\"([^\"]*)\"").matcher(r.body());
+            while (m.find()) urls.add(m.group(1));
+            assertThat(urls).as(page).isNotEmpty().noneMatch(u -> upnLike.matcher(u).find());
+            assertThat(r.body()).as("the title, kept in browser history").doesNotContainPattern("<title>[^<]*[A-Z][0-9]{12}");
+        }
+        // the pupil's page links to the case by reference, and the case's page back to the pupil's
+        assertThat(officer.get(pupilPage).body()).contains("href=\"/cases/" + caseId + "\"");
+        assertThat(officer.get("/cases/" + caseId).body()).contains("href=\"" + pupilPage + "\"");
+        JsonNode detail = admin.get("/api/v1/cases/" + caseId).json();
+        assertThat(caseId).startsWith("c-").doesNotContainPattern(upnLike);
+        assertThat(detail.get("id").asText()).isEqualTo(caseId);
+        for (JsonNode l : detail.get("lettersSent")) {
+            assertThat(l.get("letterId").asText()).startsWith("l-").doesNotContainPattern(upnLike);
+            assertThat(l.get("pdf").asText()).isEqualTo("/api/v1/letters/" + l.get("letterId").asText() + ".pdf");
+            assertThat(admin.getBytes(l.get("pdf").asText()).status()).isEqualTo(200);
+        }
+        assertThat(admin.get("/api/v1/tasks").body()).doesNotContainPattern("\"caseId\":\"[^\"]*[A-Z][0-9]{12}");
+        // a reference another deployment (another secret) issued names nothing here
+        String foreign = new io.attendance.api.ids.OpaqueIds(new byte[32]).ref(io.attendance.api.ids.OpaqueIds.Kind.CASE, TestNodes.caseIdOf(caseId));
+        assertThat(admin.get("/api/v1/cases/" + foreign).status()).isEqualTo(404);
     }
 }

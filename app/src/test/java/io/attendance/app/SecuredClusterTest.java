@@ -131,7 +131,7 @@ class SecuredClusterTest {
             for (LocalDate d = LocalDate.parse("2025-09-03"); !d.isAfter(LocalDate.parse("2025-11-09")); d = d.plusDays(1)) {
                 node.publisher().publishTicks(List.of(new ClockTick(URN, d, "data")));
             }
-            String id = PUPIL + "-" + URN + "-norfolk-fast-track-1";
+            String id = TestNodes.caseRef(PUPIL + "-" + URN + "-norfolk-fast-track-1");
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                     .untilAsserted(() -> assertThat(admin.get("/api/v1/cases/" + id).json().get("stage").asText()).isEqualTo("before-start"));
             Http.Response acted = admin.post("/api/v1/cases/" + id + "/actions", "application/json", """

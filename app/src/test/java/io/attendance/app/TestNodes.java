@@ -25,6 +25,30 @@ final class TestNodes {
                     new io.attendance.api.auth.Principal("southbank-mis", io.attendance.api.auth.Role.MIS, null, "200001")),
             "test-session-secret-0123456789-abcdef", true);
 
+    /** What URLs call cases and pupils on nodes signed with {@link #ACCESS}'s secret (as every instance derives it). */
+    static final io.attendance.api.ids.OpaqueIds IDS = new io.attendance.api.ids.OpaqueIds(
+            io.attendance.api.auth.SessionTokens.of("test-session-secret-0123456789-abcdef", java.time.Duration.ofHours(1)).derive("opaque ids"));
+
+    /** A case's reference, for a test that knows the case it means by its id (upn-urn-family-n). */
+    static String caseRef(String caseId) {
+        return IDS.ref(io.attendance.api.ids.OpaqueIds.Kind.CASE, caseId);
+    }
+
+    /** The case id behind a reference an answer gave. */
+    static String caseIdOf(String ref) {
+        return IDS.id(io.attendance.api.ids.OpaqueIds.Kind.CASE, ref).orElseThrow(() -> new AssertionError("not a case reference: " + ref));
+    }
+
+    /** The letter id behind a reference an answer gave. */
+    static String letterIdOf(String ref) {
+        return IDS.id(io.attendance.api.ids.OpaqueIds.Kind.LETTER, ref).orElseThrow(() -> new AssertionError("not a letter reference: " + ref));
+    }
+
+    /** A pupil's page. */
+    static String pupilPage(String upn) {
+        return "/pupils/" + IDS.ref(io.attendance.api.ids.OpaqueIds.Kind.PUPIL, upn);
+    }
+
     static Path scratch(String name) {
         return Path.of("target", "e2e", name + "-" + UUID.randomUUID());
     }

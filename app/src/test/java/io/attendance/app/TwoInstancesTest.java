@@ -96,7 +96,7 @@ class TwoInstancesTest {
                 .contains("\"pupils\":" + PUPILS);
         Http officerA = Http.signedIn(a.httpPort(), DemoAccounts.OFFICER, DemoAccounts.OFFICER_PASSWORD);
         Http officerB = Http.signedIn(b.httpPort(), DemoAccounts.OFFICER, DemoAccounts.OFFICER_PASSWORD);
-        for (String page : List.of("/", "/schools/100001?flag=severe", "/pupils/" + upns.get(1), "/pupils/" + upns.get(2))) {
+        for (String page : List.of("/", "/schools/100001?flag=severe", TestNodes.pupilPage(upns.get(1)), TestNodes.pupilPage(upns.get(2)))) {
             Http.Response viaA = officerA.get(page), viaB = officerB.get(page);
             assertThat(viaA.status()).as(page).isEqualTo(200);
             assertThat(comparable(viaB.body())).as(page + " via either instance").isEqualTo(comparable(viaA.body()));

@@ -130,6 +130,14 @@ public final class SessionTokens {
         return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * A key for another purpose (32 bytes), derived from the deployment's secret so every instance
+     * holds the same one and the secret itself is used for nothing but signing sessions.
+     */
+    public byte[] derive(String purpose) {
+        return HexFormat.of().parseHex(mac("attendance key for " + purpose));
+    }
+
     private String mac(String text) {
         try {
             Mac m = Mac.getInstance("HmacSHA256");

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** One case: GET /api/v1/cases/{id}. Its summary's fields, then its history, tasks, letters and the actions allowed now. */
-public record CaseDetail(String id, String upn, String urn, String policy, int policyVersion, String stage, String status,
+public record CaseDetail(@com.fasterxml.jackson.databind.annotation.JsonSerialize(using = io.attendance.api.ids.RefJson.CaseIdOut.class) @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = io.attendance.api.ids.RefJson.CaseIdIn.class) String id, String upn, String urn, String policy, int policyVersion, String stage, String status,
                          String openedOn, String closedOn, String closureCode, boolean overdue,
-                         String stageTitle, String linkedCase, Period prosecutionPeriod, Map<String, String> fields,
+                         String stageTitle, @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = io.attendance.api.ids.RefJson.CaseIdOut.class) @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = io.attendance.api.ids.RefJson.CaseIdIn.class) String linkedCase, Period prosecutionPeriod, Map<String, String> fields,
                          List<Event> history, List<Task> tasks, List<LetterRequest> letters, List<Action> allowedActions,
                          List<LetterView> lettersSent, List<Sibling> siblings,
                          @JsonInclude(JsonInclude.Include.NON_NULL) CourtPack courtPack) {
@@ -27,7 +27,7 @@ public record CaseDetail(String id, String upn, String urn, String policy, int p
      * Where the case's court pack is, once the case has entered the stage its policy names for it
      * ({@code courtPack.from}); absent before. Only staff who act on cases may fetch it.
      */
-    public record CourtPack(String dueFrom, String since, String pdf, String herringboneCsv) {
+    public record CourtPack(String dueFrom, String since, @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = io.attendance.api.ids.RefJson.CaseLinkOut.class) @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = io.attendance.api.ids.RefJson.CaseLinkIn.class) String pdf, @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = io.attendance.api.ids.RefJson.CaseLinkOut.class) @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = io.attendance.api.ids.RefJson.CaseLinkIn.class) String herringboneCsv) {
     }
 
     /** The period a prosecution rests on, once fixed, and the last day to lay an information (s127 MCA 1980). */
@@ -42,7 +42,7 @@ public record CaseDetail(String id, String upn, String urn, String policy, int p
                         @JsonInclude(JsonInclude.Include.NON_NULL) String task,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String due,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String closureCode,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) String linkedCase,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = io.attendance.api.ids.RefJson.CaseIdOut.class) @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = io.attendance.api.ids.RefJson.CaseIdIn.class) String linkedCase,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String detail,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> fields) {
         static Event of(CaseEvent e) {

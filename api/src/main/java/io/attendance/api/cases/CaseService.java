@@ -81,8 +81,13 @@ public final class CaseService {
     }
 
     /** The pupil of a case: how a request finds the case's owner. */
+    /** The case a URL's reference names (404 for one this deployment did not issue). */
+    public String caseIdOf(String ref) {
+        return router.caseId(ref);
+    }
+
     public static String upnOf(String caseId) {
-        return CaseKeys.upnOf(caseId).orElseThrow(() -> new ApiError(404, "no case " + caseId));
+        return CaseKeys.upnOf(caseId).orElseThrow(() -> new ApiError(404, "no such case"));
     }
 
     /** Cases in the caller's scope, by id: one pupil's from their owner, or every instance's. */
@@ -113,9 +118,9 @@ public final class CaseService {
     /** One case with its letters and its siblings' figures, from the case's owner. */
     public CaseDetail caseDetail(Caller caller, String caseId) {
         AttendanceQueries.Owner owner = router.ownerOf(upnOf(caseId));
-        if (!InstanceRouter.answersHere(owner, caller)) return router.ask(owner.instance(), "/api/v1/cases/" + caseId, caller, CaseDetail.class);
+        if (!InstanceRouter.answersHere(owner, caller)) return router.ask(owner.instance(), "/api/v1/cases/" + router.caseRef(caseId), caller, CaseDetail.class);
         CaseState c = queries.caseState(caseId, owner.partition()).filter(x -> caller.sees().test(x.getUrn()))
-                .orElseThrow(() -> new ApiError(404, "no case " + caseId));
+                .orElseThrow(() -> new ApiError(404, "no case " + router.caseRef(caseId)));
         List<LetterView> sent = queries.letters(caseId, owner.partition()).stream().map(LetterView::of).toList();
         CaseDetail detail = CaseDetail.of(c, settings.policies().byId(c.getPolicy()).orElse(null), sent, List.of());
         return detail.withSiblings(siblings(caller, detail));
@@ -173,7 +178,7 @@ public final class CaseService {
     public ActionRecorded act(Caller caller, String caseId, ActionRequest request) {
         AttendanceQueries.Owner owner = router.ownerOf(upnOf(caseId));
         if (!InstanceRouter.answersHere(owner, caller)) {
-            return router.post(owner.instance(), "/api/v1/cases/" + caseId + "/actions", request.body(), caller, ActionRecorded.class);
+            return router.post(owner.instance(), "/api/v1/cases/" + router.caseRef(caseId) + "/actions", request.body(), caller, ActionRecorded.class);
         }
         int partition = owner.partition();
         CaseState c = mayAct(caller, caseId, partition);
@@ -201,7 +206,7 @@ public final class CaseService {
     public CaseState mayAct(Caller caller, String caseId, int partition) {
         CaseState c = queries.caseState(caseId, partition).filter(x -> caller.sees().test(x.getUrn()))
                 .filter(x -> schoolStillHolds(caller.who(), x.getUpn(), partition))
-                .orElseThrow(() -> new ApiError(404, "no case " + caseId));
+                .orElseThrow(() -> new ApiError(404, "no case " + router.caseRef(caseId)));
         if (!caller.who().mayRecord()) throw new ApiError(403, "a " + caller.who().describe() + " account may not record actions on cases");
         return c;
     }
@@ -233,7 +238,7 @@ public final class CaseService {
 
     /** The case a letter id belongs to. */
     public static String caseIdOfLetter(String letterId) {
-        return CaseKeys.caseIdOfLetter(letterId).orElseThrow(() -> new ApiError(404, "no letter " + letterId));
+        return CaseKeys.caseIdOfLetter(letterId).orElseThrow(() -> new ApiError(404, "no such letter"));
     }
 
     /**
@@ -253,7 +258,12 @@ public final class CaseService {
         LocalDate on = date;
         OpenByHand.Decision decision = OpenByHand.check(school, policyName, on, settings.policies(),
                 family -> queries.caseIndex(upn, urn, family, partition).orElse(null));
-        if (!decision.allowed()) throw new ApiError(decision.refusal().status(), decision.refusal().message());
+        if (!decision.allowed()) {
+            // a refusal naming the open case names it as URLs do (its reference, not its id)
+            String message = decision.refusal().message();
+            java.util.regex.Matcher named = java.util.regex.Pattern.compile("(?<![A-Za-z0-9])" + upn + "-[0-9]{6}-[a-z0-9-]+-[0-9]+").matcher(message);
+            throw new ApiError(decision.refusal().status(), named.replaceAll(m -> router.caseRef(m.group())));
+        }
         Policy policy = decision.policy();
         io.attendance.schemas.CaseIndex before = queries.caseIndex(upn, urn, policy.family(), partition).orElse(null);
         int countBefore = before == null ? 0 : before.getCount();

@@ -3,7 +3,7 @@ package io.attendance.api.cases;
 import io.attendance.schemas.CaseState;
 
 /** A case in a list: GET /api/v1/cases. */
-public record CaseSummary(String id, String upn, String urn, String policy, int policyVersion, String stage, String status,
+public record CaseSummary(@com.fasterxml.jackson.databind.annotation.JsonSerialize(using = io.attendance.api.ids.RefJson.CaseIdOut.class) @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = io.attendance.api.ids.RefJson.CaseIdIn.class) String id, String upn, String urn, String policy, int policyVersion, String stage, String status,
                           String openedOn, String closedOn, String closureCode, boolean overdue) {
 
     static CaseSummary of(CaseState c) {

@@ -51,13 +51,13 @@ public final class CasesController {
     }
 
     public void get(Context ctx) {
-        CaseDetail c = cases.caseDetail(Caller.of(ctx, access), ctx.pathParam("id"));
+        CaseDetail c = cases.caseDetail(Caller.of(ctx, access), router.caseId(ctx.pathParam("id")));
         io.attendance.api.audit.AccessAudit.reading(ctx, c.upn(), c.urn(), "case", c.id());
         ctx.json(c);
     }
 
     public void act(Context ctx) {
-        String id = ctx.pathParam("id");
+        String id = router.caseId(ctx.pathParam("id"));
         AttendanceQueries.Owner owner = router.ownerOf(CaseService.upnOf(id));
         if (router.relayed(ctx, owner)) return;
         Caller caller = Caller.of(ctx, access);
@@ -81,6 +81,6 @@ public final class CasesController {
             throw new ApiError(400, "note: " + why);
         });
         String id = cases.open(upn, owner.partition(), body.policy(), body.note(), body.date(), Access.recordedBy(ctx));
-        ctx.status(201).header("Location", "/api/v1/cases/" + id).json(new CaseOpened(id));
+        ctx.status(201).header("Location", "/api/v1/cases/" + router.caseRef(id)).json(new CaseOpened(id));
     }
 }

@@ -27,20 +27,20 @@ public final class CourtPackController {
     public void pdf(Context ctx) {
         CourtPack pack = pack(ctx);
         if (pack == null) return;
-        ctx.header("Content-Disposition", "inline; filename=\"court-pack-" + pack.caseId() + ".pdf\"")
+        ctx.header("Content-Disposition", "inline; filename=\"court-pack-" + ctx.pathParam("id") + ".pdf\"")
                 .contentType("application/pdf").result(CourtPackPdf.write(pack));
     }
 
     public void csv(Context ctx) {
         CourtPack pack = pack(ctx);
         if (pack == null) return;
-        ctx.header("Content-Disposition", "attachment; filename=\"herringbone-" + pack.caseId() + ".csv\"")
+        ctx.header("Content-Disposition", "attachment; filename=\"herringbone-" + ctx.pathParam("id") + ".csv\"")
                 .contentType("text/csv; charset=utf-8").result(HerringboneCsv.write(pack));
     }
 
     /** The pack from here, or null when the request was relayed to the case's owner. */
     private CourtPack pack(Context ctx) {
-        String id = ctx.pathParam("id");
+        String id = router.caseId(ctx.pathParam("id"));
         AttendanceQueries.Owner owner = router.ownerOf(CaseService.upnOf(id));
         io.attendance.api.audit.AccessAudit.reading(ctx, CaseService.upnOf(id), null, ctx.path().endsWith(".csv") ? "herringbone" : "court-pack", id);
         if (router.relayed(ctx, owner)) return null;

@@ -38,7 +38,7 @@ public final class CourtPackService {
     public CourtPack pack(Principal who, Predicate<String> sees, String caseId, int partition) {
         CaseState c = queries.caseState(caseId, partition).filter(x -> sees.test(x.getUrn()))
                 .filter(x -> cases.schoolStillHolds(who, x.getUpn(), partition))
-                .orElseThrow(() -> new ApiError(404, "no case " + caseId));
+                .orElseThrow(() -> new ApiError(404, "no such case"));
         if (!who.mayRecord()) {
             throw new ApiError(403, "a " + who.describe() + " account may not have a court pack: it names the parents and their addresses");
         }

@@ -26,16 +26,16 @@ public final class LettersController {
 
     public void pdf(Context ctx) {
         String file = ctx.pathParam("file");
-        if (!file.endsWith(".pdf")) throw new ApiError(404, "letters are served as {letterId}.pdf");
-        String letterId = file.substring(0, file.length() - 4);
+        if (!file.endsWith(".pdf")) throw new ApiError(404, "letters are served as {letter reference}.pdf");
+        String letterId = router.letterId(file.substring(0, file.length() - 4));
         String upn = CaseService.upnOf(CaseService.caseIdOfLetter(letterId));
         AttendanceQueries.Owner owner = router.ownerOf(upn);
         io.attendance.api.audit.AccessAudit.reading(ctx, upn, null, "letter", letterId); // recorded only if the letter is served, here or by its owner
         if (router.relayed(ctx, owner)) return;
         Letter l = cases.localLetter(letterId, owner.partition())
                 .filter(x -> access.sees(ctx, x.getUrn()) && cases.schoolStillHolds(io.attendance.api.auth.Access.principal(ctx), upn, owner.partition()))
-                .orElseThrow(() -> new ApiError(404, "no letter " + letterId));
-        if (l.getPdf().remaining() == 0) throw new ApiError(404, "letter " + letterId + " was not produced: " + l.getFailure());
+                .orElseThrow(() -> new ApiError(404, "no letter " + ctx.pathParam("file")));
+        if (l.getPdf().remaining() == 0) throw new ApiError(404, "letter " + ctx.pathParam("file") + " was not produced: " + l.getFailure());
         byte[] pdf = new byte[l.getPdf().remaining()];
         l.getPdf().duplicate().get(pdf);
         ctx.contentType("application/pdf").result(pdf);

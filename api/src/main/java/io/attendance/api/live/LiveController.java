@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * GET /live?upn=|urn=|case=|la=1 (server-sent events): a {@code change} event whenever something
+ * GET /live?pupil=|urn=|case=|la=1 (pupil and case by their references: URLs carry no UPN) (server-sent events): a {@code change} event whenever something
  * the page shows changes, at most one a second, and only for what the caller may see. The page
  * then fetches itself again; the event carries no pupil data.
  */
@@ -25,16 +25,21 @@ public final class LiveController {
     private final LiveFeed feed;
     private final SchoolDirectory schools;
 
-    public LiveController(LiveFeed feed, SchoolDirectory schools) {
+    private final io.attendance.api.ids.OpaqueIds ids;
+
+    public LiveController(LiveFeed feed, SchoolDirectory schools, io.attendance.api.ids.OpaqueIds ids) {
         this.feed = feed;
         this.schools = schools;
+        this.ids = ids;
     }
 
     public void subscribe(SseClient client) {
         Principal who = Access.principal(client.ctx());
-        String upn = client.ctx().queryParam("upn");
+        String pupil = client.ctx().queryParam("pupil"), kase = client.ctx().queryParam("case");
+        // a reference nobody issued follows nothing (never everything)
+        String upn = pupil == null ? null : ids.id(io.attendance.api.ids.OpaqueIds.Kind.PUPIL, pupil).orElse("");
         String urn = client.ctx().queryParam("urn");
-        String caseId = client.ctx().queryParam("case");
+        String caseId = kase == null ? null : ids.id(io.attendance.api.ids.OpaqueIds.Kind.CASE, kase).orElse("");
         AtomicLong last = new AtomicLong();
         java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable send = () -> {

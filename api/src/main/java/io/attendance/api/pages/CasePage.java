@@ -36,7 +36,7 @@ final class CasePage {
     }
 
     void act(Context ctx) {
-        String id = ctx.pathParam("id");
+        String id = services.cases().caseIdOf(ctx.pathParam("id"));
         String action = ctx.formParam("action");
         Map<String, String> entered = new LinkedHashMap<>();
         ctx.formParamMap().forEach((k, v) -> {
@@ -51,7 +51,7 @@ final class CasePage {
             render(ctx, action, e.getMessage(), field, entered);
             return;
         }
-        ctx.redirect("/cases/" + PagesController.enc(id) + "?recorded=" + PagesController.enc(action == null ? "" : action));
+        ctx.redirect(services.links().casePage(id) + "?recorded=" + PagesController.enc(action == null ? "" : action));
     }
 
     /** The form as the actions API reads a body: action, date, and the action's fields (a missing one is the service's to refuse). */
@@ -73,11 +73,14 @@ final class CasePage {
     }
 
     private void render(Context ctx, String failedAction, String error, String errorField, Map<String, String> entered) {
-        String id = ctx.pathParam("id");
+        String id = services.cases().caseIdOf(ctx.pathParam("id"));
         CaseDetail c = Services.waitingOutRebalance(() -> services.cases().caseDetail(Caller.of(ctx, access), id));
         io.attendance.api.audit.AccessAudit.reading(ctx, c.upn(), c.urn(), "case", c.id());
-        Map<String, Object> m = PageModel.of(ctx, access, "Case " + id, "overview", "/live?case=" + PagesController.enc(id));
+        // the title (kept in browser history) names no pupil; the page itself does
+        Map<String, Object> m = PageModel.of(ctx, access, "Case", "overview", "/live?case=" + PagesController.enc(ctx.pathParam("id")));
         m.put("id", id);
+        m.put("page", services.links().casePage(id));
+        m.put("pupilPage", services.links().pupilPage(c.upn()));
         m.put("upn", c.upn());
         m.put("urn", c.urn());
         m.put("policy", c.policy());
@@ -124,21 +127,22 @@ final class CasePage {
             lm.put("status", PageModel.label(l.status()));
             lm.put("sent", "SENT".equals(l.status()));
             lm.put("dated", String.valueOf(l.dated()));
-            lm.put("pdf", l.pdf());
+            lm.put("pdf", services.links().letterFile(l.pdf()));
             letters.add(lm);
         }
         m.put("lettersSent", letters);
         List<Map<String, Object>> requested = new ArrayList<>();
         for (CaseDetail.LetterRequest l : c.letters()) requested.add(Map.of("id", l.id(), "title", l.title(), "requestedOn", l.requestedOn()));
         m.put("lettersRequested", requested);
-        List<Map<String, Object>> siblings = PageModel.siblings(c.siblings());
+        List<Map<String, Object>> siblings = PageModel.siblings(c.siblings(), services.links());
         m.put("siblings", siblings);
         m.put("hasSiblings", !siblings.isEmpty());
         boolean mayRecord = Access.principal(ctx).mayRecord();
         m.put("mayRecord", mayRecord);
         // The pack names the parents and their addresses: offered to staff who act on cases, once it is due.
         if (mayRecord && c.courtPack() != null) {
-            m.put("courtPack", Map.of("pdf", c.courtPack().pdf(), "csv", c.courtPack().herringboneCsv(), "since", c.courtPack().since()));
+            m.put("courtPack", Map.of("pdf", services.links().caseFile(c.courtPack().pdf()), "csv", services.links().caseFile(c.courtPack().herringboneCsv()),
+                    "since", c.courtPack().since()));
         }
         m.put("actions", mayRecord ? forms(c.allowedActions(), failedAction, errorField, error, entered) : List.of());
         ctx.html(pages.render("case", m));

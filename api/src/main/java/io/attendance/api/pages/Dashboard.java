@@ -38,7 +38,7 @@ public final class Dashboard {
         config.routes.post("/sign-out", signIn::signOut);
         config.routes.get("/", views::overview);
         config.routes.get("/schools/{urn}", views::school);
-        config.routes.get("/pupils/{upn}", views::pupil);
+        config.routes.get("/pupils/{ref}", views::pupil);
         config.routes.get("/cases/{id}", casePage::show);
         config.routes.post("/cases/{id}/actions", casePage::act);
         config.routes.get("/tasks", views::tasks);

@@ -43,10 +43,10 @@ final class PageModel {
     }
 
     /** Siblings named on a case: with figures only where the viewer may see them. */
-    static List<Map<String, Object>> siblings(List<io.attendance.api.cases.CaseDetail.Sibling> named) {
+    static List<Map<String, Object>> siblings(List<io.attendance.api.cases.CaseDetail.Sibling> named, io.attendance.api.ids.Links links) {
         List<Map<String, Object>> out = new java.util.ArrayList<>();
         for (io.attendance.api.cases.CaseDetail.Sibling s : named) {
-            out.add(Map.of("upn", s.upn(), "seen", s.attendance() != null,
+            out.add(Map.of("upn", s.upn(), "page", links.pupilPage(s.upn()), "seen", s.attendance() != null,
                     "attendance", s.attendance() == null ? "not in your scope or no marks yet" : pct(s.attendance().yearToDate().attendancePct())));
         }
         return out;

@@ -109,7 +109,7 @@ final class PagesController {
         for (SchoolPupils.Listed p : pupils) {
             Counts y = p.yearToDate();
             List<String> flags = p.flags().stream().map(PageModel::label).toList();
-            rows.add(Map.of("upn", p.upn(), "attendance", PageModel.pct(y.attendancePct()),
+            rows.add(Map.of("upn", p.upn(), "page", services.links().pupilPage(p.upn()), "attendance", PageModel.pct(y.attendancePct()),
                     "possible", y.possible(), "unauthorised", y.unauthorised(),
                     "authorised", y.authorised(), "flags", flags));
         }
@@ -136,15 +136,17 @@ final class PagesController {
     }
 
     void pupil(Context ctx) {
-        String upn = ctx.pathParam("upn");
-        if (Upn.problemWith(upn).isPresent()) throw new ApiError(404, "no such pupil");
+        // the page's URL names the pupil by reference: no UPN in browser history or proxy logs
+        String upn = services.links().ids().id(io.attendance.api.ids.OpaqueIds.Kind.PUPIL, ctx.pathParam("ref"))
+                .filter(u -> Upn.problemWith(u).isEmpty()).orElseThrow(() -> new ApiError(404, "no such pupil"));
         Caller caller = Caller.of(ctx, access);
         PupilView pupil = Services.waitingOutRebalance(() -> services.pupils().pupil(caller, upn));
         Register register = Services.waitingOutRebalance(() -> services.pupils().register(caller, upn));
         List<CaseSummary> cases = Services.waitingOutRebalance(() -> services.cases().cases(caller,
                 new CaseService.Filter(null, upn, null, null, null)));
         io.attendance.api.audit.AccessAudit.reading(ctx, upn, pupil.urn(), "pupil", upn);
-        Map<String, Object> m = PageModel.of(ctx, access, "Pupil " + upn, "overview", "/live?upn=" + upn);
+        // the title (kept in browser history) names no pupil; the page itself does
+        Map<String, Object> m = PageModel.of(ctx, access, "Pupil", "overview", "/live?pupil=" + enc(ctx.pathParam("ref")));
         m.put("upn", upn);
         m.put("urn", pupil.urn());
         m.put("asOf", pupil.asOf());
@@ -160,11 +162,11 @@ final class PagesController {
         List<Map<String, Object>> caseRows = new ArrayList<>();
         Map<String, Map<String, Object>> siblings = new LinkedHashMap<>();
         for (CaseSummary c : cases) {
-            caseRows.add(Map.of("id", c.id(), "policy", c.policy(), "stage", PageModel.label(c.stage()),
+            caseRows.add(Map.of("id", c.id(), "page", services.links().casePage(c.id()), "policy", c.policy(), "stage", PageModel.label(c.stage()),
                     "status", c.status(), "openedOn", c.openedOn(), "overdue", c.overdue()));
             if (!"open".equals(c.status())) continue;
             CaseDetail detail = Services.waitingOutRebalance(() -> services.cases().caseDetail(caller, c.id()));
-            for (Map<String, Object> s : PageModel.siblings(detail.siblings())) {
+            for (Map<String, Object> s : PageModel.siblings(detail.siblings(), services.links())) {
                 siblings.put((String) s.get("upn"), s); // a sibling named on two cases is listed once
             }
         }
@@ -179,7 +181,7 @@ final class PagesController {
         List<Map<String, Object>> overdue = new ArrayList<>();
         List<Map<String, Object>> week = new ArrayList<>();
         for (TaskItem t : tasks) {
-            Map<String, Object> r = Map.of("caseId", t.caseId(), "upn", t.upn(), "urn", t.urn(),
+            Map<String, Object> r = Map.of("caseId", t.caseId(), "page", services.links().casePage(t.caseId()), "upn", t.upn(), "urn", t.urn(),
                     "stage", PageModel.label(t.stage()), "task", t.task(), "due", t.due() == null ? "–" : t.due());
             (t.overdue() ? overdue : week).add(r);
         }

@@ -9,7 +9,8 @@ import io.attendance.contract.query.NotReadyException;
 import java.util.function.Supplier;
 
 /** The services the API's controllers use, called in-process by the pages. */
-public record Services(PupilService pupils, CaseService cases, SchoolSummaries summaries, SchoolDirectory schools) {
+public record Services(PupilService pupils, CaseService cases, SchoolSummaries summaries, SchoolDirectory schools,
+                       io.attendance.api.ids.Links links) {
     /** How long a page waits out a rebalance before showing it as an error. */
     private static final long REBALANCE_WAIT_MS = 15_000;
 

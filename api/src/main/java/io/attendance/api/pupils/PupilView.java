@@ -9,9 +9,12 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 
-/** GET /api/v1/pupils/{upn}: the pupil's figures, flags and registrations. */
+/**
+ * GET /api/v1/pupils/{upn}: the pupil's figures, flags and registrations, and the pupil's page (a link
+ * by the pupil's opaque reference: page URLs carry no UPN).
+ */
 public record PupilView(String upn, String urn, String asOf, Counts yearToDate, List<Rolling> rolling, List<String> flags,
-                        List<Registration> roll) {
+                        List<Registration> roll, @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = io.attendance.api.ids.RefJson.PupilLinkOut.class) @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = io.attendance.api.ids.RefJson.PupilLinkIn.class) String page) {
 
     /** The last n school weeks. */
     public record Rolling(int schoolWeeks, int possible, int attended, int authorised, int unauthorised, BigDecimal attendancePct) {
@@ -26,7 +29,8 @@ public record PupilView(String upn, String urn, String asOf, Counts yearToDate, 
                 r.counts().authorised(), r.counts().unauthorised(), r.counts().attendancePct())).toList();
         List<Registration> roll = Roll.entries(state).stream().map(e -> new Registration(e.getUrn(), e.getRegistration(),
                 e.getFrom() == null ? null : e.getFrom().toString(), e.getTo() == null ? null : e.getTo().toString())).toList();
-        return new PupilView(s.upn(), s.urn(), s.asOf().toString(), Counts.of(s.yearToDate()), rolling, names(flags), roll);
+        return new PupilView(s.upn(), s.urn(), s.asOf().toString(), Counts.of(s.yearToDate()), rolling, names(flags), roll,
+                "/pupils/" + s.upn());
     }
 
     static List<String> names(Set<Flag> flags) {

@@ -32,9 +32,40 @@ public final class InstanceRouter {
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-    public InstanceRouter(AttendanceQueries queries, ObjectMapper json) {
+    private final io.attendance.api.ids.OpaqueIds ids;
+
+    /** @param ids what URLs call cases, letters and pupils (the same on every instance) */
+    public InstanceRouter(AttendanceQueries queries, ObjectMapper json, io.attendance.api.ids.OpaqueIds ids) {
         this.queries = queries;
         this.json = json;
+        this.ids = ids;
+    }
+
+    public io.attendance.api.ids.OpaqueIds ids() {
+        return ids;
+    }
+
+    /** The case a URL's reference names; 404 for a reference this deployment did not issue. */
+    public String caseId(String ref) {
+        return ids.id(io.attendance.api.ids.OpaqueIds.Kind.CASE, ref).orElseThrow(() -> new io.attendance.api.ApiError(404, "no case " + ref));
+    }
+
+    /** The letter a URL's reference names; 404 for a reference this deployment did not issue. */
+    public String letterId(String ref) {
+        return ids.id(io.attendance.api.ids.OpaqueIds.Kind.LETTER, ref).orElseThrow(() -> new io.attendance.api.ApiError(404, "no letter " + ref));
+    }
+
+    /** The pupil a page URL's reference names; 404 for a reference this deployment did not issue. */
+    public String upnOfPage(String ref) {
+        return ids.id(io.attendance.api.ids.OpaqueIds.Kind.PUPIL, ref).orElseThrow(() -> new io.attendance.api.ApiError(404, "no such pupil"));
+    }
+
+    public String caseRef(String caseId) {
+        return ids.ref(io.attendance.api.ids.OpaqueIds.Kind.CASE, caseId);
+    }
+
+    public String pupilRef(String upn) {
+        return ids.ref(io.attendance.api.ids.OpaqueIds.Kind.PUPIL, upn);
     }
 
     /** The instance holding the pupil's partition (their figures, cases and letters). */
