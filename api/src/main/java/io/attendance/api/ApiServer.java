@@ -51,7 +51,7 @@ public final class ApiServer {
         io.attendance.api.ids.OpaqueIds ids = new io.attendance.api.ids.OpaqueIds(security.sessions().derive("opaque ids"));
         json.setDefaultAttributes(com.fasterxml.jackson.databind.cfg.ContextAttributes.getEmpty()
                 .withSharedAttribute(io.attendance.api.ids.OpaqueIds.class, ids));
-        InstanceRouter router = new InstanceRouter(queries, json, ids);
+        InstanceRouter router = new InstanceRouter(queries, json, ids, security.sessions().derive("forwarding"));
         io.attendance.api.auth.Access access = new io.attendance.api.auth.Access(security.accounts(), security.sessions(), schools,
                 security.secureCookies(), java.time.Clock.systemUTC());
         MarksController marks = new MarksController(ingest, publisher, metrics, access);
@@ -97,6 +97,7 @@ public final class ApiServer {
                 requestLog.handle(ctx, ms);
             });
             config.contextResolver.ip = ctx -> security.clients().of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+            config.routes.before(router::verify); // first: whether another instance forwarded this request
             config.routes.before(SecurityHeaders::before);
             config.routes.before(access::before);
             config.routes.after(SecurityHeaders::after);

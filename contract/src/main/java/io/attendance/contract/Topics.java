@@ -24,13 +24,14 @@ public final class Topics {
     private static final String TABLE = TopicConfig.CLEANUP_POLICY_COMPACT;
     /**
      * A table's replaced and deleted records are physically removed within about two days (a removed
-     * parent, an erased pupil): segments roll daily, each is compacted within a day of its oldest
-     * record, and a tombstone itself goes a day after that. Kafka's defaults could keep them for weeks.
+     * parent, an erased pupil): segments roll daily and each is compacted within a day of its oldest
+     * record (the tombstone, the key alone, stays a week). Kafka's defaults could keep them for weeks.
      */
     public static final Map<String, String> PROMPT_COMPACTION = Map.of(
             TopicConfig.SEGMENT_MS_CONFIG, Long.toString(java.time.Duration.ofDays(1).toMillis()),
             TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, Long.toString(java.time.Duration.ofDays(1).toMillis()),
-            TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(java.time.Duration.ofDays(1).toMillis()));
+            // a tombstone itself stays a week: an instance or the notifier down for days still reads it
+            TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(java.time.Duration.ofDays(7).toMillis()));
 
     /** Logs: deleted by age, by the retention table (policies/retention/retention.yaml). */
     private static final String LOG = TopicConfig.CLEANUP_POLICY_DELETE;

@@ -57,7 +57,7 @@ public final class AccessAudit {
     /** After every request: the entries of a successful read, before its answer leaves. */
     public void after(Context ctx) {
         List<Read> reads = ctx.attribute(READS);
-        if (reads == null || ctx.header(InstanceRouter.FORWARDED) != null) return;
+        if (reads == null || InstanceRouter.forwarded(ctx)) return;
         int status = ctx.statusCode();
         if (status < 200 || status >= 300) return;
         Principal who = Access.maybe(ctx).orElse(null);

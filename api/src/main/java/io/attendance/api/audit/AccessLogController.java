@@ -45,7 +45,7 @@ public final class AccessLogController {
         ctx.json(entries(ctx, upn, owner.partition()));
     }
 
-    /** The pupil's log if the caller's LA holds the pupil (or held them when read: an erased pupil's log stays the LA's). */
+    /** The pupil's log if the caller's LA holds the pupil (or held them when read; an erased pupil's index goes with them). */
     public List<Entry> entries(Context ctx, String upn, int partition) {
         List<AccessEvent> log = queries.accessLog(upn, partition);
         String urn = queries.pupil(upn, partition).map(p -> p.getUrn()).orElse(null);

@@ -34,7 +34,7 @@ public record CaseDetail(@com.fasterxml.jackson.databind.annotation.JsonSerializ
     public record Period(String start, String end, String layInformationBy) {
     }
 
-    public record Event(String id, String date, String type, String stage,
+    public record Event(@com.fasterxml.jackson.databind.annotation.JsonSerialize(using = io.attendance.api.ids.RefJson.EventIdOut.class) @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = io.attendance.api.ids.RefJson.EventIdIn.class) String id, String date, String type, String stage,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String fromStage,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String action,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String letterId,
@@ -57,7 +57,7 @@ public record CaseDetail(@com.fasterxml.jackson.databind.annotation.JsonSerializ
     }
 
     /** A letter the engine asked the notifier for (one per parent follows in lettersSent). */
-    public record LetterRequest(String id, String title, String requestedOn, String event) {
+    public record LetterRequest(String id, String title, String requestedOn, @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = io.attendance.api.ids.RefJson.EventIdOut.class) @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = io.attendance.api.ids.RefJson.EventIdIn.class) String event) {
     }
 
     public record Action(String name, String title, List<Field> fields) {

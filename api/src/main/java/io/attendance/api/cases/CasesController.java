@@ -1,5 +1,7 @@
 package io.attendance.api.cases;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attendance.api.ApiError;
 import io.attendance.api.Bodies;
@@ -41,8 +43,11 @@ public final class CasesController {
         if (urn != null && !MarkRules.isUrn(urn)) throw new ApiError(400, "urn: must be six digits");
         if (status != null && !status.equals("open") && !status.equals("closed")) throw new ApiError(400, "status: open or closed");
         if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) throw new ApiError(400, "overdue: true or false");
-        ctx.json(cases.cases(Caller.of(ctx, access), new CaseService.Filter(urn, upn, status, ctx.queryParam("stage"),
-                overdue == null ? null : Boolean.valueOf(overdue))));
+        List<CaseSummary> found = cases.cases(Caller.of(ctx, access), new CaseService.Filter(urn, upn, status, ctx.queryParam("stage"),
+                overdue == null ? null : Boolean.valueOf(overdue)));
+        // one pupil's cases are a read of that pupil (a school's or the LA's list is not recorded per pupil)
+        if (upn != null && !found.isEmpty()) io.attendance.api.audit.AccessAudit.reading(ctx, upn, found.get(0).urn(), "cases", upn);
+        ctx.json(found);
     }
 
     /** GET /api/v1/tasks: the work queue, overdue first, then by due date. */

@@ -21,9 +21,9 @@ import java.util.Map;
 /**
  * POST /api/v1/pupils/{upn}/erasure {"reason": "..."}: the LA's data protection lead erases a pupil
  * whose data the LA has no legal basis to keep (sent for the wrong child, or to the wrong LA). Refused
- * (409, naming the case) while any case names the pupil: the case file is kept to its retention date.
- * The parents are removed from the contacts topic (a tombstone) and the erasure request, with its
- * reason, goes to the pupil's task, which removes the pupil from every store.
+ * (409, naming the case) while the pupil has a case: the case file is kept to its retention date. The
+ * erasure request, with its reason, goes to the pupil's task, which checks again, removes the pupil
+ * from every store and tombstones the parents on the contacts topic.
  */
 public final class ErasureController {
     private final AttendanceQueries queries;
@@ -62,12 +62,13 @@ public final class ErasureController {
         List<CaseState> cases = queries.cases(upn, owner.partition());
         if (!cases.isEmpty()) {
             CaseState c = cases.get(0);
-            throw new ApiError(409, "case " + c.getCaseId() + " (" + c.getPolicy() + ") names the pupil: the case file is kept to its "
+            throw new ApiError(409, "case " + router.caseRef(c.getCaseId()) + " (" + c.getPolicy() + ") is the pupil's: the case file is kept to its "
                     + "retention date (README: Personal data), so the pupil's data cannot be erased");
         }
-        publisher.removeContacts(upn);
+        // the parents' tombstone is written by the pupil's task with the erasure, once its own case check passes
         publisher.publishErasure(ErasureRequest.newBuilder().setUpn(upn).setReason(reason)
                 .setRequestedBy(Access.recordedBy(ctx)).setAt(clock.instant()).build());
-        ctx.status(202).json(Map.of("upn", upn, "status", "erasing: every store of the pupil's task, and the parents' contact details"));
+        ctx.status(202).json(Map.of("upn", upn, "status", "erasing: every store of the pupil's task, and the parents' contact details"
+                + " (refused there, with the reason on erasures.dlq, if a case was opened meanwhile)"));
     }
 }

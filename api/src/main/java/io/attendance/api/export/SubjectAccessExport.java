@@ -77,6 +77,8 @@ public final class SubjectAccessExport {
                 "The parents' names, relationships, addresses, e-mail addresses and preferred channel as held (the latest list given).",
                 write(contacts(c)))));
         for (CaseState c : queries.cases(upn, partition)) {
+            // a case at a school the caller does not hold (a pupil who moved LA) is that LA's to export, not ours
+            if (!caller.sees().test(c.getUrn())) continue;
             CaseDetail detail = cases.caseDetail(caller, c.getCaseId());
             String dir = "cases/" + safe(c.getCaseId()) + "/";
             parts.add(new Part(dir + "case.json", "Case " + c.getCaseId() + " under " + c.getPolicy() + ": its stages, history, actions, tasks and letters.",
@@ -112,7 +114,8 @@ public final class SubjectAccessExport {
         }).collect(Collectors.toList()));
         manifest.put("notIncluded", List.of(
                 "Registers and letters held by schools themselves, and anything other LAs hold.",
-                "Records past their retention (README: Personal data), which the service has deleted."));
+                "Records past their retention (README: Personal data), which the service has deleted.",
+                "Cases at schools outside the caller's LA (a pupil who moved): that LA answers for them."));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             add(zip, "manifest.json", write(manifest), at);

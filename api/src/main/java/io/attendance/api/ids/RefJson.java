@@ -42,6 +42,8 @@ public final class RefJson {
     private static final Swap LETTER_ID = new Swap(OpaqueIds.Kind.LETTER, null);
     private static final Swap CASE_LINK = new Swap(OpaqueIds.Kind.CASE, Pattern.compile("(.*/cases/)([^/?]+)(.*)"));
     private static final Swap LETTER_LINK = new Swap(OpaqueIds.Kind.LETTER, Pattern.compile("(.*/letters/)([^/?]+)(\\.pdf)"));
+    /** A case event's id: the case's id, ':' and the event's number ("{caseId}:7"). */
+    private static final Swap EVENT_ID = new Swap(OpaqueIds.Kind.CASE, Pattern.compile("()([^:]+)(:.*)"));
     private static final Swap PUPIL_LINK = new Swap(OpaqueIds.Kind.PUPIL, Pattern.compile("(.*/pupils/)([^/?]+)(.*)"));
 
     private abstract static class Out extends StdSerializer<String> {
@@ -117,6 +119,18 @@ public final class RefJson {
     public static final class LetterLinkIn extends In {
         public LetterLinkIn() {
             super(LETTER_LINK);
+        }
+    }
+
+    public static final class EventIdOut extends Out {
+        public EventIdOut() {
+            super(EVENT_ID);
+        }
+    }
+
+    public static final class EventIdIn extends In {
+        public EventIdIn() {
+            super(EVENT_ID);
         }
     }
 

@@ -25,7 +25,7 @@ public record Caller(Principal who, Map<String, String> passOn, boolean forwarde
         Map<String, String> headers = new java.util.LinkedHashMap<>(Access.asCaller(ctx, access));
         String onBehalf = ctx.header("X-Recorded-By");
         if (onBehalf != null) headers.put("X-Recorded-By", onBehalf);
-        return new Caller(Access.principal(ctx), headers, ctx.header(InstanceRouter.FORWARDED) != null, urn -> access.sees(ctx, urn),
+        return new Caller(Access.principal(ctx), headers, InstanceRouter.forwarded(ctx), urn -> access.sees(ctx, urn),
                 () -> Access.recordedBy(ctx));
     }
 }

@@ -33,12 +33,42 @@ public final class InstanceRouter {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     private final io.attendance.api.ids.OpaqueIds ids;
+    private final byte[] forwardingKey;
+    private static final String VERIFIED = "attendance.forwarded";
 
-    /** @param ids what URLs call cases, letters and pupils (the same on every instance) */
-    public InstanceRouter(AttendanceQueries queries, ObjectMapper json, io.attendance.api.ids.OpaqueIds ids) {
+    /**
+     * @param ids           what URLs call cases, letters and pupils (the same on every instance)
+     * @param forwardingKey signs the forwarding header: a request is forwarded (answered here, not recorded
+     *                      again in the access log) only when another instance of this deployment sent it
+     */
+    public InstanceRouter(AttendanceQueries queries, ObjectMapper json, io.attendance.api.ids.OpaqueIds ids, byte[] forwardingKey) {
         this.queries = queries;
         this.json = json;
         this.ids = ids;
+        this.forwardingKey = forwardingKey.clone();
+    }
+
+    /** Before every request: whether its forwarding header is one an instance of this deployment signed for its path. */
+    public void verify(io.javalin.http.Context ctx) {
+        String given = ctx.header(FORWARDED);
+        boolean ok = given != null && java.security.MessageDigest.isEqual(seal(ctx.path()).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                given.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        ctx.attribute(VERIFIED, ok);
+    }
+
+    /** Was this request forwarded by another instance (a header a caller wrote themselves does not count)? */
+    public static boolean forwarded(io.javalin.http.Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(VERIFIED));
+    }
+
+    private String seal(String path) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(forwardingKey, "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(("forwarded " + path).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public io.attendance.api.ids.OpaqueIds ids() {
@@ -122,7 +152,7 @@ public final class InstanceRouter {
      * method, path, query, body and caller); true when it was relayed, so the caller is done.
      */
     public boolean relayed(io.javalin.http.Context ctx, Owner owner) {
-        if (owner.self() || ctx.header(FORWARDED) != null) return false;
+        if (owner.self() || forwarded(ctx)) return false;
         String method = ctx.method().name();
         String pathAndQuery = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
         HttpRequest.Builder req = request(owner.instance(), pathAndQuery, passOn(ctx)).method(method,
@@ -169,9 +199,9 @@ public final class InstanceRouter {
         return send(host, req, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpRequest.Builder request(Instance host, String pathAndQuery, Map<String, String> headers) {
+    private HttpRequest.Builder request(Instance host, String pathAndQuery, Map<String, String> headers) {
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-                .timeout(Duration.ofSeconds(15)).header(FORWARDED, "1");
+                .timeout(Duration.ofSeconds(15)).header(FORWARDED, seal(pathAndQuery.split("\\?", 2)[0]));
         headers.forEach(req::header);
         return req;
     }

@@ -45,7 +45,7 @@ public final class ExportCommand implements Runnable {
                 description = "The person the export is made for (the access log names them), e.g. \"J Okafor (DPO)\".")
         String requestedBy;
 
-        @Option(names = "--out", description = "The ZIP to write (default subject-access-export-<date>.zip in this folder).")
+        @Option(names = "--out", description = "The ZIP to write, which must not exist (default subject-access-export-<date>-<time>.zip here).")
         Path out;
 
         @Override
@@ -67,9 +67,14 @@ public final class ExportCommand implements Runnable {
                 System.err.println("export pupil: the service answered " + res.statusCode() + ": " + new String(res.body(), StandardCharsets.UTF_8));
                 return 1;
             }
-            Path file = out != null ? out : Path.of("subject-access-export-" + java.time.LocalDate.now() + ".zip");
+            Path file = out != null ? out : Path.of("subject-access-export-"
+                    + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".zip");
+            if (Files.exists(file)) {
+                System.err.println("export pupil: " + file + " exists; nothing was written (name another with --out)");
+                return 1;
+            }
             // A child's data: readable by this user only, as the notifier's outbox is.
-            if (!Files.exists(file)) Files.createFile(file, io.attendance.notifier.deliver.OwnerOnly.file(file));
+            Files.createFile(file, io.attendance.notifier.deliver.OwnerOnly.file(file));
             Files.write(file, res.body());
             System.out.println(file + ": " + res.body().length + " bytes (manifest.json inside lists every file and its SHA-256)");
             return 0;

@@ -12,4 +12,9 @@ public record Cluster(KafkaClients kafka, Topics topics) {
     public static Cluster of(KafkaConfigOption kafka, String bootstrap, WireFormatOption wire) {
         return new Cluster(kafka.clients(bootstrap), wire.topics());
     }
+
+    /** With the LA's retention table: for a command that creates or configures topics (their retention comes from it). */
+    public static Cluster of(KafkaConfigOption kafka, String bootstrap, WireFormatOption wire, java.nio.file.Path policies) {
+        return new Cluster(kafka.clients(bootstrap), wire.topics(io.attendance.core.retention.RetentionSchedule.of(policies)));
+    }
 }

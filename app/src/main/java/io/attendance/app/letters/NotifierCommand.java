@@ -53,7 +53,8 @@ public final class NotifierCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         io.attendance.app.kafka.Cluster cluster;
         try {
-            cluster = io.attendance.app.kafka.Cluster.of(kafkaConfig, bootstrap, wireFormat);
+            // the LA's retention table too: this command sets the topics' retention, as `run` does
+            cluster = io.attendance.app.kafka.Cluster.of(kafkaConfig, bootstrap, wireFormat, policies);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;

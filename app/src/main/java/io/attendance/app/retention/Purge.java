@@ -101,10 +101,11 @@ public final class Purge {
                     return false;
                 }
                 due[0]++;
+                cut[0] = r.offset() + 1; // never past what was read: a record written since is not judged
                 return true;
             });
             if (due[0] == 0) continue;
-            long end = cut[0] >= 0 ? cut[0] : consumer.endOffsets(List.of(tp)).get(tp);
+            long end = cut[0];
             cuts.put(tp, RecordsToDelete.beforeOffset(end));
             out.add(new PurgeLine(c.name(), topic + "[" + tp.partition() + "]", due[0], (dryRun ? "would delete" : "deleted") + " the log before offset " + end));
         }
@@ -124,7 +125,20 @@ public final class Purge {
             List<ConsumerRecord<byte[], byte[]>> due = latest.values().stream()
                     .filter(r -> r.value() != null && c.due(Instant.ofEpochMilli(r.timestamp()), asOf)).toList();
             if (due.isEmpty()) continue;
-            if (!dryRun) due.forEach(r -> producer.send(new ProducerRecord<>(topic, tp.partition(), r.key(), null)));
+            if (!dryRun) {
+                List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sent = new ArrayList<>();
+                due.forEach(r -> sent.add(producer.send(new ProducerRecord<>(topic, tp.partition(), r.key(), null))));
+                for (var f : sent) {
+                    try {
+                        f.get(); // a tombstone not written is a failure, not "tombstoned"
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("purge interrupted", e);
+                    } catch (ExecutionException e) {
+                        throw new IllegalStateException("purge: a tombstone on " + topic + " was refused: " + e.getCause().getMessage(), e.getCause());
+                    }
+                }
+            }
             out.add(new PurgeLine(c.name(), topic + "[" + tp.partition() + "]", due.size(), dryRun ? "would tombstone each key" : "tombstoned each key"));
         }
         return out;

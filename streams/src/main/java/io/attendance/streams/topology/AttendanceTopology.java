@@ -110,6 +110,8 @@ public final class AttendanceTopology {
                 StoreNames.PUPIL_CONTACTS, StoreNames.ACCESS_LOG, StoreNames.CASE_ACTION_LOG, StoreNames.CASE_INDEX, StoreNames.CASES);
         w.sink(ErasureProcessor.TO_DLQ, topics.erasuresDlq.name(),
                 Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), null, "erasure");
+        w.sink(ErasureProcessor.TO_CONTACTS, topics.contacts.name(),
+                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), pupilKey(), "erasure");
         w.sink(CaseProcessor.TO_EVENTS, topics.caseEvents.name(),
                 topics.caseEvents.keySerde().serializer(), topics.caseEvents.valueSerde().serializer(), null, "case-processor");
         w.sink(CaseProcessor.TO_CLOCK_DLQ, topics.clockDlq.name(),
@@ -125,6 +127,11 @@ public final class AttendanceTopology {
                 Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), null, "mark-processor");
         w.sink(MarkProcessor.TO_REROUTE, topics.marksRerouted.name(),
                 Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), byUpn(), "mark-processor");
+    }
+
+    /** A record keyed by UPN, to the pupil's partition. */
+    private static StreamPartitioner<byte[], byte[]> pupilKey() {
+        return (topic, key, value, partitions) -> Optional.of(Set.of(PupilPartitioner.partitionOf(new String(key, StandardCharsets.UTF_8), partitions)));
     }
 
     private static StreamPartitioner<byte[], byte[]> byUpn() {

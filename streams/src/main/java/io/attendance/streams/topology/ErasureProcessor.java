@@ -19,13 +19,16 @@ import java.util.TreeSet;
 /**
  * Erases a pupil the LA has no legal basis to keep from every store of the pupil's task: figures,
  * register cells and their history, the school lists, parents, the access log, the action log and
- * the case index. The stores' changelogs get a tombstone per key. Refused (to erasures.dlq, with the
+ * the case index, and the parents from the contacts topic (a tombstone, in the same transaction). The
+ * stores' changelogs get a tombstone per key. Refused (to erasures.dlq, with the
  * reason) while any case names the pupil: a case is evidence the LA must keep to its retention date.
  * Checked here, not only by the API, so a case opened in between is never erased, and a replay
  * decides the same.
  */
 public final class ErasureProcessor implements Processor<byte[], byte[], byte[], byte[]> {
     public static final String TO_DLQ = "erasures-dlq-sink";
+    /** The parents' tombstone on the contacts topic: written with the stores' deletions, only once the case check passed. */
+    public static final String TO_CONTACTS = "erasures-contacts-sink";
     /** Every store that holds a pupil's data under a key starting "upn|" (and the pupil's own key). */
     static final List<String> BY_PUPIL = List.of(StoreNames.PUPIL_MARKS, StoreNames.MARK_HISTORY, StoreNames.ACCESS_LOG,
             StoreNames.CASE_ACTION_LOG, StoreNames.CASE_INDEX);
@@ -79,6 +82,7 @@ public final class ErasureProcessor implements Processor<byte[], byte[], byte[],
         for (String urn : schools) listed.delete(urn + "|" + upn);
         KeyValueStore<String, Object> contacts = context.getStateStore(StoreNames.PUPIL_CONTACTS);
         contacts.delete(upn);
+        context.forward(new Record<byte[], byte[]>(upn.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, record.timestamp()), TO_CONTACTS);
     }
 
     private static List<String> keys(KeyValueStore<String, Object> store, String upn) {
