@@ -360,4 +360,14 @@ class PersonalDataTest {
         String foreign = new io.attendance.api.ids.OpaqueIds(new byte[32]).ref(io.attendance.api.ids.OpaqueIds.Kind.CASE, TestNodes.caseIdOf(caseId));
         assertThat(admin.get("/api/v1/cases/" + foreign).status()).isEqualTo(404);
     }
+
+    @Test
+    void a_caller_who_writes_the_forwarding_header_themselves_is_still_recorded() {
+        // One instance owns every pupil: a request claiming to be forwarded would be answered here and, were the
+        // claim believed, not recorded. Only a header an instance of the deployment signed for the path counts.
+        Http.Response r = officer.with("X-Attendance-Forwarded", "1").get("/api/v1/pupils/" + CASED + "/register");
+        assertThat(r.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(log(CASED)).extracting(PersonalDataTest::describe)
+                .contains("officer/la-officer/register/api/" + CASED));
+    }
 }
