@@ -66,20 +66,12 @@ public final class KafkaPublisher implements Publisher, AutoCloseable {
 
     @Override
     public void publishCaseAction(CaseAction action) {
-        int partitions = producer.partitionsFor(topics.caseActions.name()).size();
-        await(List.of(producer.send(new ProducerRecord<>(topics.caseActions.name(),
-                PupilPartitioner.partitionOf(action.getUpn(), partitions), System.currentTimeMillis(),
-                topics.caseActions.keySerde().serializer().serialize(topics.caseActions.name(), action.getUpn()),
-                topics.caseActions.valueSerde().serializer().serialize(topics.caseActions.name(), action)))));
+        toPupil(topics.caseActions, action.getUpn(), action, System.currentTimeMillis());
     }
 
     @Override
     public void publishRollChange(io.attendance.schemas.RollChange change) {
-        int partitions = producer.partitionsFor(topics.rollChanges.name()).size();
-        await(List.of(producer.send(new ProducerRecord<>(topics.rollChanges.name(),
-                PupilPartitioner.partitionOf(change.getUpn(), partitions), System.currentTimeMillis(),
-                topics.rollChanges.keySerde().serializer().serialize(topics.rollChanges.name(), change.getUpn()),
-                topics.rollChanges.valueSerde().serializer().serialize(topics.rollChanges.name(), change)))));
+        toPupil(topics.rollChanges, change.getUpn(), change, System.currentTimeMillis());
     }
 
     @Override

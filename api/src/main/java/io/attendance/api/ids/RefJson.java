@@ -22,7 +22,7 @@ public final class RefJson {
     }
 
     /** Swaps the id inside a value for its reference, and back. */
-    private record Swap(OpaqueIds.Kind kind, Pattern around) {
+    record Swap(OpaqueIds.Kind kind, Pattern around) {
         String out(OpaqueIds ids, String value) {
             if (ids == null) return value;
             if (around == null) return ids.ref(kind, value);
@@ -40,8 +40,8 @@ public final class RefJson {
 
     private static final Swap CASE_ID = new Swap(OpaqueIds.Kind.CASE, null);
     private static final Swap LETTER_ID = new Swap(OpaqueIds.Kind.LETTER, null);
-    private static final Swap CASE_LINK = new Swap(OpaqueIds.Kind.CASE, Pattern.compile("(.*/cases/)([^/?]+)(.*)"));
-    private static final Swap LETTER_LINK = new Swap(OpaqueIds.Kind.LETTER, Pattern.compile("(.*/letters/)([^/?]+)(\\.pdf)"));
+    static final Swap CASE_LINK = new Swap(OpaqueIds.Kind.CASE, Pattern.compile("(.*/cases/)([^/?]+)(.*)"));
+    static final Swap LETTER_LINK = new Swap(OpaqueIds.Kind.LETTER, Pattern.compile("(.*/letters/)([^/?]+)(\\.pdf)"));
     /** A case event's id: the case's id, ':' and the event's number ("{caseId}:7"). */
     private static final Swap EVENT_ID = new Swap(OpaqueIds.Kind.CASE, Pattern.compile("()([^:]+)(:.*)"));
     private static final Swap PUPIL_LINK = new Swap(OpaqueIds.Kind.PUPIL, Pattern.compile("(.*/pupils/)([^/?]+)(.*)"));

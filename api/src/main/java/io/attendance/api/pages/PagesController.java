@@ -137,7 +137,7 @@ final class PagesController {
 
     void pupil(Context ctx) {
         // the page's URL names the pupil by reference: no UPN in browser history or proxy logs
-        String upn = services.links().ids().id(io.attendance.api.ids.OpaqueIds.Kind.PUPIL, ctx.pathParam("ref"))
+        String upn = services.links().upnOfPage(ctx.pathParam("ref"))
                 .filter(u -> Upn.problemWith(u).isEmpty()).orElseThrow(() -> new ApiError(404, "no such pupil"));
         Caller caller = Caller.of(ctx, access);
         PupilView pupil = Services.waitingOutRebalance(() -> services.pupils().pupil(caller, upn));

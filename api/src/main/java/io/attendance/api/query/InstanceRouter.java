@@ -71,10 +71,6 @@ public final class InstanceRouter {
         }
     }
 
-    public io.attendance.api.ids.OpaqueIds ids() {
-        return ids;
-    }
-
     /** The case a URL's reference names; 404 for a reference this deployment did not issue. */
     public String caseId(String ref) {
         return ids.id(io.attendance.api.ids.OpaqueIds.Kind.CASE, ref).orElseThrow(() -> new io.attendance.api.ApiError(404, "no case " + ref));
@@ -85,18 +81,10 @@ public final class InstanceRouter {
         return ids.id(io.attendance.api.ids.OpaqueIds.Kind.LETTER, ref).orElseThrow(() -> new io.attendance.api.ApiError(404, "no letter " + ref));
     }
 
-    /** The pupil a page URL's reference names; 404 for a reference this deployment did not issue. */
-    public String upnOfPage(String ref) {
-        return ids.id(io.attendance.api.ids.OpaqueIds.Kind.PUPIL, ref).orElseThrow(() -> new io.attendance.api.ApiError(404, "no such pupil"));
-    }
-
     public String caseRef(String caseId) {
         return ids.ref(io.attendance.api.ids.OpaqueIds.Kind.CASE, caseId);
     }
 
-    public String pupilRef(String upn) {
-        return ids.ref(io.attendance.api.ids.OpaqueIds.Kind.PUPIL, upn);
-    }
 
     /** The instance holding the pupil's partition (their figures, cases and letters). */
     public Owner ownerOf(String upn) {
